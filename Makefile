@@ -1,0 +1,38 @@
+# The two commands editors and CI need: `make site` (or `make serve`) and `make test`.
+PYTHON ?= python3.11
+# mkdocs-material prints an end-of-life banner on every build; we know (see README).
+export NO_MKDOCS_2_WARNING := 1
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: site serve test check bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+## Build the public site into site/ (fails on any problem in the content).
+site: $(STAMP)
+	$(BIN)/mkdocs build --strict
+
+## Preview on http://127.0.0.1:8000 while editing.
+serve: $(STAMP)
+	$(BIN)/lessons serve
+
+## Check the content without building.
+check: $(STAMP)
+	$(BIN)/lessons check
+
+## Set up and run the whole test suite.
+test: $(STAMP)
+	$(BIN)/ruff check plugins tests bench
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf site .cache

@@ -1,0 +1,81 @@
+"""Collect every document of the content folder: read, validate, check across files.
+
+Shared by the MkDocs plugin and `lessons check`, so both report the same problems.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .model.document import Document, Problem
+from .model.schema import Vocabularies, read_document
+from .model.source import SourceError
+from .model.vocab import load_vocabulary
+
+THEMES_FILE = "themes.yml"
+STAKEHOLDERS_FILE = "stakeholders.yml"
+
+
+@dataclass
+class Collection:
+    documents: list[Document] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    invalid: set[str] = field(default_factory=set)  # paths with at least one problem
+
+
+def load_vocabularies(folder: Path) -> Vocabularies:
+    """Raises SourceError naming the file and line when a vocabulary is broken."""
+    vocabs = {}
+    for name, filename in (("themes", THEMES_FILE), ("stakeholders", STAKEHOLDERS_FILE)):
+        path = folder / filename
+        try:
+            vocabs[name] = load_vocabulary(name, path)
+        except SourceError as err:
+            field = "yaml" if err.field == "front-matter" else err.field
+            raise SourceError(f"{path}:{err.line}: {field}: {err.message}", err.line,
+                              field) from None
+    return Vocabularies(**vocabs)
+
+
+def collect(sources: Iterable[tuple[str, bytes]], vocabs: Vocabularies) -> Collection:
+    """Read (path, raw bytes) pairs; every document is kept, problems are listed."""
+    result = Collection()
+    for path, raw in sources:
+        doc, problems = read_document(path, raw, vocabs)
+        result.documents.append(doc)
+        result.problems.extend(problems)
+        if problems:
+            result.invalid.add(path)
+    _check_duplicates(result)
+    return result
+
+
+def _check_duplicates(result: Collection) -> None:
+    seen_docs: dict[str, Document] = {}
+    seen_lessons: dict[str, Document] = {}
+    for doc in sorted(result.documents, key=lambda d: d.path):
+        first = seen_docs.setdefault(doc.id, doc)
+        if first is not doc:
+            result.problems.append(Problem(
+                doc.path, doc.lines.get("id", 1), "id",
+                f"'{doc.id}' is already the id of {first.path}; ids must be unique "
+                f"(they are the permanent address), choose another"))
+            result.invalid.add(doc.path)
+        for index, lesson in enumerate(doc.lessons):
+            owner = seen_lessons.setdefault(lesson.id, doc)
+            first_index = next(i for i, x in enumerate(doc.lessons) if x.id == lesson.id)
+            if owner is doc and first_index == index:
+                continue  # first use of this lesson id
+            result.problems.append(Problem(
+                doc.path, doc.lines.get(f"lessons.{index}.id", 1), f"lessons.{index}.id",
+                f"lesson id '{lesson.id}' is already used in {owner.path}; "
+                f"lesson ids must be unique across the site"))
+            result.invalid.add(doc.path)
+
+
+def read_folder(folder: Path, root: Path) -> list[tuple[str, bytes]]:
+    """Every .md under folder, as (path relative to root, bytes), in a stable order."""
+    return [(p.relative_to(root).as_posix(), p.read_bytes())
+            for p in sorted(folder.rglob("*.md")) if p.is_file()]

@@ -1,0 +1,21 @@
+"""Options of the `lessons` MkDocs plugin (mkdocs.yml: plugins: - lessons: ...)."""
+
+from __future__ import annotations
+
+from mkdocs.config import config_options as opt
+from mkdocs.config.base import Config
+
+
+class LessonsConfig(Config):
+    enabled = opt.Type(bool, default=True)
+    # Folders relative to docs_dir.
+    documents_dir = opt.Type(str, default="documenten")
+    vocabularies_dir = opt.Type(str, default="vocabularies")
+    # Related documents: how many, and how much a shared theme / stakeholder weighs.
+    related_count = opt.Type(int, default=5)
+    theme_weight = opt.Type(int, default=2)
+    stakeholder_weight = opt.Type(int, default=1)
+    # Preview builds for reviewers: drafts and documents under embargo are built, marked.
+    include_drafts = opt.Type(bool, default=False)
+    # The date against which embargoes (publish_after) are checked; default: today.
+    today = opt.Optional(opt.Type(str))

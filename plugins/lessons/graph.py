@@ -1,0 +1,110 @@
+"""The corpus once read: terms -> documents, related documents, backlinks.
+
+Built once every document is known (collect first, render later). Only public
+documents enter the graph, so drafts never show up in listings or counts.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from operator import itemgetter
+
+from .model.document import Document, Lesson
+
+# Markdown inline links and reference definitions; enough to find links between documents.
+_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?[^)]*\)|^\s*\[[^\]]+\]:\s*<?(\S+?)>?\s*$", re.M)
+_DOC_URL = re.compile(r"(?:^|/)documenten/([a-z0-9-]+)/?(?:index\.html)?$")
+
+
+@dataclass(frozen=True)
+class Weights:
+    theme: int = 2
+    stakeholder: int = 1
+
+
+@dataclass
+class Corpus:
+    documents: list[Document]  # public, newest first
+    by_id: dict[str, Document]
+    themes: dict[str, list[Document]]
+    stakeholders: dict[str, list[Document]]
+    kinds: dict[str, list[Document]]
+    years: dict[int, list[Document]]
+    backlinks: dict[str, list[Document]]
+    lessons: list[Lesson] = field(default_factory=list)
+    weights: Weights = field(default_factory=Weights)
+    _rank: dict[str, int] = field(default_factory=dict, repr=False)
+
+    def related(self, doc: Document, limit: int = 5) -> list[tuple[Document, int]]:
+        """Documents sharing themes and stakeholders, by weighted overlap, newest first on ties.
+
+        The score is the sum of the weights of the shared terms. Counting over the
+        per-term document lists keeps this near-linear in the corpus size.
+        """
+        scores: Counter[int] = Counter()
+        for key in doc.themes:
+            for _ in range(self.weights.theme):
+                scores.update(self._ranks(self.themes.get(key, ())))
+        for key in doc.stakeholders:
+            for _ in range(self.weights.stakeholder):
+                scores.update(self._ranks(self.stakeholders.get(key, ())))
+        scores.pop(self._rank.get(doc.id, -1), None)
+        # Sorting by rank first makes the stable top-k pick the newest among equal scores.
+        best = sorted(sorted(scores.items()), key=itemgetter(1), reverse=True)[:limit]
+        return [(self.documents[rank], score) for rank, score in best]
+
+    def _ranks(self, docs) -> list[int]:
+        return [self._rank[d.id] for d in docs]
+
+
+def extract_links(doc: Document, path_to_id: dict[str, str]) -> set[str]:
+    """Ids of the documents a document's body links to (by source path or public URL)."""
+    found: set[str] = set()
+    base = posixpath.dirname(doc.path)
+    for match in _LINK.finditer(doc.body):
+        target = (match.group(1) or match.group(2) or "").split("#", 1)[0]
+        if not target or "://" in target or target.startswith("mailto:"):
+            continue
+        by_url = _DOC_URL.search(target)
+        if by_url:
+            found.add(by_url.group(1))
+            continue
+        if target.endswith(".md"):
+            resolved = posixpath.normpath(posixpath.join(base, target)).lstrip("/")
+            if resolved in path_to_id:
+                found.add(path_to_id[resolved])
+    found.discard(doc.id)
+    return found
+
+
+def build(documents: list[Document], weights: Weights | None = None) -> Corpus:
+    """Index the public documents; `documents` must already be filtered to public ones."""
+    docs = sorted(documents, key=lambda d: (d.date, d.title, d.id), reverse=True)
+    by_id = {d.id: d for d in docs}
+    path_to_id = {d.path: d.id for d in docs}
+    themes: dict[str, list[Document]] = defaultdict(list)
+    stakeholders: dict[str, list[Document]] = defaultdict(list)
+    kinds: dict[str, list[Document]] = defaultdict(list)
+    years: dict[int, list[Document]] = defaultdict(list)
+    backlinks: dict[str, list[Document]] = defaultdict(list)
+    lessons: list[Lesson] = []
+    for doc in docs:
+        for key in doc.themes:
+            themes[key].append(doc)
+        for key in doc.stakeholders:
+            stakeholders[key].append(doc)
+        kinds[doc.kind.key].append(doc)
+        years[doc.year].append(doc)
+        lessons.extend(doc.lessons)
+        doc.links_to = extract_links(doc, path_to_id)
+        for target in sorted(doc.links_to):
+            if target in by_id:
+                backlinks[target].append(doc)
+    return Corpus(
+        documents=docs, by_id=by_id, themes=dict(themes), stakeholders=dict(stakeholders),
+        kinds=dict(kinds), years=dict(years), backlinks=dict(backlinks), lessons=lessons,
+        weights=weights or Weights(), _rank={d.id: i for i, d in enumerate(docs)},
+    )

@@ -1,0 +1,1 @@
+"""The content model: document kinds, vocabularies, front-matter schema."""

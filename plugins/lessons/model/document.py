@@ -1,0 +1,64 @@
+"""The content model: a document and its lessons, as read and normalized."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from .kinds import Kind
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str
+    line: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.field}: {self.message}"
+
+
+@dataclass
+class Lesson:
+    id: str
+    statement: str
+    explanation: str = ""
+    themes: list[str] = field(default_factory=list)
+    stakeholders: list[str] = field(default_factory=list)
+    document_id: str = ""
+
+
+@dataclass
+class Document:
+    path: str  # source path relative to the docs dir, with forward slashes
+    id: str
+    kind: Kind
+    title: str
+    date: dt.date
+    summary: str
+    themes: list[str]
+    stakeholders: list[str]
+    status: str
+    body: str = ""
+    authors: list[str] = field(default_factory=list)
+    organisation: str = ""
+    source: dict[str, Any] = field(default_factory=dict)
+    lessons: list[Lesson] = field(default_factory=list)
+    redirect_from: list[str] = field(default_factory=list)
+    publish_after: dt.date | None = None
+    language: str = "nl"
+    allow_personal_data: list[dict[str, str]] = field(default_factory=list)
+    review_needed: list[str] = field(default_factory=list)
+    links_to: set[str] = field(default_factory=set)  # ids of documents this one links to
+    lines: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def year(self) -> int:
+        return self.date.year
+
+    def is_public(self, today: dt.date) -> bool:
+        if self.status != "published":
+            return False
+        return self.publish_after is None or self.publish_after <= today

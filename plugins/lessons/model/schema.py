@@ -1,0 +1,297 @@
+"""Front-matter validation: one table of field readers, every problem of a file at once.
+
+Each reader takes the raw YAML value and returns the normalized value plus a
+list of (sub-key, message) problems, so a bad third theme is reported on its own
+line. Kinds only differ by which fields they require (see kinds.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+from typing import Any
+
+from ..normalize.dates import parse_date
+from ..normalize.text import clean_inline, slugify
+from .document import Document, Lesson, Problem
+from .kinds import COMMON_REQUIRED, KINDS, STATUSES
+from .source import Source, SourceError, parse
+from .vocab import Vocabulary
+
+ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+MAX_ID, MAX_TITLE, MAX_SUMMARY, MAX_TEXT = 80, 300, 1500, 5000
+
+Issues = list[tuple[str, str]]  # (sub-key relative to the field, message)
+
+
+@dataclass
+class Vocabularies:
+    themes: Vocabulary
+    stakeholders: Vocabulary
+
+
+class _Reader:
+    """Context a field reader needs: the vocabularies."""
+
+    def __init__(self, vocabs: Vocabularies):
+        self.vocabs = vocabs
+
+
+def _text(limit: int, *, single_line: bool = True):
+    def read(value: Any, _: _Reader) -> tuple[Any, Issues]:
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            value = str(value)
+        if not isinstance(value, str):
+            return None, [("", f"must be text, not {_type(value)}")]
+        value = clean_inline(value) if single_line else value.strip()
+        if not value:
+            return None, [("", "is empty; write a value or remove the field")]
+        if len(value) > limit:
+            return None, [("", f"is {len(value)} characters long; at most {limit} are allowed")]
+        return value, []
+    return read
+
+
+def _type(value: Any) -> str:
+    return {list: "a list", dict: "a mapping", bool: "yes/no", type(None): "empty"}.get(
+        type(value), type(value).__name__)
+
+
+def _id(value: Any, _: _Reader) -> tuple[Any, Issues]:
+    if not isinstance(value, str) or not ID.match(value) or len(value) > MAX_ID:
+        hint = slugify(str(value))[:MAX_ID] if value not in (None, "") else "my-document-2021"
+        return None, [("", f"'{value}' is not a valid id: use lowercase letters, digits and "
+                           f"hyphens (at most {MAX_ID}), e.g. '{hint}'")]
+    return value, []
+
+
+def _kind(value: Any, _: _Reader) -> tuple[Any, Issues]:
+    if value in KINDS:
+        return KINDS[value], []
+    near = difflib.get_close_matches(str(value), list(KINDS), n=1)
+    hint = f"did you mean '{near[0]}'? " if near else ""
+    return None, [("", f"unknown kind '{value}'; {hint}valid: {', '.join(KINDS)}")]
+
+
+def _status(value: Any, _: _Reader) -> tuple[Any, Issues]:
+    if value in STATUSES:
+        return value, []
+    return None, [("", f"'{value}' is not a status; use one of: {', '.join(STATUSES)}")]
+
+
+def _date(value: Any, _: _Reader) -> tuple[Any, Issues]:
+    try:
+        return parse_date(value), []
+    except ValueError as err:
+        return None, [("", str(err))]
+
+
+def _strings(value: Any, _: _Reader) -> tuple[Any, Issues]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list):
+        return None, [("", f"must be a list of names, not {_type(value)}")]
+    out, issues = [], []
+    for index, item in enumerate(value):
+        if not isinstance(item, str) or not item.strip():
+            issues.append((str(index), "must be a non-empty name"))
+        else:
+            out.append(clean_inline(item))
+    return out, issues
+
+
+def _terms(vocab_name: str, *, required: bool):
+    def read(value: Any, reader: _Reader) -> tuple[Any, Issues]:
+        vocab: Vocabulary = getattr(reader.vocabs, vocab_name)
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list):
+            return None, [("", f"must be a list of {vocab_name} keys, not {_type(value)}")]
+        if required and not value:
+            return None, [("", f"needs at least one of the {vocab_name} in "
+                               f"content/vocabularies/{vocab_name}.yml")]
+        keys, issues = [], []
+        for index, item in enumerate(value):
+            key = vocab.resolve(item) if isinstance(item, str) else None
+            if key is None:
+                near = vocab.suggest(str(item))
+                hint = (f"did you mean '{near}' ({vocab.label(near)})?" if near
+                        else f"add it to content/vocabularies/{vocab_name}.yml first")
+                issues.append((str(index), f"unknown term '{item}'; {hint}"))
+            elif key not in keys:
+                keys.append(key)
+        return keys, issues
+    return read
+
+
+def _source(value: Any, _: _Reader) -> tuple[Any, Issues]:
+    if isinstance(value, str):
+        return {"title": clean_inline(value)}, []
+    if isinstance(value, dict) and all(isinstance(k, str) for k in value):
+        allowed = {"title", "url", "file", "checksum", "converter", "publisher", "imported"}
+        bad = [k for k in value if k not in allowed]
+        if bad:
+            return None, [(bad[0], f"unknown source field; allowed: {', '.join(sorted(allowed))}")]
+        out = {k: str(v) for k, v in value.items() if v is not None}
+        if "url" in out and not re.match(r"https?://[^\s\"'<>]+$", out["url"]):
+            return None, [("url", "must be a web address starting with https:// or http://")]
+        if "file" in out and (":" in out["file"] or out["file"].startswith(("/", "\\"))
+                              or ".." in out["file"].split("/")):
+            return None, [("file", "must be a path relative to the document, e.g. "
+                                   "'bronnen/verslag.pdf'")]
+        return out, []
+    return None, [("", "must be a text (where the original comes from) or a mapping")]
+
+
+def _lessons(value: Any, reader: _Reader) -> tuple[Any, Issues]:
+    if not isinstance(value, list):
+        return None, [("", "must be a list of lessons, each with 'id' and 'statement'")]
+    lessons, issues = [], []
+    for index, item in enumerate(value):
+        if isinstance(item, str):
+            item = {"statement": item}
+        if not isinstance(item, dict):
+            issues.append((str(index), "a lesson needs 'id' and 'statement'"))
+            continue
+        statement, problems = _text(MAX_SUMMARY)(item.get("statement"), reader)
+        issues += [(f"{index}.statement{k and '.' + k}", m) for k, m in problems]
+        lesson_id, problems = (_id(item["id"], reader) if "id" in item else
+                               (None, [("", "is missing: give the lesson a permanent id")]))
+        issues += [(f"{index}.id", m) for _, m in problems]
+        themes, problems = _terms("themes", required=False)(item.get("themes", []), reader)
+        issues += [(f"{index}.themes.{k}".rstrip("."), m) for k, m in problems]
+        holders, problems = _terms("stakeholders", required=False)(
+            item.get("stakeholders", []), reader)
+        issues += [(f"{index}.stakeholders.{k}".rstrip("."), m) for k, m in problems]
+        unknown = set(item) - {"id", "statement", "explanation", "themes", "stakeholders"}
+        issues += [(f"{index}.{k}", "unknown lesson field") for k in sorted(map(str, unknown))]
+        if statement and lesson_id:
+            lessons.append(Lesson(lesson_id, statement, str(item.get("explanation") or "").strip(),
+                                  themes or [], holders or []))
+    return lessons, issues
+
+
+def _allow(value: Any, _: _Reader) -> tuple[Any, Issues]:
+    if not isinstance(value, list):
+        return None, [("", "must be a list of {value, reason} entries")]
+    out, issues = [], []
+    for index, item in enumerate(value):
+        if (not isinstance(item, dict) or not isinstance(item.get("value"), str)
+                or not isinstance(item.get("reason"), str) or not item["reason"].strip()):
+            issues.append((str(index), "each entry needs 'value' and a 'reason' why it may be public"))
+        else:
+            out.append({"value": item["value"].strip(), "reason": item["reason"].strip()})
+    return out, issues
+
+
+def _language(value: Any, _: _Reader) -> tuple[Any, Issues]:
+    if isinstance(value, str) and re.fullmatch(r"[a-z]{2}(-[A-Z]{2})?", value):
+        return value, []
+    return None, [("", f"'{value}' is not a language code such as 'nl' or 'en'")]
+
+
+def _review(value: Any, reader: _Reader) -> tuple[Any, Issues]:
+    return _strings(value, reader)
+
+
+FIELDS: dict[str, Callable[[Any, _Reader], tuple[Any, Issues]]] = {
+    "id": _id,
+    "kind": _kind,
+    "title": _text(MAX_TITLE),
+    "date": _date,
+    "summary": _text(MAX_SUMMARY),
+    "themes": _terms("themes", required=True),
+    "stakeholders": _terms("stakeholders", required=True),
+    "status": _status,
+    "authors": _strings,
+    "organisation": _text(MAX_TITLE),
+    "source": _source,
+    "lessons": _lessons,
+    "redirect_from": _strings,
+    "publish_after": _date,
+    "language": _language,
+    "allow_personal_data": _allow,
+    "review_needed": _review,
+}
+
+
+def validate(path: str, source: Source, vocabs: Vocabularies) -> tuple[Document, list[Problem]]:
+    """Validate and normalize; always return a Document so nothing disappears."""
+    reader, meta, values, problems = _Reader(vocabs), source.meta, {}, []
+
+    def problem(key: str, message: str) -> None:
+        problems.append(Problem(path, source.line_of(key), key, message))
+
+    for key in meta:
+        if key not in FIELDS:
+            near = difflib.get_close_matches(str(key), list(FIELDS), n=1)
+            problem(str(key), f"unknown field; did you mean '{near[0]}'?" if near else
+                    f"unknown field; known fields: {', '.join(FIELDS)}")
+    kind_value, _ = _kind(meta.get("kind"), reader)
+    required = COMMON_REQUIRED + (kind_value.required if kind_value else ())
+    for key in required:
+        if key not in meta:
+            problem(key, f"is required{' for ' + kind_value.key if key not in COMMON_REQUIRED else ''}"
+                         f"; add a '{key}:' line to the front-matter")
+    for key, read in FIELDS.items():
+        if key in meta:
+            value, issues = read(meta[key], reader)
+            for sub, message in issues:
+                problem(f"{key}.{sub}" if sub else key, message)
+            values[key] = value
+    if values.get("status") == "published" and values.get("review_needed"):
+        problem("review_needed", "the importer asked to review these fields: check them, "
+                                 "then remove 'review_needed' before publishing")
+    document = _assemble(path, source, values)
+    return document, problems
+
+
+def _assemble(path: str, source: Source, values: dict[str, Any]) -> Document:
+    stem = PurePosixPath(path).stem
+    doc = Document(
+        path=path,
+        id=values.get("id") or slugify(stem) or "document",
+        kind=values.get("kind") or KINDS["report"],
+        title=values.get("title") or stem,
+        date=values.get("date") or dt.date(1970, 1, 1),
+        summary=values.get("summary") or "",
+        themes=values.get("themes") or [],
+        stakeholders=values.get("stakeholders") or [],
+        status=values.get("status") or "draft",
+        body=source.body,
+        authors=values.get("authors") or [],
+        organisation=values.get("organisation") or "",
+        source=values.get("source") or {},
+        lessons=values.get("lessons") or [],
+        redirect_from=values.get("redirect_from") or [],
+        publish_after=values.get("publish_after"),
+        language=values.get("language") or "nl",
+        allow_personal_data=values.get("allow_personal_data") or [],
+        review_needed=values.get("review_needed") or [],
+        lines=source.lines,
+    )
+    for lesson in doc.lessons:
+        lesson.document_id = doc.id
+        lesson.themes = lesson.themes or list(doc.themes)
+        lesson.stakeholders = lesson.stakeholders or list(doc.stakeholders)
+    return doc
+
+
+def read_document(path: str, raw: bytes, vocabs: Vocabularies) -> tuple[Document, list[Problem]]:
+    """Parse and validate one file; unreadable files still give a placeholder Document."""
+    try:
+        source = parse(raw)
+    except SourceError as err:
+        source = Source(meta={}, body=_salvage(raw), body_line=1)
+        doc = _assemble(path, source, {})
+        return doc, [Problem(path, err.line, err.field, err.message)]
+    return validate(path, source, vocabs)
+
+
+def _salvage(raw: bytes) -> str:
+    # Keep what text there is, so an unreadable file still shows up (marked) in a preview.
+    return raw.decode("utf-8", "replace").replace("\x00", "")

@@ -1,0 +1,128 @@
+"""Read a Markdown source: front-matter with the line of every key, and the body.
+
+We do not use python-frontmatter for reading because error messages must name
+the line of the offending key, which needs the YAML node marks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+try:  # libyaml is ~10x faster; fall back to pure Python where it is missing.
+    from yaml import CSafeLoader as SafeLoader
+except ImportError:  # pragma: no cover
+    from yaml import SafeLoader  # type: ignore[assignment]
+
+MAX_FRONT_MATTER = 64 * 1024  # bytes; more is a mistake, not metadata
+_FENCE = re.compile(r"^---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
+
+
+class SourceError(Exception):
+    """The source cannot be read at all; carries the line where it goes wrong."""
+
+    def __init__(self, message: str, line: int = 1, field: str = "front-matter"):
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.field = field
+
+
+@dataclass
+class Source:
+    meta: dict[str, Any]
+    body: str
+    body_line: int  # 1-based line of the body's first line in the file
+    lines: dict[str, int] = field(default_factory=dict)  # "themes" / "lessons.0.id" -> line
+
+    def line_of(self, key: str) -> int:
+        """Line of a key, falling back to its parents and then the fence."""
+        while key:
+            if key in self.lines:
+                return self.lines[key]
+            key = key.rpartition(".")[0]
+        return 1
+
+
+def decode(raw: bytes) -> str:
+    """Decode as UTF-8 (with or without BOM); anything else is an error, not a guess."""
+    if b"\x00" in raw[:8192]:
+        raise SourceError("file is binary, not Markdown text", 1, "file")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        raise SourceError(
+            f"not valid UTF-8 (byte 0x{raw[err.start]:02x}); save the file as UTF-8",
+            line, "file",
+        ) from None
+
+
+def split(text: str) -> tuple[str | None, str, int]:
+    """Return (front-matter or None, body, line of the body)."""
+    match = _FENCE.match(text)
+    if not match:
+        return None, text, 1
+    return match.group(1), text[match.end():], text[: match.end()].count("\n") + 1
+
+
+def load_yaml(text: str, offset: int = 0) -> tuple[Any, dict[str, int]]:
+    """Safe-load YAML, refusing anchors/aliases; return data and key -> line."""
+    loader = SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return {}, {}
+        lines: dict[str, int] = {}
+        _walk(node, "", lines, offset, set())
+        data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = offset + (mark.line + 1 if mark else 1)
+        problem = err.problem or err.context or "invalid YAML"
+        raise SourceError(f"invalid YAML: {problem}", line) from None
+    except yaml.YAMLError as err:
+        raise SourceError(f"invalid YAML: {err}", offset + 1) from None
+    finally:
+        loader.dispose()
+    return data, lines
+
+
+def _walk(node: yaml.Node, path: str, lines: dict[str, int], offset: int, seen: set[int]) -> None:
+    # An alias makes PyYAML reuse a node; refusing reuse defeats "billion laughs".
+    if id(node) in seen:
+        raise SourceError(
+            "YAML anchors and aliases (&name, *name) are not allowed; write the value out",
+            offset + node.start_mark.line + 1,
+            path or "front-matter",
+        )
+    seen.add(id(node))
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = f"{path}.{key_node.value}" if path else str(key_node.value)
+            lines.setdefault(key, offset + key_node.start_mark.line + 1)
+            _walk(value_node, key, lines, offset, seen)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            key = f"{path}.{index}" if path else str(index)
+            lines.setdefault(key, offset + item.start_mark.line + 1)
+            _walk(item, key, lines, offset, seen)
+
+
+def parse(raw: bytes | str) -> Source:
+    """Parse a whole Markdown source. Raises SourceError when it cannot be read."""
+    text = decode(raw) if isinstance(raw, bytes) else raw
+    front, body, body_line = split(text)
+    if front is None:
+        if text.lstrip().startswith("---"):
+            raise SourceError("front-matter is not closed: add a line with only '---' after it")
+        raise SourceError("no front-matter: the file must start with a '---' line")
+    if len(front.encode()) > MAX_FRONT_MATTER:
+        raise SourceError(f"front-matter is larger than {MAX_FRONT_MATTER // 1024} KB")
+    data, lines = load_yaml(front, offset=1)
+    if not isinstance(data, dict):
+        raise SourceError("front-matter must be a list of 'field: value' lines", 2)
+    return Source(meta=data, body=body, body_line=body_line, lines=lines)

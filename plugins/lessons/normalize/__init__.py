@@ -1,0 +1,1 @@
+"""Small pure normalizing functions: dates, redaction marks, text."""

@@ -1,0 +1,99 @@
+"""Dates in the forms editors and source documents use, to ISO `datetime.date`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+MONTHS = {
+    "januari": 1, "jan": 1, "january": 1,
+    "februari": 2, "feb": 2, "february": 2,
+    "maart": 3, "mrt": 3, "mar": 3, "march": 3,
+    "april": 4, "apr": 4,
+    "mei": 5, "may": 5,
+    "juni": 6, "jun": 6, "june": 6,
+    "juli": 7, "jul": 7, "july": 7,
+    "augustus": 8, "aug": 8, "august": 8,
+    "september": 9, "sep": 9, "sept": 9,
+    "oktober": 10, "okt": 10, "oct": 10, "october": 10,
+    "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}
+_MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
+_WEEKDAY = (r"(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|"
+            r"ma|di|wo|do|vr|za|zo|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?")
+
+PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b"), "ymd"),
+    (re.compile(_WEEKDAY + r"\b(\d{1,2})\s+(" + _MONTH_ALT + r")\.?\s+(\d{4})\b", re.I), "dMy"),
+    (re.compile(_WEEKDAY + r"\b(" + _MONTH_ALT + r")\.?\s+(\d{1,2}),?\s+(\d{4})\b", re.I), "Mdy"),
+    # US-style "7/20/2020" as Outlook writes it in English exports.
+    (re.compile(_WEEKDAY + r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b", re.I), "mdy"),
+    (re.compile(r"\b(\d{1,2})-(\d{1,2})-(\d{4})\b"), "dmy"),
+    # Month and year only ("Januari 2022"): the first of the month, for importers.
+    (re.compile(r"\b(" + _MONTH_ALT + r")\s+(\d{4})\b", re.I), "My"),
+]
+
+
+def _build(kind: str, groups: tuple[str, ...]) -> dt.date | None:
+    try:
+        if kind == "ymd":
+            return dt.date(int(groups[0]), int(groups[1]), int(groups[2]))
+        if kind == "dMy":
+            return dt.date(int(groups[2]), MONTHS[groups[1].lower()], int(groups[0]))
+        if kind == "Mdy":
+            return dt.date(int(groups[2]), MONTHS[groups[0].lower()], int(groups[1]))
+        if kind == "mdy":
+            return dt.date(int(groups[2]), int(groups[0]), int(groups[1]))
+        if kind == "My":
+            return dt.date(int(groups[1]), MONTHS[groups[0].lower()], 1)
+        if kind == "dmy":
+            return dt.date(int(groups[2]), int(groups[1]), int(groups[0]))
+    except (ValueError, KeyError):
+        return None
+    return None
+
+
+def find_date(text: str) -> dt.date | None:
+    """The first plausible date in free text (for importers)."""
+    best: tuple[int, dt.date] | None = None
+    for pattern, kind in PATTERNS:
+        for match in pattern.finditer(text):
+            value = _build(kind, match.groups())
+            if value and 1900 <= value.year <= 2100:
+                if best is None or match.start() < best[0]:
+                    best = (match.start(), value)
+                break
+    return best[1] if best else None
+
+
+def parse_date(value: object) -> dt.date:
+    """A front-matter date: a YAML date, ISO text, or a written Dutch/English date.
+
+    Raises ValueError with a message that says what is accepted.
+    """
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        text = value.strip()
+        for pattern, kind in PATTERNS:
+            if kind == "My":  # a month is not a date; editors must say which day
+                continue
+            match = pattern.fullmatch(text)
+            if match:
+                parsed = _build(kind, match.groups())
+                if parsed is None:
+                    raise ValueError(f"'{text}' is not a real date")
+                return parsed
+    raise ValueError(f"'{value}' is not a date; write it as YYYY-MM-DD, e.g. 2021-03-23")
+
+
+_NL_MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+              "september", "oktober", "november", "december")
+
+
+def format_nl(value: dt.date) -> str:
+    """'23 maart 2021': how Dutch readers write dates."""
+    return f"{value.day} {_NL_MONTHS[value.month - 1]} {value.year}"

@@ -1,0 +1,1 @@
+"""What the corpus becomes: generated pages, view models (later: citations, feeds)."""

@@ -1,0 +1,142 @@
+"""The `lessons` MkDocs plugin: reads config, calls the core, nothing else.
+
+Events, in build order:
+  on_config   load the vocabularies
+  on_files    read and validate every document, build the link graph, add generated pages
+  on_page_*   hand MkDocs the normalized body and escaped metadata of each page
+  on_env      expose template helpers
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from pathlib import Path
+
+from markupsafe import Markup, escape
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from . import graph
+from .collect import collect, load_vocabularies
+from .config import LessonsConfig
+from .model.document import Document
+from .model.source import SourceError
+from .normalize.redactions import mark_up
+from .outputs import urls
+from .outputs.helpers import TemplateHelpers
+from .outputs.pages import PageSpec, build_pages, home_context
+
+log = get_plugin_logger(__name__)
+
+
+class LessonsPlugin(BasePlugin[LessonsConfig]):
+    supports_multiple_instances = False
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Load the controlled vocabularies; a broken vocabulary stops the build."""
+        self.docs_dir = Path(config.docs_dir)
+        try:
+            self.vocabs = load_vocabularies(self.docs_dir / self.config.vocabularies_dir)
+        except SourceError as err:
+            raise PluginError(err.message) from None
+        self.today = (dt.date.fromisoformat(self.config.today) if self.config.today
+                      else dt.date.today())
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        """Read every document, drop what is not public, give each its permanent URL."""
+        prefix = self.config.documents_dir.rstrip("/") + "/"
+        vocab_prefix = self.config.vocabularies_dir.rstrip("/") + "/"
+        sources: dict[str, File] = {}
+        for file in list(files):
+            if file.src_uri.startswith(vocab_prefix):
+                files.remove(file)
+            elif file.src_uri.startswith(prefix) and file.is_documentation_page():
+                sources[file.src_uri] = file
+        collection = collect(((uri, f.content_bytes) for uri, f in sources.items()), self.vocabs)
+        for problem in collection.problems:
+            log.warning(str(problem))
+        self.documents: dict[str, Document] = {}
+        public = []
+        # Valid documents first, so an invalid duplicate never takes a valid one's URL.
+        for doc in sorted(collection.documents, key=lambda d: d.path in collection.invalid):
+            file = sources[doc.path]
+            visible = doc.is_public(self.today) or self.config.include_drafts
+            if not visible:
+                files.remove(file)
+                continue
+            if doc.path not in collection.invalid or not _taken(doc, self.documents):
+                file.dest_uri = urls.document_dest(doc)
+            self.documents[doc.path] = doc
+            if doc.path not in collection.invalid:
+                public.append(doc)
+        self.corpus = graph.build(public, graph.Weights(self.config.theme_weight,
+                                                        self.config.stakeholder_weight))
+        self.generated: dict[str, PageSpec] = {}
+        for spec in build_pages(self.corpus, self.vocabs):
+            self.generated[spec.src_uri] = spec
+            files.append(File.generated(config, spec.src_uri, content=""))
+        return files
+
+    def on_page_read_source(self, page: Page, config: MkDocsConfig) -> str | None:
+        """We already hold the body; skip MkDocs' own file read and YAML parse."""
+        uri = page.file.src_uri
+        if uri in self.documents or uri in self.generated:
+            return ""
+        return None
+
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig,
+                         files: Files) -> str:
+        """Give MkDocs the normalized body and metadata that is safe in any template."""
+        uri = page.file.src_uri
+        if uri in self.documents:
+            doc = self.documents[uri]
+            page.meta = {"title": doc.title, "description": doc.summary,
+                         "template": doc.kind.template}
+            markdown = mark_up(doc.body)
+        elif uri in self.generated:
+            spec = self.generated[uri]
+            page.meta = {"title": spec.title, "description": spec.description,
+                         "template": spec.template}
+            markdown = html.escape(spec.description, quote=False)
+        elif page.is_homepage:
+            page.meta.setdefault("template", "lessons-home.html")
+        _escape_meta(page)
+        return markdown
+
+    def on_env(self, env, config: MkDocsConfig, files: Files):
+        """Templates call `lessons.*` for labels, URLs and Dutch dates."""
+        env.globals["lessons"] = TemplateHelpers(self.vocabs)
+        return env
+
+    def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):
+        """The data each template renders; values are escaped in the templates."""
+        uri = page.file.src_uri
+        if uri in self.documents:
+            doc = self.documents[uri]
+            context["doc"] = doc
+            context["related"] = self.corpus.related(doc, self.config.related_count)
+            context["backlinks"] = self.corpus.backlinks.get(doc.id, [])
+            context["preview"] = not doc.is_public(self.today)
+        elif uri in self.generated:
+            context.update(self.generated[uri].context)
+        elif page.is_homepage:
+            context.update(home_context(self.corpus, self.vocabs))
+        return context
+
+
+def _taken(doc: Document, documents: dict[str, Document]) -> bool:
+    return any(other.id == doc.id for other in documents.values())
+
+
+def _escape_meta(page: Page) -> None:
+    # mkdocs-material prints title, description and author unescaped; escaping
+    # them once here makes every theme template safe for content values.
+    for key in ("title", "description", "author"):
+        value = page.meta.get(key)
+        if isinstance(value, str) and not isinstance(value, Markup):
+            page.meta[key] = escape(value)

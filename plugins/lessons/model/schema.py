@@ -182,7 +182,8 @@ def _allow(value: Any, _: _Reader) -> tuple[Any, Issues]:
     for index, item in enumerate(value):
         if (not isinstance(item, dict) or not isinstance(item.get("value"), str)
                 or not isinstance(item.get("reason"), str) or not item["reason"].strip()):
-            issues.append((str(index), "each entry needs 'value' and a 'reason' why it may be public"))
+            issues.append((str(index), "each entry needs 'value' and a 'reason' why it may "
+                                       "be public"))
         else:
             out.append({"value": item["value"].strip(), "reason": item["reason"].strip()})
     return out, issues
@@ -235,8 +236,8 @@ def validate(path: str, source: Source, vocabs: Vocabularies) -> tuple[Document,
     required = COMMON_REQUIRED + (kind_value.required if kind_value else ())
     for key in required:
         if key not in meta:
-            problem(key, f"is required{' for ' + kind_value.key if key not in COMMON_REQUIRED else ''}"
-                         f"; add a '{key}:' line to the front-matter")
+            scope = "" if key in COMMON_REQUIRED else f" for a {kind_value.key}"
+            problem(key, f"is required{scope}; add '{key}:' to the front-matter")
     for key, read in FIELDS.items():
         if key in meta:
             value, issues = read(meta[key], reader)
@@ -247,7 +248,7 @@ def validate(path: str, source: Source, vocabs: Vocabularies) -> tuple[Document,
         problem("review_needed", "the importer asked to review these fields: check them, "
                                  "then remove 'review_needed' before publishing")
     document = _assemble(path, source, values)
-    return document, problems
+    return document, sorted(problems, key=lambda p: p.line)
 
 
 def _assemble(path: str, source: Source, values: dict[str, Any]) -> Document:

@@ -13,9 +13,16 @@ from typing import Any
 import yaml
 
 try:  # libyaml is ~10x faster; fall back to pure Python where it is missing.
-    from yaml import CSafeLoader as SafeLoader
+    from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover
-    from yaml import SafeLoader  # type: ignore[assignment]
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+
+
+class SafeLoader(_BaseLoader):  # type: ignore[misc,valid-type]
+    """Safe loading, with dates kept as text so an impossible date is a field error."""
+
+
+SafeLoader.add_constructor("tag:yaml.org,2002:timestamp", SafeLoader.construct_yaml_str)
 
 MAX_FRONT_MATTER = 64 * 1024  # bytes; more is a mistake, not metadata
 _FENCE = re.compile(r"^---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
@@ -86,6 +93,8 @@ def load_yaml(text: str, offset: int = 0) -> tuple[Any, dict[str, int]]:
         raise SourceError(f"invalid YAML: {problem}", line) from None
     except yaml.YAMLError as err:
         raise SourceError(f"invalid YAML: {err}", offset + 1) from None
+    except RecursionError:
+        raise SourceError("YAML is nested too deeply", offset + 1) from None
     finally:
         loader.dispose()
     return data, lines

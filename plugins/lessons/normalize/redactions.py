@@ -72,7 +72,7 @@ def render(code: str | None) -> str:
 def codes_in(text: str) -> list[str]:
     """Every redaction code in a text, canonical, in order of first appearance."""
     found: dict[str, None] = {}
-    for match in MARK.finditer(text):
+    for match in MARK.finditer(_CODE.sub("", text)):
         code = match.group("b") or match.group("p")
         found[canonical(code) if code else "redacted"] = None
     return list(found)

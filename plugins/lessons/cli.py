@@ -1,0 +1,130 @@
+"""`lessons`: the editors' command line (import, check, new, serve)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .collect import collect, load_vocabularies, read_folder
+from .model.kinds import KINDS
+from .model.source import SourceError
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+def _root() -> Path:
+    """The project root: the nearest folder upwards with an mkdocs.yml."""
+    here = Path.cwd()
+    for folder in (here, *here.parents):
+        if (folder / "mkdocs.yml").exists():
+            return folder
+    return here
+
+
+def _vocabs(root: Path):
+    try:
+        return load_vocabularies(root / "content" / "vocabularies")
+    except SourceError as err:
+        print(f"error: {err.message}", file=sys.stderr)
+        raise SystemExit(EXIT_PROBLEMS) from None
+
+
+def cmd_import(args) -> int:
+    from tqdm import tqdm
+
+    from .importers.registry import ImportFailure
+    from .importers.writer import AlreadyExists, import_file
+
+    root = _root()
+    vocabs = _vocabs(root)
+    results, failures = [], []
+    for path in tqdm(args.files, desc="importing", unit="file", disable=len(args.files) < 3,
+                     file=sys.stderr):
+        try:
+            results.append(import_file(Path(path), root, vocabs, kind=args.kind,
+                                       out=Path(args.out) if args.out else None,
+                                       force=args.force))
+        except (ImportFailure, AlreadyExists) as err:
+            failures.append((path, str(err)))
+        except FileNotFoundError:
+            failures.append((path, "file not found"))
+    for item in results:
+        meta = item.meta
+        print(f"{item.source} -> {item.target.relative_to(root) if item.target.is_relative_to(root) else item.target}")
+        print(f"  kind: {meta['kind']}; title: {meta['title']}; date: {meta['date'] or '?'}")
+        print(f"  themes: {', '.join(meta['themes']) or '-'}; "
+              f"stakeholders: {', '.join(meta['stakeholders']) or '-'}")
+        if meta.get("lessons"):
+            print(f"  lesson candidates: {len(meta['lessons'])}")
+        print(f"  review: {', '.join(item.review)}; then set status and remove review_needed")
+    for path, message in failures:
+        print(f"{path}: not imported: {message}", file=sys.stderr)
+    print(f"{len(results)} imported, {len(failures)} failed")
+    return EXIT_PROBLEMS if failures else EXIT_OK
+
+
+def cmd_check(args) -> int:
+    root = _root()
+    vocabs = _vocabs(root)
+    docs_dir = root / "content"
+    paths = [Path(p) for p in args.paths] or [docs_dir / "documenten"]
+    sources = []
+    for path in paths:
+        if path.is_dir():
+            sources += read_folder(path, docs_dir)
+        elif path.exists():
+            sources.append((path.resolve().relative_to(docs_dir.resolve()).as_posix()
+                            if path.resolve().is_relative_to(docs_dir.resolve()) else str(path),
+                            path.read_bytes()))
+        else:
+            print(f"error: {path} does not exist", file=sys.stderr)
+            return EXIT_USAGE
+    result = collect(sources, vocabs)
+    for problem in result.problems:
+        location = f"content/{problem.path}" if not problem.path.startswith("/") else problem.path
+        if args.format == "github":
+            print(f"::error file={location},line={problem.line},title={problem.field}::"
+                  f"{problem.message}")
+        else:
+            print(f"{location}:{problem.line}: {problem.field}: {problem.message}")
+    print(f"{len(result.documents)} documents checked, {len(result.problems)} problems "
+          f"in {len(result.invalid)} files", file=sys.stderr)
+    return EXIT_PROBLEMS if result.problems else EXIT_OK
+
+
+def cmd_serve(args) -> int:
+    import os
+    import subprocess
+
+    env = dict(os.environ, LESSONS_INCLUDE_DRAFTS="true" if args.drafts else "false")
+    return subprocess.call([sys.executable, "-m", "mkdocs", "serve", "--dev-addr",
+                            f"127.0.0.1:{args.port}"], cwd=_root(), env=env)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="lessons", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("import", help="convert .txt/.docx/.odt/.html/.rtf/.eml files")
+    p.add_argument("files", nargs="+")
+    p.add_argument("--kind", choices=list(KINDS))
+    p.add_argument("--out", help="folder to write to (default: content/documenten/<kind>/)")
+    p.add_argument("--force", action="store_true", help="overwrite an existing document")
+    p.set_defaults(func=cmd_import)
+    p = sub.add_parser("check", help="report every problem without building")
+    p.add_argument("paths", nargs="*")
+    p.add_argument("--format", choices=["human", "github"], default="human")
+    p.set_defaults(func=cmd_check)
+    p = sub.add_parser("serve", help="preview on http://127.0.0.1:8000")
+    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--drafts", action="store_true", help="include drafts, marked as such")
+    p.set_defaults(func=cmd_serve)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:
+        return EXIT_USAGE if exit_.code else EXIT_OK
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Importers: from the files editors receive to normalized Markdown with front-matter."""

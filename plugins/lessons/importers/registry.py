@@ -1,0 +1,86 @@
+"""Readers registered by file extension; each returns text, Markdown and hints."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .. import __version__
+from . import email_export, pandoc, textclean
+
+
+@dataclass
+class Converted:
+    raw_text: str  # for inference (dates, kind words)
+    markdown: str
+    title_hint: str = ""
+    date_hint: str | None = None
+    kind_hint: str | None = None
+    converter: str = ""
+
+
+class ImportFailure(Exception):
+    """A file that cannot be imported; the message says why and what to do."""
+
+
+def _read_text(path: Path) -> str:
+    raw = path.read_bytes()
+    if b"\x00" in raw[:4096]:
+        raise ImportFailure("binary file with a .txt name; export it again as plain text")
+    for encoding in ("utf-8-sig", "cp1252"):  # Windows exports are often cp1252
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise ImportFailure("unknown text encoding; save the file as UTF-8")  # pragma: no cover
+
+
+def read_plain_text(path: Path) -> Converted:
+    text = _read_text(path)
+    if email_export.looks_like_mail(text):
+        return _mail(text)
+    return Converted(text, textclean.clean(text), converter=f"lessons {__version__} textclean")
+
+
+def read_eml(path: Path) -> Converted:
+    return _mail(email_export.read_eml(path))
+
+
+def _mail(text: str) -> Converted:
+    subject, markdown, date = email_export.thread_to_markdown(text)
+    return Converted(text, markdown, subject, date, "correspondence",
+                     f"lessons {__version__} email")
+
+
+def read_structured(path: Path) -> Converted:
+    try:
+        title, markdown = pandoc.convert(path)
+    except pandoc.MissingTool as err:
+        raise ImportFailure(str(err)) from None
+    except RuntimeError as err:  # pandoc's own complaint about the file
+        raise ImportFailure(f"pandoc could not read it ({str(err).strip()[:200]}); "
+                            f"open and save it again in Word or LibreOffice") from None
+    markdown = textclean.clean_converted(markdown)
+    return Converted(markdown, markdown, title, converter=pandoc.version())
+
+
+READERS: dict[str, Callable[[Path], Converted]] = {
+    ".txt": read_plain_text,
+    ".eml": read_eml,
+    **{ext: read_structured for ext in pandoc.FORMATS},
+}
+
+
+def read(path: Path) -> Converted:
+    reader = READERS.get(path.suffix.lower())
+    if reader is None:
+        known = ", ".join(sorted(READERS))
+        if path.suffix.lower() == ".pdf":
+            raise ImportFailure("PDF cannot be read directly: extract its text first "
+                                "(e.g. `pdftotext -layout file.pdf`) and import the .txt")
+        raise ImportFailure(f"no importer for '{path.suffix}' files; known: {known}")
+    try:
+        return reader(path)
+    except OSError as err:
+        raise ImportFailure(f"cannot read the file: {err.strerror}") from None

@@ -1,0 +1,329 @@
+"""Repair plain text extracted from PDF into Markdown.
+
+Each rule is a small function over lines, applied in order (see RULES). The rules
+target what PDF extraction does to any document (repeated page furniture,
+bullet glyphs, broken hyphenation, tables as tabs), never one file's quirks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+
+from .redaction_ocr import canonicalize
+
+Lines = list[str]
+
+BULLET = re.compile(r"^(\s*)(?:-\s*)?(?:[›•▪●◦○■□➢➤►▶✓✔–—]|- \.|>|o(?=\s)|\*(?=\s))\s*(?=\S)")
+EMPTY_BULLET = re.compile(r"^\s*(?:-|[›•▪●◦–])\s*$")
+NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s+(\S.*)$")
+PAGE_NUMBER = re.compile(r"^\s*(?:(?:pagina|page|blz\.?)\s*\d+(?:\s*(?:van|of|/)\s*\d+)?"
+                         r"|\d+\s*(?:/|van|of)\s*\d+|-\s*\d+\s*-)\s*$", re.I)
+LINK_TO_NOWHERE = re.compile(r"\[([^\]]+)\]\((?:tel:[^)]*|#[^)]*)\)")
+TOC_MARKER = re.compile(r"^\s*(?:inhoudsopgave|inhoud|table of contents|contents)\s*$", re.I)
+QUOTE_LINE = re.compile(r"^\s*[\"“”„'‘’].{30,}[\"“”'‘’]\s*$")
+SENTENCE_END = re.compile(r"[.!?:;…\"”’)]\s*$")
+FURNITURE_MIN = 3  # a short line repeated this often is page furniture (headers, footers)
+
+
+def _stripped(line: str) -> str:
+    return re.sub(r"[*_#\s]+", " ", line).strip()
+
+
+def normalize_lines(lines: Lines) -> Lines:
+    out = []
+    for line in lines:
+        line = line.replace("\f", "").replace("\u00ad", "").replace("\u00a0", " ").rstrip()
+        line = LINK_TO_NOWHERE.sub(lambda m: m.group(1).replace("\\", ""), line)
+        line = re.sub(r"^\}\s*", "", line)  # brace glyphs drawn next to grouped slide items
+        out.append(canonicalize(line))
+    return out
+
+
+def drop_repeated_furniture(lines: Lines) -> Lines:
+    """Short lines that recur on many pages: letterheads, slide footers, logos."""
+    counts = Counter(_stripped(x) for x in lines if x.strip())
+    furniture = {text for text, n in counts.items()
+                 if n >= FURNITURE_MIN and len(text) <= 60 and not BULLET.match(text)}
+    return [x for x in lines if _stripped(x) not in furniture]
+
+
+LETTERHEAD_LABEL = re.compile(
+    r"^(?:datum|date|kenmerk|ons kenmerk|uw kenmerk|onze referentie|inlichtingen(?: bij)?|"
+    r"contactpersoon|aantal pagina'?s|doorkiesnummer|"
+    r"bezoekadres|postadres|retouradres)\s*:?$", re.I)
+LETTERHEAD_LINE = re.compile(
+    r"^(?:postbus \d+|\d{4}\s?[A-Z]{2}\s+\S.*|[TFE]\s+\+?[\d ()-]{8,}.*|"
+    r"www\.\S+|https?://\S+\.nl/?)$", re.I)
+
+
+def drop_letterhead(lines: Lines) -> Lines:
+    """Rijkshuisstijl letterhead fields ('Datum' / value, address, T/F lines) on any page."""
+    out: Lines = []
+    skip_value = False
+    for line in lines:
+        text = _stripped(line)
+        if skip_value and text:
+            skip_value = False
+            if len(text) <= 40 and not LETTERHEAD_LABEL.match(text):
+                continue
+        if LETTERHEAD_LABEL.match(text):
+            skip_value = True
+            continue
+        if text and len(text) <= 60 and LETTERHEAD_LINE.match(text):
+            continue
+        out.append(line)
+    return out
+
+
+def drop_repeated_blocks(lines: Lines, size: int = 3) -> Lines:
+    """A run of short lines that recurs (a letterhead on page 2) is kept only once."""
+    seen: set[tuple[str, ...]] = set()
+    out: Lines = []
+    i = 0
+    while i < len(lines):
+        window = tuple(_stripped(x) for x in lines[i:i + size])
+        if (len(window) == size and all(0 < len(x) <= 60 for x in window)):
+            if window in seen:
+                i += size
+                continue
+            seen.add(window)
+        out.append(lines[i])
+        i += 1
+    return out
+
+
+def drop_page_numbers(lines: Lines) -> Lines:
+    return [x for x in lines if not PAGE_NUMBER.match(x)]
+
+
+def collapse_duplicated_phrases(lines: Lines) -> Lines:
+    """'070 300 0000 070 300 0000' (a link text and its target, both extracted) -> once;
+    a line repeated right after itself (a slide title drawn twice) -> once."""
+    out: Lines = []
+    last = None
+    for line in lines:
+        line = re.sub(r"^(.*?\S)\s+\1$", r"\1", line) if line.strip() else line
+        if line.strip() and _stripped(line) == last:
+            continue
+        if line.strip():
+            last = _stripped(line)
+        out.append(line)
+    return out
+
+
+def join_wrapped_bold(lines: Lines) -> Lines:
+    """'**A' / 'B' / 'C**': bold text the extraction broke over lines, joined again."""
+    out: Lines = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        opens = line.lstrip().startswith("**") and line.count("**") == 1
+        end = _bold_end(lines, i) if opens else None
+        if end is None:
+            out.append(line)
+            i += 1
+        else:
+            out.append(" ".join(x.strip() for x in lines[i:end + 1]))
+            i = end + 1
+    return out
+
+
+def _bold_end(lines: Lines, i: int) -> int | None:
+    for j in range(i + 1, min(i + 5, len(lines))):
+        if not lines[j].strip():
+            return None
+        if lines[j].count("**") == 1 and lines[j].rstrip().endswith("**"):
+            return j
+    return None
+
+
+def drop_table_of_contents(lines: Lines) -> Lines:
+    """A table of contents duplicates the site's own; it ends where its first entry starts."""
+    for start, line in enumerate(lines):
+        if TOC_MARKER.match(_stripped(line)):
+            break
+    else:
+        return lines
+    entries = [i for i in range(start + 1, min(start + 80, len(lines))) if lines[i].strip()]
+    first_at = next((i for i in entries if _entry(lines[i])), None)
+    first = _entry(lines[first_at]) if first_at is not None else None
+    for i in entries:
+        if first and first_at is not None and i > first_at and _entry(lines[i]) == first:
+            return lines[:start] + lines[i:]
+        if len(lines[i]) > 120:
+            return lines[:start] + lines[i:]
+    return lines[:start] + lines[entries[-1] + 1:] if entries else lines
+
+
+def _entry(line: str) -> str:
+    text = re.sub(r"^\s*[-›•▪●◦–>]\s*", "", BULLET.sub("", line))
+    text = NUMBERED.sub(r"\2", _stripped(text))
+    return text.lower() if re.search(r"[a-zA-Z]{3}", text) else ""
+
+
+def join_hyphenated(lines: Lines) -> Lines:
+    out: Lines = []
+    for line in lines:
+        if out and re.search(r"\w-$", out[-1]) and re.match(r"^[a-zà-ÿ]", line):
+            out[-1] = out[-1][:-1] + line
+        else:
+            out.append(line)
+    return out
+
+
+def bullets(lines: Lines) -> Lines:
+    out = []
+    for line in lines:
+        if EMPTY_BULLET.match(line):
+            continue
+        match = BULLET.match(line) or re.match(r"^(\s*)-\s+(?=\S)", line)
+        if match:
+            depth = 1 if match.group(1) else 0
+            line = "    " * depth + "- " + line[match.end():]
+        out.append(line)
+    return out
+
+
+def tables(lines: Lines) -> Lines:
+    """Runs of tab-separated lines with the same number of cells become a Markdown table."""
+    out: Lines = []
+    i = 0
+    while i < len(lines):
+        cells = lines[i].count("\t")
+        j = i
+        while cells and j < len(lines) and lines[j].count("\t") == cells:
+            j += 1
+        if cells and j - i >= 2:
+            rows = [[c.strip().replace("|", "\\|") for c in lines[k].split("\t")]
+                    for k in range(i, j)]
+            out += ["", "| " + " | ".join(rows[0]) + " |",
+                    "|" + "---|" * len(rows[0])]
+            out += ["| " + " | ".join(r) + " |" for r in rows[1:]]
+            out.append("")
+            i = j
+        else:
+            out.append(lines[i].replace("\t", " "))
+            i += 1
+    return out
+
+
+def _isolated(lines: Lines, i: int) -> bool:
+    before = i == 0 or not lines[i - 1].strip()
+    after = i + 1 >= len(lines) or not lines[i + 1].strip()
+    return before and after
+
+
+def _is_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
+
+
+def headings(lines: Lines) -> Lines:
+    """Isolated numbered lines, ALL-CAPS lines and short slide titles become headings."""
+    out = list(lines)
+    for i, line in enumerate(lines):
+        text = line.strip()
+        if not text or not _isolated(lines, i) or text.startswith(("- ", "|", ">", "#")):
+            continue
+        plain = _stripped(text)
+        if len(plain) > 90 or not re.match(r"^[\w“\"'(]", plain):
+            continue
+        numbered = NUMBERED.match(plain)
+        if numbered and not SENTENCE_END.search(plain.rstrip(":")) and _next_is_body(lines, i):
+            depth = numbered.group(1).count(".") + 2
+            out[i] = "#" * min(depth, 4) + " " + numbered.group(2).rstrip(":")
+        elif _is_caps(plain) and not text.startswith("**"):
+            out[i] = "## " + plain[0] + plain[1:].lower()
+        elif (len(plain) <= 70 and plain[0].isupper()
+              and not SENTENCE_END.search(plain.rstrip("?"))
+              and not text.startswith("**") and _next_is_body(lines, i)):
+            out[i] = "## " + plain
+    return out
+
+
+def _next_is_body(lines: Lines, i: int) -> bool:
+    """A heading is followed by content: a paragraph, list or quote, not another title."""
+    for line in lines[i + 1:]:
+        if line.strip():
+            text = line.strip()
+            return len(text) > 70 or text.startswith(("- ", "|", "“", '"')) or bool(
+                SENTENCE_END.search(text))
+    return False
+
+
+def quotes(lines: Lines) -> Lines:
+    return [f"> {x.strip()}" if QUOTE_LINE.match(x) and not x.lstrip().startswith("-") else x
+            for x in lines]
+
+
+def stray_asterisks(lines: Lines) -> Lines:
+    """Footnote stars ('DSV's)*', '** Het veld ...') must not turn text into emphasis."""
+    out = []
+    for line in lines:
+        footnote = re.match(r"^(\*{1,3})\s+(?=\S)", line)
+        if footnote:  # keep the footnote's own stars, drop an unmatched closing one
+            line = line[:footnote.end()].replace("*", "\\*") + line[footnote.end():].rstrip("*")
+            line = line.replace("*", "\\*") if "*" in line.replace("\\*", "") else line
+        elif line.count("**") % 2 or line.replace("**", "").count("*") % 2:
+            line = line.replace("*", "\\*")
+        elif "**" not in line:
+            line = re.sub(r"(?<=[\w)’'])\*(?=[\s).,;:]|$)", "\\*", line)
+        out.append(line)
+    return out
+
+
+def blank_lines(lines: Lines) -> Lines:
+    out: Lines = []
+    for line in lines:
+        if line.strip() or (out and out[-1].strip()):
+            out.append(line if line.strip() else "")
+    while out and not out[-1].strip():
+        out.pop()
+    return _space_blocks(out)
+
+
+def _space_blocks(lines: Lines) -> Lines:
+    """Markdown needs a blank line between a paragraph and a following list or heading."""
+    out: Lines = []
+    for line in lines:
+        if out and out[-1].strip() and line.strip():
+            prev_list = out[-1].lstrip().startswith("- ")
+            this_list = line.lstrip().startswith("- ")
+            if line.startswith("#") or out[-1].startswith("#") or (this_list != prev_list):
+                out.append("")
+        out.append(line)
+    return out
+
+
+RULES: list[Callable[[Lines], Lines]] = [
+    normalize_lines,
+    drop_page_numbers,
+    drop_repeated_furniture,
+    drop_repeated_blocks,
+    drop_letterhead,
+    collapse_duplicated_phrases,
+    join_wrapped_bold,
+    drop_table_of_contents,
+    join_hyphenated,
+    tables,
+    bullets,
+    stray_asterisks,
+    quotes,
+    headings,
+    blank_lines,
+]
+
+
+def clean(text: str) -> str:
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    for rule in RULES:
+        lines = rule(lines)
+    return "\n".join(lines) + "\n"
+
+
+def clean_converted(markdown: str) -> str:
+    """What pandoc output still needs: canonical redaction marks, tidy blank lines."""
+    lines = [canonicalize(x.rstrip()) for x in markdown.split("\n")]
+    return "\n".join(blank_lines(lines)) + "\n"

@@ -51,7 +51,8 @@ def cmd_import(args) -> int:
             failures.append((path, "file not found"))
     for item in results:
         meta = item.meta
-        print(f"{item.source} -> {item.target.relative_to(root) if item.target.is_relative_to(root) else item.target}")
+        target = item.target.relative_to(root) if item.target.is_relative_to(root) else item.target
+        print(f"{item.source} -> {target}")
         print(f"  kind: {meta['kind']}; title: {meta['title']}; date: {meta['date'] or '?'}")
         print(f"  themes: {', '.join(meta['themes']) or '-'}; "
               f"stakeholders: {', '.join(meta['stakeholders']) or '-'}")

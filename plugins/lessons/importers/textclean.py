@@ -141,10 +141,8 @@ def _bold_end(lines: Lines, i: int) -> int | None:
 
 def drop_table_of_contents(lines: Lines) -> Lines:
     """A table of contents duplicates the site's own; it ends where its first entry starts."""
-    for start, line in enumerate(lines):
-        if TOC_MARKER.match(_stripped(line)):
-            break
-    else:
+    start = next((i for i, x in enumerate(lines) if TOC_MARKER.match(_stripped(x))), None)
+    if start is None:
         return lines
     entries = [i for i in range(start + 1, min(start + 80, len(lines))) if lines[i].strip()]
     first_at = next((i for i in entries if _entry(lines[i])), None)

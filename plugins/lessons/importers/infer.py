@@ -69,6 +69,12 @@ def _join_broken(cover: list[str]) -> list[str]:
     return out
 
 
+def _unjoined(markdown: str, cover: list[str]) -> list[str]:
+    """Cover lines as they stood before names broken over two lines were joined."""
+    parts = [p.strip() for line in cover for p in re.split(r"(?<=,) ", line)]
+    return cover + parts
+
+
 def infer_title(cover: list[str], vocabs: Vocabularies) -> str:
     """The first cover line that is not a date, name or kind word; plus its subtitle when
     the subtitle closes the title block (followed by a date or name line, or the end)."""
@@ -95,7 +101,8 @@ def _is_name_line(line: str, vocabs: Vocabularies) -> bool:
         return True
     if re.search(r"\b(?:dr|drs|prof|ir|mr)\.\s", line, re.I) or "&" in line and len(line) < 40:
         return True
-    return bool(re.match(r"^(?:ministerie|gemeente|provincie) van\b", line, re.I))
+    return bool(re.match(r"^(?:(?:ministerie|gemeente|provincie) van|directie|directoraat"
+                         r"|afdeling|dienst)\b", line, re.I))
 
 
 def _sentence_case(text: str) -> str:
@@ -142,15 +149,37 @@ def infer_lessons(body: str, doc_id: str) -> list[dict[str, str]]:
         if line.startswith("#"):
             under = bool(LESSON_HEADING.match(line))
             continue
-        if under and line.startswith("- "):
-            found.append(line[2:].strip())
+        item = re.match(r"^(?:- |\d+\.\s+)(.+)$", line)
+        if under and item:
+            found.append(item.group(1).strip())
     return [{"id": f"{doc_id}-les-{n}", "statement": re.sub(r"\\\*|\*\*", "", text)}
             for n, text in enumerate(found, 1)]
 
 
-def infer(raw_text: str, markdown: str, vocabs: Vocabularies) -> tuple[Inferred, str]:
-    """Guess the metadata; return it with the body minus its cover."""
-    cover, body = split_cover(markdown)
+def split_title(markdown: str) -> tuple[list[str], str]:
+    """Structured formats carry real headings: the first level-1 heading is the title, and
+    the remaining headings move up a level only if there is no other level-1 heading."""
+    match = re.search(r"^# +(.+)$", markdown, re.M)
+    if not match:
+        return [], markdown
+    body = markdown[:match.start()] + markdown[match.end():]
+    return [match.group(1).strip()], body.strip() + "\n"
+
+
+def drop_cover_repeats(cover: list[str], body: str) -> str:
+    """A cover line that recurs in the body (the letterhead on a later page) is furniture."""
+    repeated = {fold(x) for x in cover if len(x) <= 60}
+    lines = [x for x in body.split("\n") if not (x.strip() and fold(x) in repeated)]
+    joined = "\n".join(lines)
+    return re.sub(r"\n{3,}", "\n\n", joined)
+
+
+def infer(raw_text: str, markdown: str, vocabs: Vocabularies, *,
+          structured: bool = False) -> tuple[Inferred, str]:
+    """Guess the metadata; return it with the body minus its cover (or title heading)."""
+    cover, body = split_title(markdown) if structured else split_cover(markdown)
+    if not structured:
+        body = drop_cover_repeats(_unjoined(markdown, cover), body)
     result = Inferred()
     result.title = infer_title(cover, vocabs)
     date = find_date("\n".join(cover)) or find_date(raw_text[:3000])

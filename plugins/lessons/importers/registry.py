@@ -18,6 +18,7 @@ class Converted:
     date_hint: str | None = None
     kind_hint: str | None = None
     converter: str = ""
+    structured: bool = False  # real headings (pandoc) rather than a PDF text layout
 
 
 class ImportFailure(Exception):
@@ -50,7 +51,7 @@ def read_eml(path: Path) -> Converted:
 def _mail(text: str) -> Converted:
     subject, markdown, date = email_export.thread_to_markdown(text)
     return Converted(text, markdown, subject, date, "correspondence",
-                     f"lessons {__version__} email")
+                     f"lessons {__version__} email", structured=True)
 
 
 def read_structured(path: Path) -> Converted:
@@ -62,7 +63,7 @@ def read_structured(path: Path) -> Converted:
         raise ImportFailure(f"pandoc could not read it ({str(err).strip()[:200]}); "
                             f"open and save it again in Word or LibreOffice") from None
     markdown = textclean.clean_converted(markdown)
-    return Converted(markdown, markdown, title, converter=pandoc.version())
+    return Converted(markdown, markdown, title, converter=pandoc.version(), structured=True)
 
 
 READERS: dict[str, Callable[[Path], Converted]] = {

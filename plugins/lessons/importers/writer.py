@@ -31,7 +31,8 @@ class AlreadyExists(Exception):
 
 def build_document(path: Path, converted: Converted, vocabs: Vocabularies,
                    kind: str | None, today: dt.date) -> tuple[dict, str]:
-    guessed, body = infer(converted.raw_text, converted.markdown, vocabs)
+    guessed, body = infer(converted.raw_text, converted.markdown, vocabs,
+                          structured=converted.structured)
     title = converted.title_hint or guessed.title or path.stem.replace("_", " ")
     kind = kind or converted.kind_hint or guessed.kind or "report"
     date = converted.date_hint or guessed.date

@@ -62,7 +62,7 @@ def generate(n: int, out: Path, seed: int = 42) -> Path:
                         for k in range(rng.randint(0, 2))],
         }
         body = []
-        for section in range(5):
+        for _section in range(5):
             body.append(f"## {_sentence(rng, words)[:-1]}\n")
             for _ in range(3):
                 body.append(" ".join(_sentence(rng, words) for _ in range(5)) + "\n")

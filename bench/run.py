@@ -22,9 +22,11 @@ from generate import generate  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
 HUGO_LAYOUT = """<!doctype html><html lang="nl"><head><meta charset="utf-8">
-<title>{{ .Title }}</title></head><body><nav><a href="/">Home</a></nav><main><h1>{{ .Title }}</h1>
+<title>{{ .Title }}</title></head><body><nav><a href="/">Home</a></nav>
+<main><h1>{{ .Title }}</h1>
 {{ .Content }}</main></body></html>"""
-HUGO_LIST = """<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>{{ .Title }}</title>
+HUGO_LIST = """<!doctype html><html lang="nl"><head><meta charset="utf-8">
+<title>{{ .Title }}</title>
 </head><body><main><h1>{{ .Title }}</h1><ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">
 {{ .Title }}</a></li>{{ end }}</ul></main></body></html>"""
 
@@ -119,7 +121,7 @@ def main() -> None:
             parts.append(f"lessons/bare = {times[('lessons', n)] / times[('bare', n)]:.2f}")
         print(" ".join(parts))
     sizes = sorted(args.sizes)
-    for a, b in zip(sizes, sizes[1:]):
+    for a, b in zip(sizes, sizes[1:], strict=False):
         print(f"lessons t({b})/t({a}) = {times[('lessons', b)] / times[('lessons', a)]:.2f}")
     if not hugo:
         print("hugo not installed (apt-get install hugo): no speed anchor in this run")

@@ -10,7 +10,6 @@ from ..model.schema import Vocabularies
 from ..model.vocab import Vocabulary, fold
 from ..normalize.dates import find_date
 from ..normalize.redactions import codes_in
-from ..normalize.text import slugify
 
 # Words on a cover that name the kind of document; the earliest hit wins.
 KIND_WORDS = [
@@ -34,7 +33,7 @@ class Inferred:
     kind: str | None = None
     themes: list[str] = field(default_factory=list)
     stakeholders: list[str] = field(default_factory=list)
-    lessons: list[dict[str, str]] = field(default_factory=list)
+    lessons: list[str] = field(default_factory=list)  # candidate statements
     redactions: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # what the editor must look at
 
@@ -137,7 +136,7 @@ def match_terms(vocab: Vocabulary, text: str, title: str, limit: int) -> list[st
     return chosen[:limit]
 
 
-def infer_lessons(body: str, doc_id: str) -> list[dict[str, str]]:
+def infer_lessons(body: str) -> list[str]:
     """Numbered 'Les 1 – ...' lines, or the bullets under a heading about lessons."""
     found: list[str] = []
     under = False
@@ -152,8 +151,7 @@ def infer_lessons(body: str, doc_id: str) -> list[dict[str, str]]:
         item = re.match(r"^(?:- |\d+\.\s+)(.+)$", line)
         if under and item:
             found.append(item.group(1).strip())
-    return [{"id": f"{doc_id}-les-{n}", "statement": re.sub(r"\\\*|\*\*", "", text)}
-            for n, text in enumerate(found, 1)]
+    return [re.sub(r"\\\*|\*\*", "", text) for text in found]
 
 
 def split_title(markdown: str) -> tuple[list[str], str]:
@@ -189,7 +187,7 @@ def infer(raw_text: str, markdown: str, vocabs: Vocabularies, *,
     result.themes = match_terms(vocabs.themes, whole, result.title, 5)
     result.stakeholders = match_terms(vocabs.stakeholders, whole, result.title, 8)
     result.redactions = codes_in(body)
-    result.lessons = infer_lessons(body, slugify(result.title)[:50] or "document")
+    result.lessons = infer_lessons(body)
     result.notes = _notes(result, raw_text)
     return result, body
 

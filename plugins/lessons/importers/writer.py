@@ -54,8 +54,8 @@ def build_document(path: Path, converted: Converted, vocabs: Vocabularies,
         for key in KINDS[kind].required:
             meta[key] = [] if key == "authors" else ""
     if guessed.lessons:
-        meta["lessons"] = [{**x, "id": x["id"].replace(x["id"].split("-les-")[0], doc_id)}
-                           for x in guessed.lessons]
+        meta["lessons"] = [{"id": f"{doc_id}-les-{n}", "statement": statement}
+                           for n, statement in enumerate(guessed.lessons, 1)]
     meta["source"] = {
         "title": path.name,
         "file": f"sources/{doc_id}/{path.name}",

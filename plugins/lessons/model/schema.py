@@ -195,10 +195,6 @@ def _language(value: Any, _: _Reader) -> tuple[Any, Issues]:
     return None, [("", f"'{value}' is not a language code such as 'nl' or 'en'")]
 
 
-def _review(value: Any, reader: _Reader) -> tuple[Any, Issues]:
-    return _strings(value, reader)
-
-
 FIELDS: dict[str, Callable[[Any, _Reader], tuple[Any, Issues]]] = {
     "id": _id,
     "kind": _kind,
@@ -216,7 +212,7 @@ FIELDS: dict[str, Callable[[Any, _Reader], tuple[Any, Issues]]] = {
     "publish_after": _date,
     "language": _language,
     "allow_personal_data": _allow,
-    "review_needed": _review,
+    "review_needed": _strings,
 }
 
 

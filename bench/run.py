@@ -4,6 +4,11 @@
 
 Prints wall time, peak memory and site size per engine and size, and the ratios the
 publishing-pipeline issue asks for. Everything runs in one invocation, on this machine.
+
+lessons builds include the pagefind search index. "cold" starts without the render cache,
+"warm" is the next build of the same content (the everyday case: a few files changed).
+Hugo is measured alone and followed by the pagefind CLI over its output ("hugo+pagefind"),
+the same engine with the same kind of search index.
 """
 
 from __future__ import annotations
@@ -92,10 +97,13 @@ def main() -> None:
     for n in args.sizes:
         docs = generate(n, OUT / f"corpus-{n}")
         site = OUT / f"site-lessons-{n}"
-        wall, peak = run(mkdocs + [str(mkdocs_config(f"lessons-{n}", docs, site, False))],
-                         env=env)
-        times[("lessons", n)] = wall
-        rows.append(("lessons", n, wall, peak, size_mb(site), html_kb_per_doc(site, n)))
+        shutil.rmtree(OUT / ".cache", ignore_errors=True)
+        for label in ("cold", "warm"):
+            wall, peak = run(mkdocs + [str(mkdocs_config(f"lessons-{n}", docs, site, False))],
+                             env=env)
+            times[(f"lessons-{label}", n)] = wall
+            rows.append((f"lessons ({label})", n, wall, peak, size_mb(site),
+                         html_kb_per_doc(site, n)))
         if n <= args.bare_max:
             site = OUT / f"site-bare-{n}"
             wall, peak = run(mkdocs + [str(mkdocs_config(f"bare-{n}", docs, site, True))],
@@ -109,20 +117,29 @@ def main() -> None:
             times[("hugo", n)] = wall
             rows.append(("hugo", n, wall, peak, size_mb(OUT / f"site-hugo-{n}"),
                          html_kb_per_doc(OUT / f"site-hugo-{n}", n)))
+            indexing, peak = run([sys.executable, "-m", "pagefind", "--site",
+                                  str(OUT / f"site-hugo-{n}"), "--force-language", "nl"])
+            times[("hugo+pagefind", n)] = wall + indexing
+            hugo_out = OUT / f"site-hugo-{n}"
+            rows.append(("hugo+pagefind", n, wall + indexing, peak, size_mb(hugo_out),
+                         html_kb_per_doc(hugo_out, n)))
     print(f"{'engine':<16}{'docs':>6}{'wall s':>9}{'peak MB':>9}{'site MB':>9}{'KB/doc':>8}")
     for engine, n, wall, peak, mb, kb in rows:
         print(f"{engine:<16}{n:>6}{wall:>9.2f}{peak:>9.0f}{mb:>9.1f}{kb:>8.1f}")
     print()
     for n in args.sizes:
-        parts = [f"n={n}:"]
-        if ("hugo", n) in times:
-            parts.append(f"lessons/hugo = {times[('lessons', n)] / times[('hugo', n)]:.2f}")
-        if ("bare", n) in times:
-            parts.append(f"lessons/bare = {times[('lessons', n)] / times[('bare', n)]:.2f}")
-        print(" ".join(parts))
+        for label in ("cold", "warm"):
+            ours = times[(f"lessons-{label}", n)]
+            parts = [f"n={n} {label}:"]
+            for other in ("hugo", "hugo+pagefind", "bare"):
+                if (other, n) in times:
+                    parts.append(f"lessons/{other} = {ours / times[(other, n)]:.2f}")
+            print(" ".join(parts))
     sizes = sorted(args.sizes)
     for a, b in zip(sizes, sizes[1:], strict=False):
-        print(f"lessons t({b})/t({a}) = {times[('lessons', b)] / times[('lessons', a)]:.2f}")
+        for label in ("cold", "warm"):
+            key_a, key_b = (f"lessons-{label}", a), (f"lessons-{label}", b)
+            print(f"lessons ({label}) t({b})/t({a}) = {times[key_b] / times[key_a]:.2f}")
     if not hugo:
         print("hugo not installed (apt-get install hugo): no speed anchor in this run")
 

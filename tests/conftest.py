@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gzip
+import json
 import logging
 import shutil
 from dataclasses import dataclass
@@ -31,6 +33,14 @@ class Built:
     def exists(self, url: str) -> bool:
         return (self.site / url.strip("/") / "index.html").exists()
 
+    def search_records(self) -> list[dict]:
+        """What the pagefind index holds per page: url, content, meta and filters."""
+        records = []
+        for path in sorted((self.site / "pagefind" / "fragment").glob("*.pf_fragment")):
+            data = gzip.decompress(path.read_bytes())
+            records.append(json.loads(data.removeprefix(b"pagefind_dcd")))
+        return records
+
 
 def make_docs(tmp_path: Path, corpus: Path | None = None) -> Path:
     """A docs dir with the project's vocabularies and pages plus a fixture corpus."""
@@ -58,6 +68,8 @@ def build_site(docs: Path, tmp_path: Path, *, strict: bool = False, **options) -
     site = tmp_path / "site"
     config = load_config(str(ROOT / "mkdocs.yml"), docs_dir=str(docs), site_dir=str(site),
                          strict=strict)
+    # Each test gets its own render cache, so no test sees another's entries.
+    options.setdefault("cache_dir", str(tmp_path / "cache"))
     for key, value in options.items():
         config.plugins["lessons"].config[key] = value
     handler = _Collect()

@@ -19,3 +19,9 @@ class LessonsConfig(Config):
     include_drafts = opt.Type(bool, default=False)
     # The date against which embargoes (publish_after) are checked; default: today.
     today = opt.Optional(opt.Type(str))
+    # Rendered document bodies are kept between builds (see render_cache.py);
+    # the folder is relative to mkdocs.yml.
+    cache = opt.Type(bool, default=True)
+    cache_dir = opt.Type(str, default=".cache/lessons")
+    # The pagefind search index, built while pages are rendered.
+    search = opt.Type(bool, default=True)

@@ -5,6 +5,8 @@ Events, in build order:
   on_files    read and validate every document, build the link graph, add generated pages
   on_page_*   hand MkDocs the normalized body and escaped metadata of each page
   on_env      expose template helpers
+  on_post_page  hand each public document page to the search index (a second process)
+  on_post_build write the search index
 """
 
 from __future__ import annotations
@@ -12,13 +14,17 @@ from __future__ import annotations
 import datetime as dt
 import html
 from pathlib import Path
+from typing import Any
 
+import markdown as markdown_lib
+import mkdocs
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink, get_toc
 
 from . import graph
 from .collect import collect, load_vocabularies
@@ -29,6 +35,8 @@ from .normalize.redactions import mark_up
 from .outputs import urls
 from .outputs.helpers import TemplateHelpers
 from .outputs.pages import PageSpec, build_pages, home_context
+from .render_cache import RenderCache, Rendered, fingerprint
+from .search.pagefind import PagefindIndex, SearchIndexError
 
 log = get_plugin_logger(__name__)
 
@@ -45,6 +53,15 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
             raise PluginError(err.message) from None
         self.today = (dt.date.fromisoformat(self.config.today) if self.config.today
                       else dt.date.today())
+        self.cache = None
+        if self.config.cache:
+            base = Path(config.config_file_path or ".").resolve().parent
+            self.cache = RenderCache(
+                base / self.config.cache_dir / "render",
+                fingerprint(mkdocs.__version__, markdown_lib.__version__,
+                            config.markdown_extensions, config.mdx_configs,
+                            config.use_directory_urls))
+        self.index: PagefindIndex | None = None
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -80,7 +97,22 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
         for spec in build_pages(self.corpus, self.vocabs):
             self.generated[spec.src_uri] = spec
             files.append(File.generated(config, spec.src_uri, content=""))
+        self._pending: dict[str, str] = {}
+        self._published = lambda uri: (f.dest_uri if (f := files.get_file_from_path(uri))
+                                       else None)
+        self._start_index()
         return files
+
+    def _start_index(self) -> None:
+        if self.index is not None:
+            self.index.close()
+        self.index = None
+        if self.config.search:
+            try:
+                self.index = PagefindIndex({"force_language": "nl",
+                                            "exclude_selectors": [".headerlink"]})
+            except (OSError, SearchIndexError) as err:
+                raise PluginError(f"search index: {err}") from None
 
     def on_page_read_source(self, page: Page, config: MkDocsConfig) -> str | None:
         """We already hold the body; skip MkDocs' own file read and YAML parse."""
@@ -98,6 +130,7 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
             page.meta = {"title": doc.title, "description": doc.summary,
                          "template": doc.kind.template}
             markdown = mark_up(doc.body)
+            self._use_cache(page, markdown)
         elif uri in self.generated:
             spec = self.generated[uri]
             page.meta = {"title": spec.title, "description": spec.description,
@@ -107,6 +140,49 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
             page.meta.setdefault("template", "lessons-home.html")
         _escape_meta(page)
         return markdown
+
+    def _use_cache(self, page: Page, markdown: str) -> None:
+        if self.cache is None:
+            return
+        key = self.cache.key(markdown, page.file.src_uri, page.file.dest_uri, self._published)
+        if key is None:
+            return
+        found = self.cache.get(key)
+        if found is None:
+            self._pending[page.file.src_uri] = key
+        else:
+            page.render = _cached_render(page, found)  # type: ignore[method-assign]
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig,
+                        files: Files) -> str:
+        key = self._pending.pop(page.file.src_uri, None)
+        if key is not None and self.cache is not None:
+            self.cache.put(key, Rendered(html, _toc_tokens(page.toc.items),
+                                         sorted(page.present_anchor_ids or ())))
+        return html
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        doc = self.documents.get(page.file.src_uri)
+        if self.index is not None and doc is not None and doc.is_public(self.today):
+            self.index.add_html("/" + page.url, output)
+        return output
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        if self.index is None:
+            return
+        index, self.index = self.index, None
+        try:
+            index.write(Path(config.site_dir) / "pagefind")
+        except SearchIndexError as err:
+            raise PluginError(f"search index: {err}") from None
+        if self.cache is not None:
+            log.debug(f"render cache: {self.cache.hits} hits, {self.cache.misses} misses")
+
+    def on_build_error(self, error: Exception) -> None:
+        index = getattr(self, "index", None)
+        if index is not None:
+            index.close()
+            self.index = None
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
         """Templates call `lessons.*` for labels, URLs and Dutch dates."""
@@ -127,6 +203,20 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
         elif page.is_homepage:
             context.update(home_context(self.corpus, self.vocabs))
         return context
+
+
+def _cached_render(page: Page, found: Rendered):
+    def render(config: MkDocsConfig, files: Files) -> None:
+        page.content = found.html
+        page.toc = get_toc(found.toc)
+        page.present_anchor_ids = set(found.anchors)
+        page.links_to_anchors = {}
+    return render
+
+
+def _toc_tokens(items: list[AnchorLink]) -> list[dict[str, Any]]:
+    return [{"level": item.level, "id": item.id, "name": item.title,
+             "children": _toc_tokens(item.children)} for item in items]
 
 
 def _taken(doc: Document, documents: dict[str, Document]) -> bool:

@@ -18,6 +18,9 @@ from ..model.vocab import Term, Vocabulary
 from . import urls
 
 HOME_NEWEST = 10
+# The search page's facets: pagefind filter name (set in document.html) and Dutch label.
+SEARCH_FACETS = [("soort", "Soort document"), ("thema", "Thema"),
+                 ("organisatie", "Organisatie"), ("jaar", "Jaar")]
 
 
 @dataclass
@@ -109,6 +112,10 @@ def build_pages(corpus: Corpus, vocabs: Vocabularies) -> list[PageSpec]:
         "Alle documenten, geordend naar jaar van verschijnen.",
         {"years": [{"year": y, "count": len(corpus.years[y])} for y in years]},
     ))
+    pages.append(PageSpec(
+        f"{urls.SEARCH}/index.md", "Zoeken", "lessons-search.html",
+        "Zoek in alle documenten en lessen; verfijn op soort, thema, organisatie en jaar.",
+        {"facets": SEARCH_FACETS}))
     for year in years:
         docs = corpus.years[year]
         pages.append(PageSpec(

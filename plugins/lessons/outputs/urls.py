@@ -10,6 +10,7 @@ THEMES = "themas"
 STAKEHOLDERS = "organisaties"
 KINDS = "soorten"
 YEARS = "jaren"
+SEARCH = "zoeken"
 
 
 def document(doc_id: str) -> str:

@@ -1,0 +1,1 @@
+"""Full-text search: the pagefind index, fed while the site is rendered."""

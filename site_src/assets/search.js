@@ -1,0 +1,178 @@
+// The search page: Dutch full-text search over the pagefind index, with facets.
+// State lives in the address (?q=...&thema=...), so a search can be shared and the
+// back button works. Values from the index are put in the page as text, never as HTML.
+
+const PAGE_SIZE = 10;
+const root = document.querySelector("[data-lessons-search]");
+
+if (root) {
+  const base = new URL(root.dataset.base.replace(/\/?$/, "/"), document.baseURI);
+  const form = root.querySelector("form");
+  const input = root.querySelector("input[name=q]");
+  const status = root.querySelector(".lessons-search__status");
+  const list = root.querySelector(".lessons-search__list");
+  const more = root.querySelector(".lessons-search__more");
+  const facetBox = root.querySelector(".lessons-search__facets");
+  const facets = [...root.querySelectorAll("[data-facet]")];
+  let pagefind;
+  let results = [];
+  let shown = 0;
+  let generation = 0;
+
+  const params = () => new URLSearchParams(location.search);
+
+  function chosen() {
+    const filters = {};
+    for (const fieldset of facets) {
+      const name = fieldset.dataset.facet;
+      const values = [...fieldset.querySelectorAll("input:checked")].map((box) => box.value);
+      if (values.length) filters[name] = { any: values };
+    }
+    return filters;
+  }
+
+  function writeAddress(query, filters) {
+    const next = new URLSearchParams();
+    if (query) next.set("q", query);
+    for (const [name, { any }] of Object.entries(filters)) {
+      for (const value of any) next.append(name, value);
+    }
+    const search = next.toString();
+    history.replaceState(null, "", search ? `?${search}` : location.pathname);
+  }
+
+  function renderFacets(counts, filters) {
+    for (const fieldset of facets) {
+      const name = fieldset.dataset.facet;
+      const selected = new Set(filters[name]?.any ?? []);
+      const entries = Object.entries(counts[name] ?? {})
+        .filter(([value, count]) => count > 0 || selected.has(value));
+      entries.sort(name === "jaar"
+        ? (a, b) => b[0].localeCompare(a[0])
+        : (a, b) => b[1] - a[1] || a[0].localeCompare(b[0], "nl"));
+      const ul = fieldset.querySelector("ul");
+      ul.replaceChildren(...entries.map(([value, count], i) => {
+        const li = document.createElement("li");
+        const box = document.createElement("input");
+        box.type = "checkbox";
+        box.id = `facet-${name}-${i}`;
+        box.value = value;
+        box.checked = selected.has(value);
+        const label = document.createElement("label");
+        label.htmlFor = box.id;
+        label.append(value, " ");
+        const number = document.createElement("span");
+        number.className = "lessons-count";
+        number.textContent = `(${count})`;
+        label.append(number);
+        li.append(box, label);
+        return li;
+      }));
+      fieldset.hidden = entries.length === 0;
+    }
+    facetBox.hidden = false;
+  }
+
+  // Keep only the text and pagefind's <mark> highlights of an excerpt.
+  function excerptNodes(html) {
+    const template = document.createElement("template");
+    template.innerHTML = html;
+    return [...template.content.childNodes].map((node) => {
+      if (node.nodeName === "MARK") {
+        const mark = document.createElement("mark");
+        mark.textContent = node.textContent;
+        return mark;
+      }
+      return document.createTextNode(node.textContent);
+    });
+  }
+
+  function resultItem(data) {
+    const li = document.createElement("li");
+    li.className = "lessons-search__result";
+    const heading = document.createElement("h2");
+    const link = document.createElement("a");
+    link.href = data.url;
+    link.textContent = data.meta.title || data.url;
+    heading.append(link);
+    const meta = document.createElement("p");
+    meta.className = "lessons-item__meta";
+    meta.textContent = [data.meta.soort, data.meta.datum].filter(Boolean).join(" · ");
+    const excerpt = document.createElement("p");
+    excerpt.className = "lessons-search__excerpt";
+    excerpt.append(...excerptNodes(data.excerpt || ""));
+    li.append(heading, meta, excerpt);
+    return li;
+  }
+
+  async function showMore(run) {
+    const slice = results.slice(shown, shown + PAGE_SIZE);
+    const data = await Promise.all(slice.map((result) => result.data()));
+    if (run !== generation) return;
+    list.append(...data.map(resultItem));
+    shown += slice.length;
+    more.hidden = shown >= results.length;
+  }
+
+  function describe(count, query) {
+    const noun = count === 1 ? "resultaat" : "resultaten";
+    return query ? `${count} ${noun} voor ‘${query}’` : `${count} ${noun}`;
+  }
+
+  async function run() {
+    const run = ++generation;
+    const query = input.value.trim();
+    const filters = chosen();
+    writeAddress(query, filters);
+    if (!query && !Object.keys(filters).length) {
+      results = [];
+      list.replaceChildren();
+      more.hidden = true;
+      status.textContent = "Typ een zoekterm of kies een soort, thema, organisatie of jaar.";
+      renderFacets(await pagefind.filters(), filters);
+      return;
+    }
+    const search = await pagefind.search(query || null, {
+      filters,
+      sort: query ? undefined : { datum: "desc" },
+    });
+    if (run !== generation || !search) return;
+    results = search.results;
+    shown = 0;
+    list.replaceChildren();
+    status.textContent = describe(results.length, query);
+    renderFacets(search.filters, filters);
+    await showMore(run);
+  }
+
+  let timer;
+  function later() {
+    clearTimeout(timer);
+    timer = setTimeout(run, 150);
+  }
+
+  async function start() {
+    status.textContent = "Zoeken wordt geladen…";
+    pagefind = await import(new URL("pagefind/pagefind.js", base).href);
+    await pagefind.options({ baseUrl: base.pathname, excerptLength: 30 });
+    await pagefind.init();
+    const state = params();
+    input.value = state.get("q") ?? "";
+    const initial = {};
+    for (const fieldset of facets) {
+      const values = state.getAll(fieldset.dataset.facet);
+      if (values.length) initial[fieldset.dataset.facet] = { any: values };
+    }
+    renderFacets(await pagefind.filters(), initial);
+    form.addEventListener("submit", (event) => { event.preventDefault(); run(); });
+    input.addEventListener("input", later);
+    facetBox.addEventListener("change", run);
+    more.addEventListener("click", () => showMore(generation));
+    await run();
+  }
+
+  start().catch((error) => {
+    status.textContent = "Zoeken is nu niet beschikbaar. Blader via thema, organisatie, soort of jaar.";
+    console.error(error);
+  });
+}

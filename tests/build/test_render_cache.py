@@ -1,0 +1,48 @@
+"""Rendered bodies are reused between builds, and never when what they depend on changed."""
+
+from __future__ import annotations
+
+from conftest import FIXTURES, build_site, make_docs
+
+
+def page(built, url):
+    return (built.site / url / "index.html").read_text(encoding="utf-8")
+
+
+def test_second_build_reuses_the_cache_with_identical_pages(tmp_path):
+    docs = make_docs(tmp_path, FIXTURES / "corpus")
+    cache = tmp_path / "shared-cache"
+    first = build_site(docs, tmp_path / "one", strict=True, cache_dir=str(cache))
+    entries = sorted(cache.rglob("*.json"))
+    assert entries, "the first build fills the cache"
+    second = build_site(docs, tmp_path / "two", strict=True, cache_dir=str(cache))
+    assert sorted(cache.rglob("*.json")) == entries
+    for url in ("documenten/alpha-verslag", "documenten/beta-memo"):
+        assert page(first, url) == page(second, url)
+
+
+def test_edited_body_is_rendered_anew(tmp_path):
+    docs = make_docs(tmp_path, FIXTURES / "corpus")
+    cache = str(tmp_path / "shared-cache")
+    build_site(docs, tmp_path / "one", strict=True, cache_dir=cache)
+    source = docs / "documenten" / "documenten" / "a.md"
+    source.write_text(source.read_text(encoding="utf-8").replace(
+        "Alpha tekst met", "Herziene alpha tekst met"), encoding="utf-8")
+    second = build_site(docs, tmp_path / "two", strict=True, cache_dir=cache)
+    assert "Herziene alpha tekst met" in page(second, "documenten/alpha-verslag")
+
+
+def test_link_follows_a_renamed_target_and_a_broken_link_still_fails(tmp_path):
+    docs = make_docs(tmp_path, FIXTURES / "corpus")
+    cache = str(tmp_path / "shared-cache")
+    build_site(docs, tmp_path / "one", strict=True, cache_dir=cache)
+    # The alpha document gets a new id: beta's unchanged body must link to the new address.
+    source = docs / "documenten" / "documenten" / "a.md"
+    source.write_text(source.read_text(encoding="utf-8").replace(
+        "id: alpha-verslag", "id: alpha-verslag-2021"), encoding="utf-8")
+    second = build_site(docs, tmp_path / "two", strict=True, cache_dir=cache)
+    assert 'href="../alpha-verslag-2021/"' in page(second, "documenten/beta-memo")
+    source.unlink()
+    third = build_site(docs, tmp_path / "three", strict=True, cache_dir=cache)
+    assert third.failed
+    assert any("a.md" in message for message in third.messages), third.messages

@@ -5,6 +5,10 @@ export NO_MKDOCS_2_WARNING := 1
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# The browser tests drive Debian's chromium; a missing browser fails them, so the
+# test target installs it (as root directly, otherwise through sudo).
+CHROMIUM := /usr/bin/chromium
+SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: site serve test check bench clean
 
@@ -13,6 +17,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@
+
+$(CHROMIUM):
+	$(SUDO) apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium
 
 ## Build the public site into site/ (fails on any problem in the content).
 site: $(STAMP)
@@ -27,7 +35,7 @@ check: $(STAMP)
 	$(BIN)/lessons check
 
 ## Set up and run the whole test suite.
-test: $(STAMP)
+test: $(STAMP) $(CHROMIUM)
 	$(BIN)/ruff check plugins tests bench
 	$(BIN)/python -m pytest
 

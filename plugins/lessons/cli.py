@@ -94,6 +94,101 @@ def cmd_check(args) -> int:
     return EXIT_PROBLEMS if result.problems else EXIT_OK
 
 
+def _collection(root: Path):
+    docs_dir = root / "content"
+    return collect(read_folder(docs_dir / "documenten", docs_dir), _vocabs(root))
+
+
+def _addresses(collection) -> tuple[set[str], set[str]]:
+    """(published addresses, redirected addresses) of the valid, public documents."""
+    import datetime as dt
+
+    from . import graph, permalinks
+
+    public = [d for d in collection.documents
+              if d.path not in collection.invalid and d.is_public(dt.date.today())]
+    corpus = graph.build(public)
+    return (permalinks.published(corpus),
+            {r.source for r in permalinks.redirects(corpus)})
+
+
+def cmd_manifest(args) -> int:
+    from . import permalinks
+
+    root = _root()
+    path = root / "published-urls.txt"
+    entries = permalinks.read_manifest(path)
+    published, redirected = _addresses(_collection(root))
+    gone = permalinks.missing(entries, published | redirected)
+    added = sorted(published - set(entries))
+    if not args.check:
+        permalinks.write_manifest(path, set(entries) | published)
+        print(f"{path.name}: {len(added)} address(es) added, {len(entries) + len(added)} in all")
+    elif added:
+        print(f"{path.name}: {len(added)} published address(es) not yet listed; "
+              f"run `lessons manifest`")
+    if gone:
+        print(f"error: {permalinks.missing_message(gone, path)}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    return EXIT_PROBLEMS if args.check and added else EXIT_OK
+
+
+def cmd_new(args) -> int:
+    import datetime as dt
+
+    from .normalize.text import slugify
+
+    root = _root()
+    kind = KINDS.get(args.kind)
+    if kind is None:
+        print(f"error: unknown kind '{args.kind}'; choose one of: {', '.join(KINDS)}",
+              file=sys.stderr)
+        return EXIT_USAGE
+    title = " ".join(args.title.split())
+    base = slugify(title, max_length=60)
+    if not base:
+        print("error: the title needs at least one letter or digit", file=sys.stderr)
+        return EXIT_USAGE
+    taken = {d.id for d in _collection(root).documents}
+    doc_id, counter = base, 2
+    while doc_id in taken:
+        doc_id, counter = f"{base}-{counter}", counter + 1
+    folder = root / "content" / "documenten" / kind.slug
+    target = folder / f"{doc_id}.md"
+    if target.exists():
+        print(f"error: {target.relative_to(root)} already exists", file=sys.stderr)
+        return EXIT_PROBLEMS
+    folder.mkdir(parents=True, exist_ok=True)
+    target.write_text(new_document(kind, doc_id, title, dt.date.today()), encoding="utf-8")
+    print(target.relative_to(root))
+    return EXIT_OK
+
+
+def new_document(kind, doc_id: str, title: str, today) -> str:
+    import yaml
+
+    extra = {"authors": "  # authors: wie schreef het, bijv. [J. Jansen]\nauthors: []\n",
+             "organisation": "organisation: ''  # de organisatie van dit voorbeeld\n"}
+    quoted = yaml.safe_dump(title, allow_unicode=True, default_style='"').strip()
+    return (
+        "---\n"
+        f"id: {doc_id}  # vaste link: /documenten/{doc_id}/ (niet meer wijzigen na publicatie)\n"
+        f"kind: {kind.key}\n"
+        f"title: {quoted}\n"
+        f"date: {today.isoformat()}\n"
+        "summary: ''  # een of twee zinnen: waar gaat dit over?\n"
+        "themes: []  # sleutels uit content/vocabularies/themes.yml\n"
+        "stakeholders: []  # sleutels uit content/vocabularies/stakeholders.yml\n"
+        + "".join(extra[f] for f in kind.required if f in extra) +
+        "status: draft  # draft -> review -> published\n"
+        "lessons: []\n"
+        "#  - id: korte-vaste-naam-van-de-les\n"
+        "#    statement: De les in één zin.\n"
+        "#    explanation: Optioneel: toelichting.\n"
+        "---\n\n"
+        "Schrijf hier de tekst van het document.\n")
+
+
 def cmd_serve(args) -> int:
     import os
     import subprocess
@@ -116,6 +211,14 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("paths", nargs="*")
     p.add_argument("--format", choices=["human", "github"], default="human")
     p.set_defaults(func=cmd_check)
+    p = sub.add_parser("new", help="start a new document (status: draft) and print its path")
+    p.add_argument("kind", help=f"one of: {', '.join(KINDS)}")
+    p.add_argument("title")
+    p.set_defaults(func=cmd_new)
+    p = sub.add_parser("manifest", help="add the published addresses to published-urls.txt")
+    p.add_argument("--check", action="store_true",
+                   help="only report (exit 1 when the manifest is out of date)")
+    p.set_defaults(func=cmd_manifest)
     p = sub.add_parser("serve", help="preview on http://127.0.0.1:8000")
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--drafts", action="store_true", help="include drafts, marked as such")

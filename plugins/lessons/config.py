@@ -25,3 +25,6 @@ class LessonsConfig(Config):
     cache_dir = opt.Type(str, default=".cache/lessons")
     # The pagefind search index, built while pages are rendered.
     search = opt.Type(bool, default=True)
+    # The committed list of every published address (relative to mkdocs.yml); the build
+    # fails when one would disappear. Empty: no check (test corpora, first setup).
+    manifest = opt.Type(str, default="published-urls.txt")

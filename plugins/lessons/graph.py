@@ -34,9 +34,13 @@ class Corpus:
     kinds: dict[str, list[Document]]
     years: dict[int, list[Document]]
     backlinks: dict[str, list[Document]]
-    lessons: list[Lesson] = field(default_factory=list)
+    lessons: list[Lesson] = field(default_factory=list)  # by document, newest first
+    lesson_themes: dict[str, list[Lesson]] = field(default_factory=dict)
+    lesson_stakeholders: dict[str, list[Lesson]] = field(default_factory=dict)
     weights: Weights = field(default_factory=Weights)
     _rank: dict[str, int] = field(default_factory=dict, repr=False)
+    _related_memo: dict[str, list[tuple[Document, int]]] = field(default_factory=dict,
+                                                                 repr=False)
 
     def related(self, doc: Document, limit: int = 5) -> list[tuple[Document, int]]:
         """Documents sharing themes and stakeholders, by weighted overlap, newest first on ties.
@@ -55,6 +59,37 @@ class Corpus:
         # Sorting by rank first makes the stable top-k pick the newest among equal scores.
         best = sorted(sorted(scores.items()), key=itemgetter(1), reverse=True)[:limit]
         return [(self.documents[rank], score) for rank, score in best]
+
+    def lesson_document(self, lesson: Lesson) -> Document:
+        return self.by_id[lesson.document_id]
+
+    def related_lessons(self, lesson: Lesson, limit: int = 5) -> list[Lesson]:
+        """Lessons that share themes and stakeholders with this one (same weights as for
+        documents), taken from its own document and the documents related to it.
+
+        Scoring every lesson of the site against every other would be quadratic; the
+        related documents are where the overlapping lessons are, and they are known.
+        """
+        doc = self.by_id[lesson.document_id]
+        pool = [doc] + [other for other, _ in self._related_cached(doc)]
+        themes, holders = set(lesson.themes), set(lesson.stakeholders)
+        scored = []
+        for position, source in enumerate(pool):
+            for index, other in enumerate(source.lessons):
+                if other.id == lesson.id:
+                    continue
+                score = (self.weights.theme * len(themes.intersection(other.themes))
+                         + self.weights.stakeholder * len(holders.intersection(other.stakeholders)))
+                if score:
+                    # Other documents first on equal scores: the reader has seen this one.
+                    scored.append((-score, position == 0, position, index, other))
+        scored.sort(key=lambda item: item[:4])
+        return [item[4] for item in scored[:limit]]
+
+    def _related_cached(self, doc: Document) -> list[tuple[Document, int]]:
+        if doc.id not in self._related_memo:
+            self._related_memo[doc.id] = self.related(doc, 10)
+        return self._related_memo[doc.id]
 
     def _ranks(self, docs) -> list[int]:
         return [self._rank[d.id] for d in docs]
@@ -103,8 +138,16 @@ def build(documents: list[Document], weights: Weights | None = None) -> Corpus:
         for target in sorted(doc.links_to):
             if target in by_id:
                 backlinks[target].append(doc)
+    lesson_themes: dict[str, list[Lesson]] = defaultdict(list)
+    lesson_stakeholders: dict[str, list[Lesson]] = defaultdict(list)
+    for lesson in lessons:
+        for key in lesson.themes:
+            lesson_themes[key].append(lesson)
+        for key in lesson.stakeholders:
+            lesson_stakeholders[key].append(lesson)
     return Corpus(
         documents=docs, by_id=by_id, themes=dict(themes), stakeholders=dict(stakeholders),
         kinds=dict(kinds), years=dict(years), backlinks=dict(backlinks), lessons=lessons,
+        lesson_themes=dict(lesson_themes), lesson_stakeholders=dict(lesson_stakeholders),
         weights=weights or Weights(), _rank={d.id: i for i, d in enumerate(docs)},
     )

@@ -26,7 +26,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, get_toc
 
-from . import graph
+from . import graph, permalinks
 from .collect import collect, load_vocabularies
 from .config import LessonsConfig
 from .model.document import Document
@@ -54,10 +54,10 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
         self.today = (dt.date.fromisoformat(self.config.today) if self.config.today
                       else dt.date.today())
         self.cache = None
+        self.base_dir = Path(config.config_file_path or ".").resolve().parent
         if self.config.cache:
-            base = Path(config.config_file_path or ".").resolve().parent
             self.cache = RenderCache(
-                base / self.config.cache_dir / "render",
+                self.base_dir / self.config.cache_dir / "render",
                 fingerprint(mkdocs.__version__, markdown_lib.__version__,
                             config.markdown_extensions, config.mdx_configs,
                             config.use_directory_urls))
@@ -97,6 +97,11 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
         for spec in build_pages(self.corpus, self.vocabs):
             self.generated[spec.src_uri] = spec
             files.append(File.generated(config, spec.src_uri, content=""))
+        pages = {f.url for f in files.documentation_pages()}
+        self.redirects, problems = permalinks.check_redirects(
+            permalinks.redirects(self.corpus), pages)
+        for problem in problems:
+            log.warning(str(problem))
         self._pending: dict[str, str] = {}
         self._published = lambda uri: (f.dest_uri if (f := files.get_file_from_path(uri))
                                        else None)
@@ -162,19 +167,30 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
         return html
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        doc = self.documents.get(page.file.src_uri)
-        if self.index is not None and doc is not None and doc.is_public(self.today):
+        uri = page.file.src_uri
+        doc = self.documents.get(uri)
+        spec = self.generated.get(uri)
+        if self.index is not None and ((doc is not None and doc.is_public(self.today))
+                                       or (spec is not None and spec.searchable)):
             self.index.add_html("/" + page.url, output)
         return output
 
     def on_post_build(self, config: MkDocsConfig) -> None:
-        if self.index is None:
-            return
-        index, self.index = self.index, None
-        try:
-            index.write(Path(config.site_dir) / "pagefind")
-        except SearchIndexError as err:
-            raise PluginError(f"search index: {err}") from None
+        site_dir = Path(config.site_dir)
+        permalinks.write_redirects(self.redirects, site_dir, config.site_url or "")
+        if self.config.manifest:
+            manifest = self.base_dir / self.config.manifest
+            entries = permalinks.read_manifest(manifest)
+            served = {e for e in entries if (site_dir / e / "index.html").is_file()}
+            gone = permalinks.missing(entries, served)
+            if gone:
+                raise PluginError(permalinks.missing_message(gone, manifest))
+        if self.index is not None:
+            index, self.index = self.index, None
+            try:
+                index.write(site_dir / "pagefind")
+            except SearchIndexError as err:
+                raise PluginError(f"search index: {err}") from None
         if self.cache is not None:
             log.debug(f"render cache: {self.cache.hits} hits, {self.cache.misses} misses")
 
@@ -186,7 +202,7 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
         """Templates call `lessons.*` for labels, URLs and Dutch dates."""
-        env.globals["lessons"] = TemplateHelpers(self.vocabs)
+        env.globals["lessons"] = TemplateHelpers(self.vocabs, self.corpus, config.site_url or "")
         return env
 
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):

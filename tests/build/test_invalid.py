@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import FIXTURES, build_site, make_docs
+from helpers import FIXTURES, build_site, make_docs
 
 BAD = """---
 id: kapot-document

@@ -6,7 +6,7 @@ import gzip
 
 import pytest
 
-from conftest import FIXTURES, build_site, make_docs
+from helpers import FIXTURES, build_site, make_docs
 
 
 @pytest.fixture(scope="module")
@@ -19,12 +19,15 @@ def by_url(site):
     return {record["url"]: record for record in site.search_records()}
 
 
-def test_index_holds_every_public_document_and_nothing_else(site):
+def test_index_holds_every_public_document_and_lesson_and_nothing_else(site):
     assert not site.failed, site.messages
     assert sorted(by_url(site)) == [
         "/documenten/alpha-verslag/", "/documenten/beta-memo/", "/documenten/delta-paper/",
         "/documenten/epsilon-voorbeeld/", "/documenten/gamma-rapport/",
-        "/documenten/theta-script/"]
+        "/documenten/theta-script/", "/lessen/alpha-les-een/", "/lessen/theta-les/"]
+    lesson = by_url(site)["/lessen/alpha-les-een/"]
+    assert lesson["filters"]["soort"] == ["Les"]
+    assert lesson["meta"]["title"] == "Begin klein."
 
 
 def test_record_carries_facets_and_display_metadata(site):

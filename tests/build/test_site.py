@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from conftest import FIXTURES, build_site, make_docs
+from helpers import FIXTURES, build_site, make_docs
 
 
 @pytest.fixture(scope="module")
@@ -17,7 +17,7 @@ def site(tmp_path_factory):
     return build_site(docs, tmp, strict=True)
 
 
-def titles(tree, selector=".lessons-list a"):
+def titles(tree, selector=".lessons-item:not(.lessons-lesson) > a"):
     return [a.text(strip=True) for a in tree.css(selector)]
 
 

@@ -15,7 +15,7 @@ import frontmatter
 import pypandoc
 import pytest
 
-from conftest import FIXTURES, ROOT
+from helpers import FIXTURES, ROOT
 from lessons.cli import main as cli_main
 from lessons.collect import load_vocabularies
 from lessons.importers.writer import import_file

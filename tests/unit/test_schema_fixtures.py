@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, ROOT
+from helpers import FIXTURES, ROOT
 from lessons.collect import collect, load_vocabularies
 
 CASES = sorted((FIXTURES / "invalid").glob("*.md"))

@@ -28,6 +28,7 @@ class Lesson:
     themes: list[str] = field(default_factory=list)
     stakeholders: list[str] = field(default_factory=list)
     document_id: str = ""
+    redirect_from: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -53,6 +54,7 @@ class Document:
     review_needed: list[str] = field(default_factory=list)
     links_to: set[str] = field(default_factory=set)  # ids of documents this one links to
     lines: dict[str, int] = field(default_factory=dict)
+    body_line: int = 1  # line of the body's first line in the source file
 
     @property
     def year(self) -> int:

@@ -167,11 +167,15 @@ def _lessons(value: Any, reader: _Reader) -> tuple[Any, Issues]:
         holders, problems = _terms("stakeholders", required=False)(
             item.get("stakeholders", []), reader)
         issues += [(f"{index}.stakeholders.{k}".rstrip("."), m) for k, m in problems]
-        unknown = set(item) - {"id", "statement", "explanation", "themes", "stakeholders"}
+        moved, problems = (_strings(item["redirect_from"], reader) if "redirect_from" in item
+                           else ([], []))
+        issues += [(f"{index}.redirect_from{k and '.' + k}", m) for k, m in problems]
+        unknown = set(item) - {"id", "statement", "explanation", "themes", "stakeholders",
+                               "redirect_from"}
         issues += [(f"{index}.{k}", "unknown lesson field") for k in sorted(map(str, unknown))]
         if statement and lesson_id:
             lessons.append(Lesson(lesson_id, statement, str(item.get("explanation") or "").strip(),
-                                  themes or [], holders or []))
+                                  themes or [], holders or [], redirect_from=moved or []))
     return lessons, issues
 
 
@@ -270,6 +274,7 @@ def _assemble(path: str, source: Source, values: dict[str, Any]) -> Document:
         allow_personal_data=values.get("allow_personal_data") or [],
         review_needed=values.get("review_needed") or [],
         lines=source.lines,
+        body_line=source.body_line,
     )
     for lesson in doc.lessons:
         lesson.document_id = doc.id

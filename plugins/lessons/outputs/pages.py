@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..graph import Corpus
-from ..model.document import Document
+from ..model.document import Document, Lesson
 from ..model.kinds import KINDS
 from ..model.schema import Vocabularies
 from ..model.vocab import Term, Vocabulary
@@ -30,6 +30,7 @@ class PageSpec:
     template: str
     description: str = ""
     context: dict[str, Any] = field(default_factory=dict)
+    searchable: bool = False  # a result of its own in the search index (lessons)
 
 
 def group_by_kind(docs: list[Document]) -> list[dict[str, Any]]:
@@ -43,7 +44,8 @@ def group_by_kind(docs: list[Document]) -> list[dict[str, Any]]:
 
 
 def _term_pages(vocab: Vocabulary, index: dict[str, list[Document]], base: str,
-                title: str, intro: str) -> list[PageSpec]:
+                title: str, intro: str,
+                lesson_index: dict[str, list[Lesson]] | None = None) -> list[PageSpec]:
     pages = [PageSpec(
         f"{base}/index.md", title, "lessons-terms.html", intro,
         {"terms": [_term_entry(t, vocab, index) for t in _ordered(vocab)], "base": base},
@@ -54,7 +56,8 @@ def _term_pages(vocab: Vocabulary, index: dict[str, list[Document]], base: str,
             f"{base}/{term.key}.md", term.label, "lessons-term.html", term.description,
             {"term": term, "parent": vocab.terms.get(term.parent or ""),
              "children": vocab.children(term.key), "groups": group_by_kind(docs),
-             "count": len(docs), "base": base},
+             "count": len(docs), "base": base,
+             "lesson_items": _with_descendants(term, vocab, lesson_index or {})},
         ))
     return pages
 
@@ -71,17 +74,22 @@ def _ordered(vocab: Vocabulary) -> list[Term]:
     return out
 
 
-def _with_descendants(term: Term, vocab: Vocabulary, index: dict[str, list[Document]]):
+def _with_descendants(term: Term, vocab: Vocabulary, index: dict[str, list]):
+    """The items (documents or lessons) of a term and of every term below it, in the
+    index's order (newest document first)."""
     keys = [term.key]
     for key in keys:  # grows while iterating: a breadth-first walk of the hierarchy
         keys.extend(child.key for child in vocab.children(key))
     if len(keys) == 1:
         return index.get(term.key, [])
-    seen: dict[str, Document] = {}
+    seen: dict[str, Any] = {}
     for key in keys:
-        for doc in index.get(key, []):
-            seen.setdefault(doc.id, doc)
-    return sorted(seen.values(), key=lambda d: (d.date, d.title, d.id), reverse=True)
+        for item in index.get(key, []):
+            seen.setdefault(item.id, item)
+    if all(isinstance(item, Document) for item in seen.values()):
+        return sorted(seen.values(), key=lambda d: (d.date, d.title, d.id), reverse=True)
+    order = {id(item): i for key in keys for i, item in enumerate(index.get(key, []))}
+    return sorted(seen.values(), key=lambda item: order[id(item)])
 
 
 def _term_entry(term: Term, vocab: Vocabulary, index: dict[str, list[Document]]):
@@ -92,10 +100,12 @@ def _term_entry(term: Term, vocab: Vocabulary, index: dict[str, list[Document]])
 def build_pages(corpus: Corpus, vocabs: Vocabularies) -> list[PageSpec]:
     pages = _term_pages(
         vocabs.themes, corpus.themes, urls.THEMES, "Thema's",
-        "Alle documenten en lessen, geordend naar thema.")
+        "Alle documenten en lessen, geordend naar thema.", corpus.lesson_themes)
     pages += _term_pages(
         vocabs.stakeholders, corpus.stakeholders, urls.STAKEHOLDERS, "Organisaties",
-        "Alle documenten en lessen, geordend naar betrokken organisatie of partij.")
+        "Alle documenten en lessen, geordend naar betrokken organisatie of partij.",
+        corpus.lesson_stakeholders)
+    pages += lesson_pages(corpus, vocabs)
     kinds = [{"kind": k, "count": len(corpus.kinds.get(k.key, []))} for k in KINDS.values()]
     pages.append(PageSpec(f"{urls.KINDS}/index.md", "Documentsoorten", "lessons-kinds.html",
                           "Alle documenten, geordend naar soort.", {"kinds": kinds}))
@@ -123,6 +133,24 @@ def build_pages(corpus: Corpus, vocabs: Vocabularies) -> list[PageSpec]:
             f"Documenten uit {year}.",
             {"groups": group_by_kind(docs), "count": len(docs)},
         ))
+    return pages
+
+
+def lesson_pages(corpus: Corpus, vocabs: Vocabularies) -> list[PageSpec]:
+    """The lessons overview and one page per lesson, at /lessen/<id>/."""
+    themes = [{"term": t, "count": len(corpus.lesson_themes.get(t.key, []))}
+              for t in _ordered(vocabs.themes)]
+    pages = [PageSpec(
+        f"{urls.LESSONS}/index.md", "Lessen", "lessons-lessons.html",
+        "Alle geleerde lessen, elk met een vaste link; kies een thema om te filteren.",
+        {"lesson_items": corpus.lessons, "themes": [t for t in themes if t["count"]]})]
+    for lesson in corpus.lessons:
+        doc = corpus.lesson_document(lesson)
+        pages.append(PageSpec(
+            f"{urls.LESSONS}/{lesson.id}.md", lesson.statement, "lesson.html",
+            lesson.explanation or f"Les uit: {doc.title}",
+            {"lesson": lesson, "doc": doc, "related_lessons": corpus.related_lessons(lesson)},
+            searchable=True))
     return pages
 
 

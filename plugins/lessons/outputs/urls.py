@@ -11,6 +11,7 @@ STAKEHOLDERS = "organisaties"
 KINDS = "soorten"
 YEARS = "jaren"
 SEARCH = "zoeken"
+LESSONS = "lessen"
 
 
 def document(doc_id: str) -> str:
@@ -35,3 +36,7 @@ def kind(k: Kind) -> str:
 
 def year(value: int) -> str:
     return f"{YEARS}/{value}/"
+
+
+def lesson(lesson_id: str) -> str:
+    return f"{LESSONS}/{lesson_id}/"

@@ -1,0 +1,142 @@
+"""Permanent addresses: redirects for renamed ids and the manifest of published URLs.
+
+Journals cite our URLs for years. A URL may change only through `redirect_from` (the
+old id or old address, in the front-matter of the document or lesson that took its
+place), and the committed manifest remembers every address ever published, so a build
+that would drop one fails instead.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .graph import Corpus
+from .model.document import Document, Problem
+from .outputs import urls
+
+MANIFEST_HEADER = """\
+# Every address this site has published. The build fails when one of them neither
+# exists nor redirects. Update with `lessons manifest`; never remove a line to make a
+# build pass: give the document that replaced it `redirect_from: [old-id]` instead.
+"""
+
+
+@dataclass(frozen=True)
+class Redirect:
+    source: str  # site-relative address that moved, e.g. "documenten/oude-id/"
+    target: str  # site-relative address it moved to
+    title: str
+    doc: Document
+    field: str  # front-matter key that asked for it, for error messages
+
+
+def _address(entry: str, folder: str) -> str:
+    """'oude-id' -> 'documenten/oude-id/'; '/documenten/x/' or 'lessen/y' stay addresses."""
+    entry = entry.strip().strip("/")
+    if "/" not in entry:
+        return f"{folder}/{entry}/"
+    if entry.endswith("index.html"):
+        entry = posixpath.dirname(entry)
+    return entry + "/"
+
+
+def redirects(corpus: Corpus) -> list[Redirect]:
+    out = []
+    for doc in corpus.documents:
+        for entry in doc.redirect_from:
+            out.append(Redirect(_address(entry, urls.DOCUMENTS), urls.document(doc.id),
+                                doc.title, doc, "redirect_from"))
+        for index, lesson in enumerate(doc.lessons):
+            for entry in lesson.redirect_from:
+                out.append(Redirect(_address(entry, urls.LESSONS), urls.lesson(lesson.id),
+                                    lesson.statement, doc, f"lessons.{index}.redirect_from"))
+    return out
+
+
+def check_redirects(found: list[Redirect], pages: set[str]) -> tuple[list[Redirect],
+                                                                     list[Problem]]:
+    """Redirects that may be written, and problems for those that would hide a page or
+    clash with another redirect. `pages` holds the site-relative addresses of all pages."""
+    usable, problems, seen = [], [], {}
+    for redirect in found:
+        line = redirect.doc.lines.get(redirect.field, redirect.doc.lines.get("id", 1))
+        if redirect.source in pages:
+            problems.append(Problem(redirect.doc.path, line, redirect.field,
+                                    f"'/{redirect.source}' is the address of a page that "
+                                    f"exists; a redirect may only replace an address "
+                                    f"that is gone"))
+        elif redirect.source in seen and seen[redirect.source].target != redirect.target:
+            problems.append(Problem(redirect.doc.path, line, redirect.field,
+                                    f"'/{redirect.source}' already redirects to "
+                                    f"'/{seen[redirect.source].target}' "
+                                    f"({seen[redirect.source].doc.path})"))
+        else:
+            seen[redirect.source] = redirect
+            usable.append(redirect)
+    return usable, problems
+
+
+def redirect_page(redirect: Redirect, site_url: str) -> str:
+    """A static page that sends browsers and crawlers on; works without JavaScript."""
+    depth = redirect.source.strip("/").count("/") + 1
+    relative = "../" * depth + redirect.target
+    absolute = site_url.rstrip("/") + "/" + redirect.target if site_url else relative
+    title = html.escape(redirect.title)
+    return (
+        '<!doctype html>\n<html lang="nl">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>Verplaatst: {title}</title>\n"
+        f'<link rel="canonical" href="{html.escape(absolute)}">\n'
+        '<meta name="robots" content="noindex">\n'
+        f'<meta http-equiv="refresh" content="0; url={html.escape(relative)}">\n'
+        "</head>\n<body>\n"
+        f'<p>Deze pagina is verplaatst naar <a href="{html.escape(relative)}">{title}</a>.</p>\n'
+        "</body>\n</html>\n")
+
+
+def write_redirects(found: Iterable[Redirect], site_dir: Path, site_url: str) -> int:
+    count = 0
+    for redirect in found:
+        target = site_dir / redirect.source / "index.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(redirect_page(redirect, site_url), encoding="utf-8")
+        count += 1
+    return count
+
+
+def published(corpus: Corpus) -> set[str]:
+    """The citable addresses of this build: documents and lessons."""
+    found = {urls.document(doc.id) for doc in corpus.documents}
+    found.update(urls.lesson(lesson.id) for lesson in corpus.lessons)
+    return found
+
+
+def read_manifest(path: Path) -> list[str]:
+    if not path.exists():
+        return []
+    entries = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            entries.append(line.strip("/") + "/")
+    return entries
+
+
+def write_manifest(path: Path, entries: Iterable[str]) -> None:
+    lines = sorted({"/" + e.strip("/") + "/" for e in entries})
+    path.write_text(MANIFEST_HEADER + "\n".join(lines) + "\n", encoding="utf-8")
+
+
+def missing(manifest: Iterable[str], available: set[str]) -> list[str]:
+    """Manifest addresses that this build would neither serve nor redirect."""
+    return sorted(set(manifest) - available)
+
+
+def missing_message(gone: list[str], manifest: Path) -> str:
+    shown = ", ".join("/" + g for g in gone[:10]) + (" ..." if len(gone) > 10 else "")
+    return (f"{manifest.name}: {len(gone)} published address(es) would disappear: {shown}. "
+            f"Restore the document, or add the old id to 'redirect_from' of the document "
+            f"that replaces it (for a lesson: 'redirect_from' of the lesson)")

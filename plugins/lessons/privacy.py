@@ -1,0 +1,196 @@
+"""The personal-data guard: finds unredacted e-mail addresses, phone numbers, BSNs and IBANs.
+
+Candidates are found with loose patterns and confirmed with well-kept validators
+(phonenumbers for numbers, python-stdnum for the BSN eleven-test and IBAN checksums), so
+a date, a case number or an amount is not mistaken for personal data. A BSN needs a
+context word nearby: nine digits that pass the eleven-test are common in any text.
+Redaction marks (`5.1.2e@minvws.nl`, `[redacted]`) are what an editor is supposed to
+write, so they are never flagged. A document may allow specific values, each with a
+reason; everything else is a problem that names the fix.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import phonenumbers
+from stdnum import iban as stdnum_iban
+from stdnum.nl import bsn as stdnum_bsn
+
+from .model.document import Document, Problem
+from .normalize.redactions import MARK
+
+_EMAIL = re.compile(r"(?<![\w.+-])([\w.+%-]+)@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)")
+# Dutch numbers as people write them: 06-12345678, 020 123 4567, +31 (0)6 1234 5678, ...
+_PHONE = re.compile(
+    r"(?<![\w+])(?:(?:\+|00)31[\s.-]*(?:\(0\)[\s.-]*)?|0)[1-9](?:[\s.-]*\d){8}(?![\w-])")
+_BSN = re.compile(r"(?<![\d.])(?:\d{4}[.\s]?\d{2}[.\s]?\d{3}|\d{3}[.\s]\d{3}[.\s]\d{3})(?![\d.])")
+_BSN_CONTEXT = re.compile(r"\b(bsn|burgerservicenummer|sofi-?nummer|sofinr)\b", re.I)
+_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,3})?\b")
+# Mailboxes of a role, not a person: publishing them is not publishing personal data.
+ROLE_MAILBOXES = frozenset({
+    "info", "contact", "secretariaat", "postbus", "noreply", "no-reply", "pers",
+    "persvoorlichting", "communicatie", "woo", "wob", "woo-verzoek", "klantcontact",
+    "servicedesk", "helpdesk", "redactie", "webmaster", "privacy", "fg",
+})
+_REDACTED_LOCAL = re.compile(r"^(?:x+|\*+|\.+|redacted|geanonimiseerd|[\d.]+[a-i]?)$", re.I)
+
+KINDS_NL = {"email": "e-mail address", "phone": "phone number", "bsn": "BSN",
+            "iban": "IBAN"}
+
+
+@dataclass(frozen=True)
+class Finding:
+    kind: str  # email | phone | bsn | iban
+    value: str  # as written
+    start: int  # offset in the scanned text
+    end: int
+
+    @property
+    def normal(self) -> str:
+        return normalize(self.kind, self.value)
+
+
+def normalize(kind: str, value: str) -> str:
+    """The form in which an allowed value and a found one are compared."""
+    if kind == "email":
+        return value.strip().lower()
+    if kind == "phone":
+        try:
+            number = phonenumbers.parse(value, "NL")
+            return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+        except phonenumbers.NumberParseException:
+            return re.sub(r"\D", "", value)
+    return re.sub(r"[\s.]", "", value).upper()
+
+
+def scan(text: str) -> list[Finding]:
+    """Every unredacted personal value in text, in order of appearance."""
+    redacted = [m.span() for m in MARK.finditer(text)]
+    found: list[Finding] = []
+    for match in _EMAIL.finditer(text):
+        local = match.group(1)
+        if local.lower() in ROLE_MAILBOXES or _REDACTED_LOCAL.match(local) or MARK.fullmatch(local):
+            continue
+        if any(a <= match.start() < b for a, b in redacted):
+            continue
+        found.append(Finding("email", match.group(0), match.start(), match.end()))
+    taken = [(f.start, f.end) for f in found]
+    for match in _PHONE.finditer(text):
+        if _overlaps(match.span(), taken + redacted) or not _valid_phone(match.group(0)):
+            continue
+        found.append(Finding("phone", match.group(0), *match.span()))
+    taken = [(f.start, f.end) for f in found]
+    for match in _IBAN.finditer(text):
+        if not _overlaps(match.span(), taken) and stdnum_iban.is_valid(match.group(0)):
+            found.append(Finding("iban", match.group(0), *match.span()))
+    taken = [(f.start, f.end) for f in found]
+    for match in _BSN.finditer(text):
+        if _overlaps(match.span(), taken) or not stdnum_bsn.is_valid(match.group(0)):
+            continue
+        window = text[max(0, match.start() - 60):match.end() + 20]
+        if _BSN_CONTEXT.search(window):
+            found.append(Finding("bsn", match.group(0), *match.span()))
+    return sorted(found, key=lambda f: f.start)
+
+
+def _valid_phone(value: str) -> bool:
+    try:
+        return phonenumbers.is_valid_number(phonenumbers.parse(value, "NL"))
+    except phonenumbers.NumberParseException:
+        return False
+
+
+def _overlaps(span: tuple[int, int], spans: Iterable[tuple[int, int]]) -> bool:
+    return any(span[0] < b and a < span[1] for a, b in spans)
+
+
+def allowed_values(doc: Document) -> set[str]:
+    allowed = set()
+    for entry in doc.allow_personal_data:
+        value = entry["value"]
+        kinds = ["email"] if "@" in value else ["phone", "iban", "bsn"]
+        allowed.update(normalize(kind, value) for kind in kinds)
+    return allowed
+
+
+def _front_matter_texts(doc: Document) -> Iterable[tuple[str, str]]:
+    yield "title", doc.title
+    yield "summary", doc.summary
+    yield "organisation", doc.organisation
+    for index, author in enumerate(doc.authors):
+        yield f"authors.{index}", author
+    for key, value in sorted(doc.source.items()):
+        if isinstance(value, str):
+            yield f"source.{key}", value
+    for index, lesson in enumerate(doc.lessons):
+        yield f"lessons.{index}.statement", lesson.statement
+        yield f"lessons.{index}.explanation", lesson.explanation
+
+
+def check(doc: Document) -> list[Problem]:
+    """One problem per personal value the document does not allow."""
+    allowed = allowed_values(doc)
+    problems = []
+    for key, text in _front_matter_texts(doc):
+        for finding in scan(text or ""):
+            if finding.normal not in allowed:
+                line = doc.lines.get(key, doc.lines.get(key.split(".")[0], 1))
+                problems.append(Problem(doc.path, line, key, _message(finding)))
+    line_starts = [0] + [m.end() for m in re.finditer("\n", doc.body)]
+    for finding in scan(doc.body):
+        if finding.normal in allowed:
+            continue
+        line = doc.body_line + _line_index(line_starts, finding.start)
+        problems.append(Problem(doc.path, line, "body", _message(finding)))
+    return problems
+
+
+def _line_index(starts: list[int], offset: int) -> int:
+    low, high = 0, len(starts) - 1
+    while low < high:
+        middle = (low + high + 1) // 2
+        if starts[middle] <= offset:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def _message(finding: Finding) -> str:
+    what = KINDS_NL[finding.kind]
+    return (f"personal data: {what} '{finding.value}' would be published. Redact it with "
+            f"its Woo ground (e.g. '[5.1.2e]'), or, if it may be public, allow it: "
+            f"allow_personal_data: [{{value: '{finding.value}', reason: '...'}}]")
+
+
+def mask_document(doc: Document) -> None:
+    """Replace every personal value the document does not allow, in place."""
+    allowed = allowed_values(doc)
+    doc.title = mask(doc.title, allowed)
+    doc.summary = mask(doc.summary, allowed)
+    doc.organisation = mask(doc.organisation, allowed)
+    doc.authors = [mask(author, allowed) for author in doc.authors]
+    doc.source = {k: mask(v, allowed) if isinstance(v, str) else v for k, v in doc.source.items()}
+    for lesson in doc.lessons:
+        lesson.statement = mask(lesson.statement, allowed)
+        lesson.explanation = mask(lesson.explanation, allowed)
+    doc.body = mask(doc.body, allowed)
+
+
+def mask(text: str, allowed: set[str]) -> str:
+    """The text with every personal value that is not allowed replaced by a mark.
+
+    A second line of defence: a preview or a non-strict build never shows the value.
+    """
+    out, last = [], 0
+    for finding in scan(text):
+        if finding.normal in allowed:
+            continue
+        out.append(text[last:finding.start])
+        out.append("[persoonsgegeven verwijderd]")
+        last = finding.end
+    out.append(text[last:])
+    return "".join(out)

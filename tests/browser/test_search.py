@@ -1,0 +1,95 @@
+"""Searching in Dutch in a real browser: stemming, diacritics, facets, drafts."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import expect
+
+
+def search(page, base_url, query):
+    page.goto(f"{base_url}zoeken/?q={query}")
+    expect(page.locator(".lessons-search__status")).to_contain_text("resulta")
+    return page.locator(".lessons-search__result h2 a")
+
+
+def test_inflected_query_finds_the_singular(page, base_url):
+    results = search(page, base_url, "zorgverleners")
+    expect(results.first).to_have_text("De rol van de huisarts in de wijk")
+
+
+def test_query_without_diacritics_finds_the_word_with_them(page, base_url):
+    results = search(page, base_url, "coordinatie")
+    expect(results.first).to_have_text("Evaluatie van de crisisstructuur")
+
+
+def test_result_shows_kind_date_and_highlighted_excerpt(page, base_url):
+    search(page, base_url, "financiering")
+    first = page.locator(".lessons-search__result").first
+    expect(first.locator(".lessons-item__meta")).to_have_text(
+        re.compile(r"^(Praktijkvoorbeeld|Position paper) · \d{1,2} \w+ 2023$"))
+    expect(first.locator(".lessons-search__excerpt mark").first).to_have_text(
+        re.compile("financiering", re.I))
+
+
+def test_theme_facet_narrows_results_and_counts(page, base_url):
+    search(page, base_url, "financiering")
+    expect(page.locator(".lessons-search__status")).to_have_text("2 resultaten voor ‘financiering’")
+    facet = page.locator("[data-facet=thema]")
+    expect(facet.get_by_label("Preventie en gezondheidsbevordering (1)")).to_be_visible()
+    facet.get_by_label("Preventie en gezondheidsbevordering (1)").check()
+    expect(page.locator(".lessons-search__status")).to_have_text("1 resultaat voor ‘financiering’")
+    expect(page.locator(".lessons-search__result h2 a")).to_have_text(["Bekostiging van preventie"])
+    assert "thema=Preventie" in page.url  # the narrowed search can be shared
+
+
+def test_facets_alone_browse_without_a_query(page, base_url):
+    page.goto(f"{base_url}zoeken/?jaar=2023")
+    expect(page.locator(".lessons-search__status")).to_have_text("2 resultaten")
+
+
+def test_opening_a_result_goes_to_the_document(page, base_url):
+    results = search(page, base_url, "crisisstructuur")
+    results.first.click()
+    expect(page).to_have_url(f"{base_url}documenten/crisisstructuur-evaluatie/")
+    expect(page.locator("h1")).to_have_text("Evaluatie van de crisisstructuur")
+
+
+def test_drafts_are_not_found(page, base_url):
+    search(page, base_url, "bliksemafleider")
+    expect(page.locator(".lessons-search__status")).to_have_text(
+        "0 resultaten voor ‘bliksemafleider’")
+
+
+def test_header_form_searches_from_any_page(page, base_url):
+    page.goto(f"{base_url}documenten/regionale-tafels-2021/")
+    page.fill("#lessons-header-q", "crisisstructuur")
+    page.press("#lessons-header-q", "Enter")
+    expect(page.locator(".lessons-search__result h2 a").first).to_have_text(
+        "Evaluatie van de crisisstructuur")
+
+
+def test_lessons_are_results_of_their_own(page, base_url):
+    results = search(page, base_url, "huisarts")
+    expect(results).to_have_text(["Betrek de huisarts vanaf het begin bij wijkafspraken.",
+                                  "De rol van de huisarts in de wijk"])
+    lesson = page.locator(".lessons-search__result").first
+    expect(lesson.locator(".lessons-item__meta")).to_have_text("Les · 14 maart 2022")
+    page.locator("[data-facet=soort]").get_by_label("Les (1)").check()
+    expect(page.locator(".lessons-search__status")).to_have_text("1 resultaat voor ‘huisarts’")
+    results.first.click()
+    expect(page).to_have_url(f"{base_url}lessen/huisarts-vroeg-betrekken/")
+    expect(page.locator("h1")).to_have_text("Betrek de huisarts vanaf het begin bij wijkafspraken.")
+
+
+def test_without_javascript_the_search_page_points_to_browsing(page_without_js, base_url):
+    page_without_js.goto(f"{base_url}documenten/regionale-tafels-2021/")
+    page_without_js.fill("#lessons-header-q", "huisarts")
+    page_without_js.press("#lessons-header-q", "Enter")
+    assert "/zoeken/?q=huisarts" in page_without_js.url
+    expect(page_without_js.locator("noscript, .lessons-notice").first).to_be_attached()
+
+
+def test_compound_query_finds_its_first_part(page, base_url):
+    results = search(page, base_url, "samenwerkingsverbanden")
+    expect(results.first).to_have_text("Regionale tafels over de aanpak")

@@ -1,0 +1,63 @@
+"""Personal data never reaches the site: the strict build fails, and a preview masks it."""
+
+from __future__ import annotations
+
+import shutil
+
+from helpers import FIXTURES, build_site, make_docs
+
+LEAKY = FIXTURES / "invalid" / "pii-contact.md"
+ALLOWED = """---
+id: praktijk-met-contact
+kind: practice-example
+title: Praktijk met publiek contact
+date: 2022-01-01
+summary: Een voorbeeld met een zakelijk contactadres.
+themes: [regie]
+stakeholders: [gemeenten]
+organisation: Gemeente Voorbeeld
+status: published
+allow_personal_data:
+  - value: p.projectleider@voorbeeld.nl
+    reason: zakelijk adres van de projectleider, door de gemeente zelf gepubliceerd
+---
+
+Contact: p.projectleider@voorbeeld.nl.
+"""
+
+
+def site_text(built) -> str:
+    return "\n".join(p.read_text(encoding="utf-8", errors="replace")
+                     for p in built.site.rglob("*") if p.is_file()
+                     and p.suffix in {".html", ".xml", ".json", ".txt"})
+
+
+def test_strict_build_fails_on_unallowed_personal_data(tmp_path):
+    docs = make_docs(tmp_path, FIXTURES / "corpus")
+    shutil.copy(LEAKY, docs / "documenten" / "memo.md")
+    built = build_site(docs, tmp_path, strict=True)
+    assert built.failed
+    assert ("lessons: documenten/memo.md:13: body: personal data: e-mail address "
+            "'j.jansen@example.nl' would be published.") in "\n".join(built.messages)
+
+
+def test_preview_build_masks_values_everywhere(tmp_path):
+    docs = make_docs(tmp_path, FIXTURES / "corpus")
+    shutil.copy(LEAKY, docs / "documenten" / "memo.md")
+    built = build_site(docs, tmp_path, strict=False)
+    assert not built.failed
+    page = built.html("documenten/pii-contact")
+    assert "[persoonsgegeven verwijderd]" in page.css_first(".lessons-body").text()
+    text = site_text(built)
+    for value in ("j.jansen@example.nl", "06-12345678", "123 45 67", "1234 5678"):
+        assert value not in text
+    assert "info@rivm.nl" in page.css_first(".lessons-body").text()
+
+
+def test_allowed_value_is_published(tmp_path):
+    docs = make_docs(tmp_path, FIXTURES / "corpus")
+    (docs / "documenten" / "praktijk.md").write_text(ALLOWED, encoding="utf-8")
+    built = build_site(docs, tmp_path, strict=True)
+    assert not built.failed, built.messages
+    body = built.html("documenten/praktijk-met-contact").css_first(".lessons-body").text()
+    assert "p.projectleider@voorbeeld.nl" in body

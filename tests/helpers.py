@@ -1,0 +1,89 @@
+"""Shared helpers: build a site from a fixture corpus with the project's real configuration."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import logging
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort, BuildError, PluginError
+from selectolax.lexbor import LexborHTMLParser as HTMLParser
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@dataclass
+class Built:
+    site: Path
+    messages: list[str]
+    failed: bool
+
+    def html(self, url: str) -> HTMLParser:
+        path = self.site / url.strip("/") / "index.html" if not url.endswith(".html") else (
+            self.site / url.strip("/"))
+        return HTMLParser(path.read_text(encoding="utf-8"))
+
+    def exists(self, url: str) -> bool:
+        return (self.site / url.strip("/") / "index.html").exists()
+
+    def search_records(self) -> list[dict]:
+        """What the pagefind index holds per page: url, content, meta and filters."""
+        records = []
+        for path in sorted((self.site / "pagefind" / "fragment").glob("*.pf_fragment")):
+            data = gzip.decompress(path.read_bytes())
+            records.append(json.loads(data.removeprefix(b"pagefind_dcd")))
+        return records
+
+
+def make_docs(tmp_path: Path, corpus: Path | None = None) -> Path:
+    """A docs dir with the project's vocabularies and pages plus a fixture corpus."""
+    docs = tmp_path / "docs"
+    shutil.copytree(ROOT / "content" / "vocabularies", docs / "vocabularies")
+    for page in ("index.md", "over.md"):
+        shutil.copy(ROOT / "content" / page, docs / page)
+    if corpus:
+        shutil.copytree(corpus, docs / "documenten", dirs_exist_ok=True)
+    (docs / "documenten").mkdir(exist_ok=True)
+    return docs
+
+
+class _Collect(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def build_site(docs: Path, tmp_path: Path, *, strict: bool = False, **options) -> Built:
+    """Build like `mkdocs build`; warnings and the failure message are collected."""
+    site = tmp_path / "site"
+    config = load_config(str(ROOT / "mkdocs.yml"), docs_dir=str(docs), site_dir=str(site),
+                         strict=strict)
+    # Each test gets its own render cache, so no test sees another's entries.
+    options.setdefault("cache_dir", str(tmp_path / "cache"))
+    # The project's manifest lists the project's content, not a fixture corpus.
+    options.setdefault("manifest", "")
+    for key, value in options.items():
+        config.plugins["lessons"].config[key] = value
+    handler = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    failed = False
+    try:
+        config.plugins.on_startup(command="build", dirty=False)
+        build(config)
+    except (Abort, BuildError, PluginError) as err:
+        failed = True
+        handler.messages.append(str(err))
+    finally:
+        config.plugins.on_shutdown()
+        logger.removeHandler(handler)
+    return Built(site, handler.messages, failed)

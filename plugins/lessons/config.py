@@ -28,3 +28,8 @@ class LessonsConfig(Config):
     # The committed list of every published address (relative to mkdocs.yml); the build
     # fails when one would disappear. Empty: no check (test corpora, first setup).
     manifest = opt.Type(str, default="published-urls.txt")
+    # Who publishes the site, as named in citations (default: site_name).
+    publisher = opt.Optional(opt.Type(str))
+    # Licence of the texts, stated in feeds and the JSON export.
+    licence = opt.Type(str, default="CC-BY-4.0")
+    licence_url = opt.Type(str, default="https://creativecommons.org/licenses/by/4.0/")

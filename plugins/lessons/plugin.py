@@ -32,7 +32,7 @@ from .config import LessonsConfig
 from .model.document import Document
 from .model.source import SourceError
 from .normalize.redactions import mark_up
-from .outputs import urls
+from .outputs import exports, urls
 from .outputs.helpers import TemplateHelpers
 from .outputs.pages import PageSpec, build_pages, home_context
 from .render_cache import RenderCache, Rendered, fingerprint
@@ -178,6 +178,16 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir)
         permalinks.write_redirects(self.redirects, site_dir, config.site_url or "")
+        site = exports.Site((config.site_url or "/").rstrip("/") + "/", config.site_name,
+                            self.config.publisher or config.site_name, self.config.licence,
+                            self.config.licence_url)
+        files = {**exports.feeds(self.corpus, self.vocabs, site),
+                 **exports.api(self.corpus, self.vocabs, site, self.helpers.cite),
+                 **exports.downloads(self.corpus, self.helpers.cite, site)}
+        for relative, text in sorted(files.items()):
+            target = site_dir / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8", newline="")
         if self.config.manifest:
             manifest = self.base_dir / self.config.manifest
             entries = permalinks.read_manifest(manifest)
@@ -202,7 +212,10 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
         """Templates call `lessons.*` for labels, URLs and Dutch dates."""
-        env.globals["lessons"] = TemplateHelpers(self.vocabs, self.corpus, config.site_url or "")
+        env.globals["lessons"] = TemplateHelpers(
+            self.vocabs, self.corpus, config.site_url or "",
+            self.config.publisher or config.site_name, config.site_name, self.config.licence)
+        self.helpers = env.globals["lessons"]
         return env
 
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):

@@ -4,19 +4,55 @@ from __future__ import annotations
 
 import datetime as dt
 
+from markupsafe import Markup
+
 from ..graph import Corpus
 from ..model.document import Document, Lesson
 from ..model.kinds import Kind
 from ..model.schema import Vocabularies
 from ..normalize.dates import format_nl
-from . import urls
+from . import citations, headmeta, urls
+from .card import lesson_card
 
 
 class TemplateHelpers:
-    def __init__(self, vocabs: Vocabularies, corpus: Corpus | None = None, site_url: str = ""):
+    def __init__(self, vocabs: Vocabularies, corpus: Corpus | None = None, site_url: str = "",
+                 publisher: str = "", site_name: str = "", licence: str = ""):
         self._vocabs = vocabs
         self._corpus = corpus
         self._site_url = site_url.rstrip("/") + "/" if site_url else "/"
+        self._publisher = publisher
+        self._site_name = site_name
+        self.licence = licence
+
+    def theme_labels(self, keys: list[str]) -> list[str]:
+        terms = self._vocabs.themes.terms
+        return [terms[k].label if k in terms else k for k in keys]
+
+    def cite(self, doc: Document, lesson: Lesson | None = None) -> citations.Citable:
+        if lesson is None:
+            return citations.from_document(doc, self.absolute(urls.document(doc.id)),
+                                           self._publisher, self.theme_labels(doc.themes))
+        return citations.from_lesson(lesson, doc, self.absolute(urls.lesson(lesson.id)),
+                                     self._publisher, self.theme_labels(lesson.themes))
+
+    def head(self, doc: Document, lesson: Lesson | None = None):
+        cited = self.cite(doc, lesson)
+        if lesson is None:
+            return headmeta.head(cited, schema_type=doc.kind.schema_type,
+                                 site_name=self._site_name)
+        return headmeta.head(cited, schema_type="CreativeWork", site_name=self._site_name,
+                             part_of_url=self.absolute(urls.document(doc.id)))
+
+    def card(self, lesson: Lesson, doc: Document) -> str:
+        return lesson_card(lesson, doc, self.absolute(urls.lesson(lesson.id)), self._publisher,
+                           self.licence)
+
+    def vancouver(self, cited: citations.Citable) -> str:
+        return citations.vancouver(cited)
+
+    def apa_html(self, cited: citations.Citable):
+        return Markup(citations.apa(cited, html=True))
 
     def document(self, doc_id: str) -> Document | None:
         return self._corpus.by_id.get(doc_id) if self._corpus else None

@@ -1,0 +1,192 @@
+"""How to cite a document or a lesson: Vancouver, APA, BibTeX, RIS and CSL-JSON.
+
+Vancouver follows Citing Medicine (NLM) for reports on the internet, the style Dutch
+medical journals ask for; APA follows the 7th edition's pattern for grey literature.
+A document without personal authors is cited under its organisation, as both styles do.
+No "cited on" date is printed: that is the citer's own access date, and a build stamp
+would make two builds of the same content differ.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model.document import Document, Lesson
+
+MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
+             "Dec"]
+_INITIAL = re.compile(r"^(?:[A-Z]\.)+$|^[A-Z]$|^(?:[A-Z][a-z]?\.)+$")
+
+
+@dataclass(frozen=True)
+class Person:
+    family: str
+    given: str = ""  # initials, e.g. "J.K."
+
+    @property
+    def initials(self) -> str:
+        return re.sub(r"[^A-Z]", "", self.given)
+
+
+@dataclass
+class Citable:
+    id: str
+    title: str
+    url: str
+    date: Any  # datetime.date
+    publisher: str
+    authors: list[Person] = field(default_factory=list)
+    institution: str = ""  # corporate author when there are no personal authors
+    abstract: str = ""
+    keywords: list[str] = field(default_factory=list)
+    language: str = "nl"
+    csl_type: str = "report"
+    ris_type: str = "RPRT"
+    bibtex_type: str = "techreport"
+    part_of: str = ""  # for a lesson: the title of its document
+
+
+def person(name: str) -> Person | None:
+    """'J. Jansen' / 'A.B. van der Berg' -> Person; a name without initials is None
+    (an organisation or a full name we cannot split safely)."""
+    tokens = name.replace(",", " ").split()
+    initials = [t for t in tokens if _INITIAL.match(t)]
+    rest = [t for t in tokens if not _INITIAL.match(t)]
+    if not initials or not rest:
+        return None
+    given = "".join(t if t.endswith(".") else t + "." for t in initials)
+    return Person(" ".join(rest), given)
+
+
+def from_document(doc: Document, url: str, publisher: str, theme_labels: list[str]) -> Citable:
+    people = [p for p in (person(a) for a in doc.authors) if p]
+    corporate = doc.organisation or publisher
+    if doc.authors and len(people) != len(doc.authors):
+        people, corporate = [], ", ".join(doc.authors)
+    return Citable(
+        id=doc.id, title=doc.title, url=url, date=doc.date, publisher=publisher,
+        authors=people, institution="" if people else corporate, abstract=doc.summary,
+        keywords=theme_labels, language=doc.language, csl_type=doc.kind.csl_type,
+        ris_type="RPRT" if doc.kind.csl_type == "report" else "GEN",
+        bibtex_type="techreport" if doc.kind.csl_type == "report" else "misc")
+
+
+def from_lesson(lesson: Lesson, doc: Document, url: str, publisher: str,
+                theme_labels: list[str]) -> Citable:
+    base = from_document(doc, url, publisher, theme_labels)
+    base.id, base.title, base.abstract = lesson.id, lesson.statement, lesson.explanation
+    base.part_of, base.csl_type, base.ris_type, base.bibtex_type = (
+        doc.title, "webpage", "ELEC", "misc")
+    return base
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text if text.endswith((".", "?", "!")) else text + "."
+
+
+def vancouver(c: Citable) -> str:
+    if c.authors:
+        names = [f"{p.family} {p.initials}" for p in c.authors[:6]]
+        who = ", ".join(names) + (", et al." if len(c.authors) > 6 else ".")
+    else:
+        who = _sentence(c.institution)
+    date = f"{c.date.year} {MONTHS_EN[c.date.month - 1]} {c.date.day}"
+    title = _sentence(c.title)[:-1]
+    if c.part_of:  # a lesson: a part of its document, as a chapter is of a book
+        where = f"{title}. In: {_sentence(c.part_of)[:-1]} [Internet]."
+    else:
+        where = f"{title} [Internet]."
+    return f"{who} {where} {c.publisher}; {date}. Available from: {c.url}"
+
+
+def _apa_people(people: list[Person]) -> str:
+    names = [f"{p.family}, {' '.join(i + '.' for i in p.initials)}" for p in people]
+    if len(names) == 1:
+        return names[0]
+    return ", ".join(names[:-1]) + ", & " + names[-1]
+
+
+def apa(c: Citable, html: bool = False) -> str:
+    who = _apa_people(c.authors) if c.authors else c.institution
+    title = _sentence(c.title)[:-1]
+    title = f"<i>{_escape(title)}</i>" if html else title
+    part = f" In {_escape(c.part_of) if html else c.part_of}." if c.part_of else ""
+    publisher = "" if c.publisher == who else f" {c.publisher}."
+    who = _escape(who) if html else who
+    url = _escape(c.url) if html else c.url
+    return f"{_sentence(who)} ({c.date.year}). {title}.{part}{publisher} {url}"
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+_BIBTEX_SPECIAL = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&",
+                   "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}",
+                   "^": r"\textasciicircum{}"}
+
+
+def _bib(text: str) -> str:
+    return "".join(_BIBTEX_SPECIAL.get(ch, ch) for ch in text)
+
+
+def bibtex(c: Citable) -> str:
+    # Double braces keep a title's and an institution's capitals as written.
+    fields = [("title", "{" + _bib(c.title) + "}")]
+    if c.authors:
+        fields.append(("author", " and ".join(f"{_bib(p.family)}, {p.given}" for p in c.authors)))
+    else:
+        fields.append(("author", "{" + _bib(c.institution) + "}"))
+    fields.append(("institution" if c.bibtex_type == "techreport" else "publisher",
+                   _bib(c.publisher)))
+    if c.part_of:
+        fields.append(("note", "Les uit: " + _bib(c.part_of)))
+    fields += [("year", str(c.date.year)), ("month", MONTHS_EN[c.date.month - 1].lower()),
+               ("date", c.date.isoformat()), ("url", c.url), ("language", c.language)]
+    if c.abstract:
+        fields.append(("abstract", _bib(c.abstract)))
+    if c.keywords:
+        fields.append(("keywords", _bib(", ".join(c.keywords))))
+    body = ",\n".join(f"  {key} = {{{value}}}" for key, value in fields)
+    return f"@{c.bibtex_type}{{{c.id},\n{body}\n}}\n"
+
+
+def ris(c: Citable) -> str:
+    lines = [("TY", c.ris_type), ("TI", c.title)]
+    lines += [("AU", f"{p.family}, {p.given}") for p in c.authors]
+    if not c.authors:
+        lines.append(("AU", c.institution))
+    if c.part_of:
+        lines.append(("T2", c.part_of))
+    lines += [("PY", str(c.date.year)), ("DA", c.date.strftime("%Y/%m/%d")),
+              ("PB", c.publisher), ("UR", c.url), ("LA", c.language)]
+    if c.abstract:
+        lines.append(("AB", c.abstract))
+    lines += [("KW", k) for k in c.keywords]
+    lines.append(("ER", ""))
+    return "".join(f"{tag}  - {' '.join(value.split())}\r\n" for tag, value in lines)
+
+
+def csl_json(c: Citable) -> dict[str, Any]:
+    item: dict[str, Any] = {
+        "id": c.id, "type": c.csl_type, "title": c.title, "URL": c.url,
+        "issued": {"date-parts": [[c.date.year, c.date.month, c.date.day]]},
+        "publisher": c.publisher, "language": c.language,
+        "author": ([{"family": p.family, "given": p.given} for p in c.authors]
+                   or [{"literal": c.institution}]),
+    }
+    if c.abstract:
+        item["abstract"] = c.abstract
+    if c.part_of:
+        item["container-title"] = c.part_of
+    if c.keywords:
+        item["keyword"] = ", ".join(c.keywords)
+    return item
+
+
+def csl_json_text(c: Citable) -> str:
+    return json.dumps([csl_json(c)], ensure_ascii=False, indent=2) + "\n"

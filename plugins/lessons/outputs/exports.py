@@ -1,0 +1,273 @@
+"""Files for other platforms: Atom and JSON Feed 1.1 feeds, the JSON export with its
+schema, and per document and lesson the citation downloads and the lesson card.
+
+Everything is derived from the public corpus only (drafts are never in it), ordered
+deterministically, and dated by the documents, never by the build, so two builds of
+the same content write the same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from ..graph import Corpus
+from ..model.document import Document, Lesson
+from ..model.schema import Vocabularies
+from . import citations, urls
+from .card import lesson_card
+
+FEED_SIZE = 100
+API_VERSION = "1.0"
+ATOM = "http://www.w3.org/2005/Atom"
+
+
+@dataclass
+class Site:
+    url: str  # absolute, ends with "/"
+    name: str
+    publisher: str
+    licence: str
+    licence_url: str
+
+    def absolute(self, path: str) -> str:
+        return self.url + path.lstrip("/")
+
+
+def _json(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+
+
+def _labels(keys: list[str], vocab) -> list[dict[str, str]]:
+    return [{"key": k, "label": vocab.terms[k].label if k in vocab.terms else k} for k in keys]
+
+
+def _timestamp(doc: Document) -> str:
+    return f"{doc.date.isoformat()}T00:00:00Z"
+
+
+@dataclass
+class _Item:
+    id: str
+    url: str
+    title: str
+    summary: str
+    doc: Document
+    themes: list[dict[str, str]]
+
+
+def _atom(site: Site, title: str, self_path: str, items: list[_Item]) -> str:
+    ET.register_namespace("", ATOM)
+    feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "nl"})
+
+    def sub(parent, tag, text=None, **attrs):
+        element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attrs)
+        if text is not None:
+            element.text = text
+        return element
+
+    sub(feed, "id", site.absolute(self_path))
+    sub(feed, "title", f"{title} · {site.name}")
+    sub(feed, "updated", _timestamp(items[0].doc) if items else "1970-01-01T00:00:00Z")
+    sub(feed, "link", rel="self", href=site.absolute(self_path))
+    sub(feed, "link", rel="alternate", href=site.url)
+    sub(sub(feed, "author"), "name", site.publisher)
+    sub(feed, "rights", f"{site.licence} ({site.licence_url})")
+    for item in items:
+        entry = sub(feed, "entry")
+        sub(entry, "id", item.url)
+        sub(entry, "title", item.title)
+        sub(entry, "link", rel="alternate", href=item.url, type="text/html")
+        sub(entry, "published", _timestamp(item.doc))
+        sub(entry, "updated", _timestamp(item.doc))
+        author = sub(entry, "author")
+        sub(author, "name", ", ".join(item.doc.authors) or item.doc.organisation or site.publisher)
+        if item.summary:
+            sub(entry, "summary", item.summary)
+        for theme in item.themes:
+            sub(entry, "category", term=theme["key"], label=theme["label"],
+                scheme=site.absolute(urls.THEMES + "/"))
+        sub(entry, "rights", f"{site.licence} ({site.licence_url})")
+    ET.indent(feed)
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, "unicode") + "\n"
+
+
+def _json_feed(site: Site, title: str, self_path: str, items: list[_Item]) -> str:
+    return _json({
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": f"{title} · {site.name}",
+        "home_page_url": site.url,
+        "feed_url": site.absolute(self_path),
+        "language": "nl",
+        "authors": [{"name": site.publisher}],
+        "_licence": {"id": site.licence, "url": site.licence_url},
+        "items": [{
+            "id": item.url, "url": item.url, "title": item.title,
+            "content_text": item.summary or item.title,
+            **({"summary": item.summary} if item.summary else {}),
+            "date_published": _timestamp(item.doc),
+            "authors": [{"name": ", ".join(item.doc.authors) or item.doc.organisation
+                         or site.publisher}],
+            "tags": [theme["label"] for theme in item.themes],
+            "language": item.doc.language,
+        } for item in items],
+    })
+
+
+def _document_items(docs: list[Document], site: Site, vocabs: Vocabularies) -> list[_Item]:
+    return [_Item(d.id, site.absolute(urls.document(d.id)), d.title, d.summary, d,
+                  _labels(d.themes, vocabs.themes)) for d in docs[:FEED_SIZE]]
+
+
+def _lesson_items(lessons: list[Lesson], corpus: Corpus, site: Site,
+                  vocabs: Vocabularies) -> list[_Item]:
+    return [_Item(x.id, site.absolute(urls.lesson(x.id)), x.statement, x.explanation,
+                  corpus.lesson_document(x), _labels(x.themes, vocabs.themes))
+            for x in lessons[:FEED_SIZE]]
+
+
+def feeds(corpus: Corpus, vocabs: Vocabularies, site: Site) -> dict[str, str]:
+    out: dict[str, str] = {}
+
+    def both(base: str, title: str, items: list[_Item]) -> None:
+        out[f"{base}.xml"] = _atom(site, title, f"{base}.xml", items)
+        out[f"{base}.json"] = _json_feed(site, title, f"{base}.json", items)
+
+    both("feeds/documenten", "Documenten", _document_items(corpus.documents, site, vocabs))
+    both("feeds/lessen", "Lessen", _lesson_items(corpus.lessons, corpus, site, vocabs))
+    for term in vocabs.themes:
+        docs = corpus.themes.get(term.key, [])
+        if docs:
+            both(f"feeds/themas/{term.key}/documenten", f"Documenten over {term.label}",
+                 _document_items(docs, site, vocabs))
+        lessons = corpus.lesson_themes.get(term.key, [])
+        if lessons:
+            both(f"feeds/themas/{term.key}/lessen", f"Lessen over {term.label}",
+                 _lesson_items(lessons, corpus, site, vocabs))
+    return out
+
+
+def _citation_block(cited: citations.Citable) -> dict[str, str]:
+    return {"vancouver": citations.vancouver(cited), "apa": citations.apa(cited)}
+
+
+def api(corpus: Corpus, vocabs: Vocabularies, site: Site,
+        cite: Callable[[Document, Lesson | None], citations.Citable]) -> dict[str, str]:
+    licence = {"id": site.licence, "url": site.licence_url}
+    documents = [{
+        "id": d.id, "url": site.absolute(urls.document(d.id)), "kind": d.kind.key,
+        "kind_label": d.kind.label, "title": d.title, "date": d.date.isoformat(),
+        "summary": d.summary, "language": d.language,
+        "themes": _labels(d.themes, vocabs.themes),
+        "stakeholders": _labels(d.stakeholders, vocabs.stakeholders),
+        "authors": d.authors, "organisation": d.organisation or None,
+        "lessons": [x.id for x in d.lessons],
+        "citation": _citation_block(cite(d, None)),
+    } for d in corpus.documents]
+    lessons = []
+    for x in corpus.lessons:
+        doc = corpus.lesson_document(x)
+        url = site.absolute(urls.lesson(x.id))
+        lessons.append({
+            "id": x.id, "url": url, "statement": x.statement,
+            "explanation": x.explanation or None,
+            "document": {"id": doc.id, "title": doc.title,
+                         "url": site.absolute(urls.document(doc.id))},
+            "date": doc.date.isoformat(),
+            "themes": _labels(x.themes, vocabs.themes),
+            "stakeholders": _labels(x.stakeholders, vocabs.stakeholders),
+            "citation": _citation_block(cite(doc, x)),
+            "card_html": lesson_card(x, doc, url, site.publisher, site.licence),
+        })
+    head = {"schema_version": API_VERSION, "publisher": site.publisher, "licence": licence}
+    return {
+        "api/documents.json": _json({**head, "$schema": site.absolute(
+            "api/schema/documents.schema.json"), "documents": documents}),
+        "api/lessons.json": _json({**head, "$schema": site.absolute(
+            "api/schema/lessons.schema.json"), "lessons": lessons}),
+        "api/schema/documents.schema.json": _json(SCHEMAS["documents"]),
+        "api/schema/lessons.schema.json": _json(SCHEMAS["lessons"]),
+    }
+
+
+def downloads(corpus: Corpus, cite: Callable[[Document, Lesson | None], citations.Citable],
+              site: Site) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for doc in corpus.documents:
+        _cite_files(out, urls.document(doc.id), cite(doc, None))
+        for lesson in doc.lessons:
+            base = urls.lesson(lesson.id)
+            _cite_files(out, base, cite(doc, lesson))
+            card = lesson_card(lesson, doc, site.absolute(base), site.publisher, site.licence)
+            out[f"{base}kaart.html"] = ('<!doctype html>\n<html lang="nl">\n<head><meta '
+                                        'charset="utf-8"><title>Les</title></head>\n<body>\n'
+                                        + card + "</body>\n</html>\n")
+    return out
+
+
+def _cite_files(out: dict[str, str], base: str, cited: citations.Citable) -> None:
+    out[f"{base}citeer.bib"] = citations.bibtex(cited)
+    out[f"{base}citeer.ris"] = citations.ris(cited)
+    out[f"{base}citeer.json"] = citations.csl_json_text(cited)
+
+
+_TERMS = {"type": "array", "items": {
+    "type": "object", "required": ["key", "label"], "additionalProperties": False,
+    "properties": {"key": {"type": "string"}, "label": {"type": "string"}}}}
+_CITATION = {"type": "object", "required": ["vancouver", "apa"],
+             "properties": {"vancouver": {"type": "string"}, "apa": {"type": "string"}}}
+_HEAD = {
+    "schema_version": {"const": API_VERSION},
+    "$schema": {"type": "string", "format": "uri"},
+    "publisher": {"type": "string"},
+    "licence": {"type": "object", "required": ["id", "url"],
+                "properties": {"id": {"type": "string"}, "url": {"type": "string"}}},
+}
+SCHEMAS: dict[str, dict[str, Any]] = {
+    "documents": {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "Documenten (lessons API v1)",
+        "description": "All published documents. Republish with attribution: the "
+                       "citation and url of each item, under the licence given.",
+        "type": "object", "required": ["schema_version", "licence", "documents"],
+        "properties": {**_HEAD, "documents": {"type": "array", "items": {
+            "type": "object", "additionalProperties": False,
+            "required": ["id", "url", "kind", "kind_label", "title", "date", "summary",
+                         "language", "themes", "stakeholders", "authors", "organisation",
+                         "lessons", "citation"],
+            "properties": {
+                "id": {"type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$"},
+                "url": {"type": "string", "format": "uri"},
+                "kind": {"type": "string"}, "kind_label": {"type": "string"},
+                "title": {"type": "string"}, "date": {"type": "string", "format": "date"},
+                "summary": {"type": "string"}, "language": {"type": "string"},
+                "themes": _TERMS, "stakeholders": _TERMS,
+                "authors": {"type": "array", "items": {"type": "string"}},
+                "organisation": {"type": ["string", "null"]},
+                "lessons": {"type": "array", "items": {"type": "string"}},
+                "citation": _CITATION}}}},
+    },
+    "lessons": {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "Lessen (lessons API v1)",
+        "description": "All published lessons, each with its source document, a "
+                       "citation and an embeddable card.",
+        "type": "object", "required": ["schema_version", "licence", "lessons"],
+        "properties": {**_HEAD, "lessons": {"type": "array", "items": {
+            "type": "object", "additionalProperties": False,
+            "required": ["id", "url", "statement", "explanation", "document", "date",
+                         "themes", "stakeholders", "citation", "card_html"],
+            "properties": {
+                "id": {"type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$"},
+                "url": {"type": "string", "format": "uri"},
+                "statement": {"type": "string"},
+                "explanation": {"type": ["string", "null"]},
+                "document": {"type": "object", "required": ["id", "title", "url"]},
+                "date": {"type": "string", "format": "date"},
+                "themes": _TERMS, "stakeholders": _TERMS, "citation": _CITATION,
+                "card_html": {"type": "string"}}}}},
+    },
+}

@@ -1,0 +1,75 @@
+"""Machine-readable metadata in a page's <head>: Highwire Press (Google Scholar, Zotero),
+Dublin Core / OWMS, Open Graph and schema.org JSON-LD. Every value is escaped here."""
+
+from __future__ import annotations
+
+import json
+
+from markupsafe import Markup, escape
+
+from .citations import Citable
+
+
+def _meta(attribute: str, name: str, content: str) -> str:
+    return f'<meta {attribute}="{escape(name)}" content="{escape(content)}">'
+
+
+def head(c: Citable, *, schema_type: str, site_name: str, part_of_url: str = "") -> Markup:
+    tags = [_meta("name", "citation_title", c.title)]
+    tags += [_meta("name", "citation_author", f"{p.family}, {p.given}") for p in c.authors]
+    if not c.authors:
+        tags.append(_meta("name", "citation_author", c.institution))
+    tags += [
+        _meta("name", "citation_publication_date", c.date.strftime("%Y/%m/%d")),
+        _meta("name", "citation_publisher", c.publisher),
+        _meta("name", "citation_language", c.language),
+        _meta("name", "citation_abstract_html_url", c.url),
+        _meta("name", "citation_public_url", c.url),
+    ]
+    if c.bibtex_type == "techreport":
+        tags.append(_meta("name", "citation_technical_report_institution", c.publisher))
+    tags += [
+        _meta("name", "dcterms.title", c.title),
+        _meta("name", "dcterms.identifier", c.url),
+        _meta("name", "dcterms.type", schema_type),
+        _meta("name", "dcterms.issued", c.date.isoformat()),
+        _meta("name", "dcterms.language", c.language),
+        _meta("name", "dcterms.publisher", c.publisher),
+        _meta("name", "dcterms.creator", "; ".join(f"{p.family}, {p.given}" for p in c.authors)
+              or c.institution),
+    ]
+    if c.abstract:
+        tags.append(_meta("name", "dcterms.abstract", c.abstract))
+    tags += [_meta("name", "dcterms.subject", k) for k in c.keywords]
+    if part_of_url:
+        tags.append(_meta("name", "dcterms.isPartOf", part_of_url))
+    tags += [
+        _meta("property", "og:type", "article"),
+        _meta("property", "og:title", c.title),
+        _meta("property", "og:url", c.url),
+        _meta("property", "og:site_name", site_name),
+        _meta("property", "og:locale", "nl_NL"),
+        _meta("property", "article:published_time", c.date.isoformat()),
+    ]
+    if c.abstract:
+        tags.append(_meta("property", "og:description", c.abstract))
+    data = {
+        "@context": "https://schema.org", "@type": schema_type, "@id": c.url, "url": c.url,
+        "name": c.title, "headline": c.title[:110], "datePublished": c.date.isoformat(),
+        "inLanguage": c.language,
+        "author": ([{"@type": "Person", "familyName": p.family, "givenName": p.given}
+                    for p in c.authors] or [{"@type": "Organization", "name": c.institution}]),
+        "publisher": {"@type": "Organization", "name": c.publisher},
+        "keywords": c.keywords,
+        "about": [{"@type": "Thing", "name": k} for k in c.keywords],
+    }
+    if c.abstract:
+        data["description"] = c.abstract
+    if part_of_url:
+        data["isPartOf"] = {"@type": "Report", "@id": part_of_url, "url": part_of_url,
+                            "name": c.part_of}
+    # json.dumps does not escape "<", "&"; inside <script> they could end the element.
+    payload = (json.dumps(data, ensure_ascii=False, sort_keys=True)
+               .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+    tags.append(f'<script type="application/ld+json">{payload}</script>')
+    return Markup("\n".join(tags))

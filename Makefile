@@ -22,6 +22,14 @@ $(CHROMIUM):
 	$(SUDO) apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium
 
+# axe-core (accessibility rules) from npm; npm itself from Debian when missing.
+AXE := node_modules/axe-core/axe.min.js
+$(AXE): package.json
+	command -v npm >/dev/null || { $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq npm; }
+	npm install --no-audit --no-fund --loglevel=error
+	touch $@
+
 ## Build the public site into site/ (fails on any problem in the content).
 site: $(STAMP)
 	$(BIN)/mkdocs build --strict
@@ -35,7 +43,7 @@ check: $(STAMP)
 	$(BIN)/lessons check
 
 ## Set up and run the whole test suite.
-test: $(STAMP) $(CHROMIUM)
+test: $(STAMP) $(CHROMIUM) $(AXE)
 	$(BIN)/ruff check plugins tests bench
 	$(BIN)/python -m pytest
 

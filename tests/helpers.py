@@ -45,7 +45,7 @@ def make_docs(tmp_path: Path, corpus: Path | None = None) -> Path:
     """A docs dir with the project's vocabularies and pages plus a fixture corpus."""
     docs = tmp_path / "docs"
     shutil.copytree(ROOT / "content" / "vocabularies", docs / "vocabularies")
-    for page in ("index.md", "over.md"):
+    for page in ("index.md", "over.md", "toegankelijkheid.md"):
         shutil.copy(ROOT / "content" / page, docs / page)
     if corpus:
         shutil.copytree(corpus, docs / "documenten", dirs_exist_ok=True)

@@ -32,7 +32,7 @@ from .config import LessonsConfig
 from .model.document import Document
 from .model.source import SourceError
 from .normalize.redactions import mark_up
-from .outputs import exports, urls
+from .outputs import browse, exports, urls
 from .outputs.helpers import TemplateHelpers
 from .outputs.pages import PageSpec, build_pages, home_context
 from .render_cache import RenderCache, Rendered, fingerprint
@@ -94,7 +94,10 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
         self.corpus = graph.build(public, graph.Weights(self.config.theme_weight,
                                                         self.config.stakeholder_weight))
         self.generated: dict[str, PageSpec] = {}
-        for spec in build_pages(self.corpus, self.vocabs):
+        specs = (build_pages(self.corpus, self.vocabs)
+                 + browse.browse_pages(self.corpus, self.vocabs)
+                 + browse.landscape_pages(self.corpus, self.vocabs))
+        for spec in specs:
             self.generated[spec.src_uri] = spec
             files.append(File.generated(config, spec.src_uri, content=""))
         pages = {f.url for f in files.documentation_pages()}

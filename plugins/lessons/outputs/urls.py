@@ -12,6 +12,8 @@ KINDS = "soorten"
 YEARS = "jaren"
 SEARCH = "zoeken"
 LESSONS = "lessen"
+BROWSE = "bladeren"
+LANDSCAPE = "overzicht"
 
 
 def document(doc_id: str) -> str:

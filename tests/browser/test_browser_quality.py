@@ -1,0 +1,101 @@
+"""Accessibility (axe-core, WCAG 2.1 A/AA), privacy (no foreign requests), keyboard use
+and browsing without JavaScript, in a real browser."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import expect
+
+from helpers import ROOT
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+PAGES = {
+    "home": "",
+    "meeting report": "documenten/regionale-tafels-2021/",
+    "memo": "documenten/rol-van-de-huisarts/",
+    "report": "documenten/crisisstructuur-evaluatie/",
+    "position paper": "documenten/bekostiging-preventie/",
+    "practice example": "documenten/financiering-wijkteams/",
+    "correspondence": "documenten/brief-over-testcapaciteit/",
+    "lesson": "lessen/huisarts-vroeg-betrekken/",
+    "lessons": "lessen/",
+    "theme": "themas/financiering/",
+    "stakeholder": "organisaties/gemeenten/",
+    "browse": "bladeren/",
+    "browse cell": "bladeren/financiering/praktijkvoorbeelden/",
+    "overview": "overzicht/",
+    "search results": "zoeken/?q=financiering",
+    "accessibility statement": "toegankelijkheid/",
+}
+
+
+@pytest.fixture(scope="module")
+def axe_source() -> str:
+    if not AXE.exists():
+        pytest.fail(f"{AXE} is missing: run `make test`, which installs axe-core from npm")
+    return AXE.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_no_wcag_a_or_aa_violations(page, base_url, axe_source, name):
+    page.goto(base_url + PAGES[name])
+    if name == "search results":
+        expect(page.locator(".lessons-search__result").first).to_be_visible()
+    page.add_script_tag(content=axe_source)
+    result = page.evaluate("""async () => await axe.run(document, {runOnly: {type: 'tag',
+        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})""")
+    problems = [f"{v['id']}: {v['help']} ({len(v['nodes'])}x, e.g. {v['nodes'][0]['html'][:120]})"
+                for v in result["violations"]]
+    assert not problems, "\n".join(problems)
+
+
+def test_pages_request_nothing_from_other_hosts(page, base_url):
+    own = urlsplit(base_url).netloc
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    for path in ("", "documenten/regionale-tafels-2021/", "lessen/huisarts-vroeg-betrekken/",
+                 "overzicht/", "zoeken/?q=financiering"):
+        page.goto(base_url + path)
+        page.wait_for_load_state("networkidle")
+    foreign = sorted({u for u in requested if urlsplit(u).netloc not in (own, "")
+                      and not u.startswith("data:")})
+    assert foreign == []
+    assert any("/pagefind/" in u for u in requested)  # the search really ran
+
+
+def test_search_and_facets_work_with_the_keyboard(page, base_url):
+    page.goto(base_url + "zoeken/")
+    page.locator("#lessons-q").focus()
+    page.keyboard.type("financiering")
+    page.keyboard.press("Enter")
+    status = page.locator(".lessons-search__status")
+    expect(status).to_have_text("2 resultaten voor ‘financiering’")
+    box = page.locator("[data-facet=soort] input").first
+    for _ in range(40):  # tab until the first facet checkbox has focus
+        page.keyboard.press("Tab")
+        if box.evaluate("el => el === document.activeElement"):
+            break
+    else:
+        pytest.fail("the facet checkboxes cannot be reached with Tab")
+    page.keyboard.press("Space")
+    expect(status).to_have_text("1 resultaat voor ‘financiering’")
+
+
+def test_browse_page_works_without_javascript(page_without_js, base_url):
+    page_without_js.goto(base_url + "bladeren/")
+    page_without_js.get_by_role("link", name="1 praktijkvoorbeelden over Financiering").click()
+    expect(page_without_js.locator("h1")).to_have_text("Praktijkvoorbeelden over Financiering"
+                                                        " en bekostiging")
+    expect(page_without_js.locator("#jaar-2023 ~ ul a")).to_have_text(
+        ["Financiering van wijkteams"])
+
+
+def test_lesson_permalink_opens(page, base_url):
+    response = page.goto(base_url + "lessen/huisarts-vroeg-betrekken/")
+    assert response.status == 200
+    expect(page.locator(".lessons-meta a").first).to_have_attribute(
+        "href", "../../documenten/rol-van-de-huisarts/#les-huisarts-vroeg-betrekken")
+    assert Path  # keep the import used for type clarity

@@ -82,6 +82,16 @@ def cmd_check(args) -> int:
             print(f"error: {path} does not exist", file=sys.stderr)
             return EXIT_USAGE
     result = collect(sources, vocabs)
+    if not args.paths:  # the whole corpus: also the addresses journals may have cited
+        from . import permalinks
+        from .model.document import Problem
+
+        manifest = root / "published-urls.txt"
+        published, redirected = _addresses(result)
+        gone = permalinks.missing(permalinks.read_manifest(manifest), published | redirected)
+        if gone:
+            result.problems.append(Problem(str(manifest), 1, "manifest",
+                                           permalinks.missing_message(gone, manifest)))
     for problem in result.problems:
         location = f"content/{problem.path}" if not problem.path.startswith("/") else problem.path
         if args.format == "github":

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +33,7 @@ from .config import LessonsConfig
 from .model.document import Document
 from .model.source import SourceError
 from .normalize.redactions import mark_up
+from .originals import original
 from .outputs import browse, exports, urls
 from .outputs.helpers import TemplateHelpers
 from .outputs.pages import PageSpec, build_pages, home_context
@@ -100,6 +102,8 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
         for spec in specs:
             self.generated[spec.src_uri] = spec
             files.append(File.generated(config, spec.src_uri, content=""))
+        self.originals = {doc.id: found for doc in public
+                          if (found := original(doc, self.base_dir)) is not None}
         pages = {f.url for f in files.documentation_pages()}
         self.redirects, problems = permalinks.check_redirects(
             permalinks.redirects(self.corpus), pages)
@@ -187,6 +191,11 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
         files = {**exports.feeds(self.corpus, self.vocabs, site),
                  **exports.api(self.corpus, self.vocabs, site, self.helpers.cite),
                  **exports.downloads(self.corpus, self.helpers.cite, site)}
+        for doc_id, found in sorted(self.originals.items()):
+            if found.path is not None:
+                target = site_dir / urls.document(doc_id) / f"origineel{found.path.suffix}"
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(found.path, target)
         for relative, text in sorted(files.items()):
             target = site_dir / relative
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -230,6 +239,7 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
             context["related"] = self.corpus.related(doc, self.config.related_count)
             context["backlinks"] = self.corpus.backlinks.get(doc.id, [])
             context["preview"] = not doc.is_public(self.today)
+            context["original"] = self.originals.get(doc.id)
         elif uri in self.generated:
             context.update(self.generated[uri].context)
         elif page.is_homepage:

@@ -100,3 +100,29 @@ def test_accessibility_statement_and_dutch_language(project_site):
     tree = project_site.html("toegankelijkheid")
     assert tree.css_first("h1").text().rstrip("¶") == "Toegankelijkheidsverklaring"
     assert tree.css_first("html").attributes["lang"] == "nl"
+
+
+def test_checked_text_originals_are_linked_and_published(project_site):
+    page = project_site.html("documenten/babyconnect-regio-west-planningssessies")
+    link = [a for a in page.css(".lessons-meta a") if a.text() == "Oorspronkelijke tekst"]
+    assert link and link[0].attributes["href"] == "origineel.txt"
+    assert (project_site.site / "documenten" / "babyconnect-regio-west-planningssessies"
+            / "origineel.txt").is_file()
+
+
+def test_original_with_unallowed_personal_data_stays_offline(tmp_path):
+    from lessons.model.document import Document
+    from lessons.model.kinds import KINDS
+    from lessons.originals import original
+
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "brief.txt").write_text("Bel J. Jansen op 06-12345678.\n")
+    doc = Document(path="x.md", id="x", kind=KINDS["memo"], title="x", date=None,
+                   summary="", themes=[], stakeholders=[], status="published",
+                   source={"file": "sources/brief.txt"})
+    found = original(doc, tmp_path)
+    assert found.path is None and "persoonsgegevens" in found.reason
+    doc.allow_personal_data = [{"value": "06-12345678", "reason": "test"}]
+    assert original(doc, tmp_path).path == tmp_path / "sources" / "brief.txt"
+    doc.source = {"file": "../elders.txt"}
+    assert original(doc, tmp_path).path is None

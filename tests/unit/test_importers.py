@@ -1,7 +1,7 @@
 """Importer fixtures: each input in fixtures/import beside its expected document.
 
 `name.ext` is imported as it is; `name.ext.md` is first written to `name.ext` with pandoc
-(so no binary .docx/.odt/.rtf is committed). The expected file holds the inferred
+(so no binary .docx/.odt/.rtf/.epub is committed). The expected file holds the inferred
 front-matter fields that matter to the editor and the exact Markdown body.
 """
 
@@ -27,7 +27,7 @@ CHECKED = ("kind", "title", "date", "themes", "stakeholders", "lessons")
 
 
 def _materialize(case: Path, tmp: Path) -> Path:
-    if case.name.endswith((".docx.md", ".odt.md", ".rtf.md")):
+    if case.name.endswith((".docx.md", ".odt.md", ".rtf.md", ".epub.md")):
         target = tmp / case.name[:-3]
         fmt = target.suffix[1:]
         pypandoc.convert_file(str(case), fmt, format="markdown", outputfile=str(target),

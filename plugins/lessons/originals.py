@@ -1,0 +1,45 @@
+"""Which originals may be published next to their document.
+
+An original is the file the editor imported (kept under sources/<id>/). It is linked
+from the public page only when it is text we can read and the personal-data guard
+finds nothing in it beyond what the document allows: an unredacted original must
+never bypass the checks its Markdown went through. Binary originals (.docx, .pdf)
+cannot be checked, so they stay in the repository, on request from the editors.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import privacy
+from .model.document import Document
+
+TEXT_SUFFIXES = {".txt", ".md", ".html", ".htm", ".eml"}
+
+
+@dataclass(frozen=True)
+class Original:
+    path: Path | None  # the file to publish, or None
+    reason: str  # why not, in Dutch, for the public page
+
+
+def original(doc: Document, base_dir: Path) -> Original | None:
+    """None when the document names no original file."""
+    name = doc.source.get("file") if isinstance(doc.source, dict) else None
+    if not name:
+        return None
+    path = (base_dir / name).resolve()
+    if not path.is_relative_to(base_dir.resolve()) or not path.is_file():
+        return Original(None, "niet beschikbaar")
+    if path.suffix.lower() not in TEXT_SUFFIXES:
+        return Original(None, "op aanvraag bij de redactie")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return Original(None, "op aanvraag bij de redactie")
+    allowed = privacy.allowed_values(doc)
+    if any(f.normal not in allowed for f in privacy.scan(text)):
+        return Original(None, "niet online: bevat persoonsgegevens die niet zijn gelakt; "
+                              "op aanvraag bij de redactie")
+    return Original(path, "")

@@ -70,7 +70,7 @@ def _id(value: Any, _: _Reader) -> tuple[Any, Issues]:
 
 
 def _kind(value: Any, _: _Reader) -> tuple[Any, Issues]:
-    if value in KINDS:
+    if isinstance(value, str) and value in KINDS:
         return KINDS[value], []
     near = difflib.get_close_matches(str(value), list(KINDS), n=1)
     hint = f"did you mean '{near[0]}'? " if near else ""

@@ -3,7 +3,6 @@ and browsing without JavaScript, in a real browser."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -98,4 +97,3 @@ def test_lesson_permalink_opens(page, base_url):
     assert response.status == 200
     expect(page.locator(".lessons-meta a").first).to_have_attribute(
         "href", "../../documenten/rol-van-de-huisarts/#les-huisarts-vroeg-betrekken")
-    assert Path  # keep the import used for type clarity

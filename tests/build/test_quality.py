@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
@@ -70,14 +69,14 @@ def test_two_builds_are_byte_identical(tmp_path, monkeypatch):
         return {p.relative_to(site).as_posix(): p.read_bytes()
                 for p in sorted(site.rglob("*")) if p.is_file()}
     first, second = files(one.site), files(two.site)
-    assert first.keys() - second.keys() == set() or all(
-        k.startswith("pagefind/") for k in first.keys() ^ second.keys())
-    # pagefind's filter and metadata indexes are ordered by a hash map upstream
-    # (Pagefind issue #638); its page fragments, and everything else, are stable.
-    stable = [k for k in first if not k.startswith("pagefind/")
-              or k.startswith("pagefind/fragment/")]
-    assert [k for k in stable if first[k] != second.get(k)] == []
-    assert os.environ["SOURCE_DATE_EPOCH"] == "1700000000"
+
+    def stable(key: str) -> bool:
+        # pagefind orders its filter and metadata indexes by a hash map upstream
+        # (Pagefind issue #638); its page fragments, and everything else, are stable.
+        return not key.startswith("pagefind/") or key.startswith("pagefind/fragment/")
+    differ = {k for k in first.keys() | second.keys() if first.get(k) != second.get(k)}
+    assert sorted(k for k in differ if stable(k)) == []
+    assert len([k for k in first if stable(k)]) > 50
 
 
 _EXTERNAL = re.compile(

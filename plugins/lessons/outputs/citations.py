@@ -88,6 +88,12 @@ def _sentence(text: str) -> str:
     return text if text.endswith((".", "?", "!")) else text + "."
 
 
+def _bare(text: str) -> str:
+    """Without one closing full stop, so the style's own punctuation follows."""
+    text = text.strip()
+    return text[:-1] if text.endswith(".") else text
+
+
 def vancouver(c: Citable) -> str:
     if c.authors:
         names = [f"{p.family} {p.initials}" for p in c.authors[:6]]
@@ -95,9 +101,9 @@ def vancouver(c: Citable) -> str:
     else:
         who = _sentence(c.institution)
     date = f"{c.date.year} {MONTHS_EN[c.date.month - 1]} {c.date.day}"
-    title = _sentence(c.title)[:-1]
+    title = _bare(c.title)
     if c.part_of:  # a lesson: a part of its document, as a chapter is of a book
-        where = f"{title}. In: {_sentence(c.part_of)[:-1]} [Internet]."
+        where = f"{_sentence(title)} In: {_bare(c.part_of)} [Internet]."
     else:
         where = f"{title} [Internet]."
     return f"{who} {where} {c.publisher}; {date}. Available from: {c.url}"
@@ -112,13 +118,14 @@ def _apa_people(people: list[Person]) -> str:
 
 def apa(c: Citable, html: bool = False) -> str:
     who = _apa_people(c.authors) if c.authors else c.institution
-    title = _sentence(c.title)[:-1]
+    title = _bare(c.title)
     title = f"<i>{_escape(title)}</i>" if html else title
     part = f" In {_escape(c.part_of) if html else c.part_of}." if c.part_of else ""
     publisher = "" if c.publisher == who else f" {c.publisher}."
     who = _escape(who) if html else who
     url = _escape(c.url) if html else c.url
-    return f"{_sentence(who)} ({c.date.year}). {title}.{part}{publisher} {url}"
+    end = "" if c.title.rstrip().endswith(("?", "!")) else "."
+    return f"{_sentence(who)} ({c.date.year}). {title}{end}{part}{publisher} {url}"
 
 
 def _escape(text: str) -> str:

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import privacy
+from . import markup, privacy
 from .model.document import Document, Problem
 from .model.schema import Vocabularies, read_document
 from .model.source import SourceError
@@ -45,11 +45,14 @@ def collect(sources: Iterable[tuple[str, bytes]], vocabs: Vocabularies) -> Colle
     result = Collection()
     for path, raw in sources:
         doc, problems = read_document(path, raw, vocabs)
-        leaks = privacy.check(doc)
+        leaks, unsafe = privacy.check(doc), markup.check(doc)
+        # The build fails on these; masking also keeps them out of any preview.
         if leaks:
-            # The build fails on these; masking also keeps them out of any preview.
             privacy.mask_document(doc)
-            problems = sorted(problems + leaks, key=lambda p: p.line)
+        if unsafe:
+            markup.mask(doc)
+        if leaks or unsafe:
+            problems = sorted(problems + leaks + unsafe, key=lambda p: p.line)
         result.documents.append(doc)
         result.problems.extend(problems)
         if problems:

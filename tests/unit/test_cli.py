@@ -33,6 +33,18 @@ def test_check_reports_problems_with_location_and_exits_1(project, capsys):
             "'j.jansen@example.nl' would be published.") in out
 
 
+def test_check_names_every_malformed_file_and_never_crashes(project, capsys):
+    bad = project / "content" / "documenten" / "kapot"
+    shutil.copytree(FIXTURES / "invalid", bad, ignore=shutil.ignore_patterns("*.expected"))
+    assert main(["check"]) == 1
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.out + captured.err
+    reported = {line.split(":", 1)[0] for line in captured.out.splitlines() if line.strip()}
+    assert reported == {f"content/documenten/kapot/{p.name}" for p in bad.glob("*.md")}
+    total = len(list((project / "content" / "documenten").rglob("*.md")))
+    assert f"{total} documents checked" in captured.err
+
+
 def test_check_github_format_gives_annotations(project, capsys):
     shutil.copy(FIXTURES / "invalid" / "unknown-kind.md", project / "content" / "documenten")
     assert main(["check", "--format", "github"]) == 1

@@ -22,3 +22,11 @@ def test_problems_match_expected(path: Path):
     # Nothing is dropped: even an unreadable file yields a document to show the editor.
     assert len(result.documents) == 1
     assert result.invalid == {path.name}
+
+
+def test_malformed_files_next_to_valid_ones_lose_nothing():
+    valid = sorted((FIXTURES / "corpus" / "documenten").rglob("*.md"))
+    sources = [(p.name, p.read_bytes()) for p in CASES + valid]
+    result = collect(sources, VOCABS)
+    assert sorted(d.path for d in result.documents) == sorted(name for name, _ in sources)
+    assert result.invalid == {p.name for p in CASES}

@@ -41,23 +41,41 @@ class _Reader:
         self.vocabs = vocabs
 
 
+# An HTML tag or comment: front-matter is plain text, the templates escape it, so markup
+# would show as written (or is someone testing whether it runs).
+_MARKUP = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<!--")
+EMPTY = "is empty; write a value or remove the field"
+
+
+def _markup(value: str) -> Issues:
+    if match := _MARKUP.search(value):
+        return [("", f"contains HTML markup '{match.group(0)[:40]}'; front-matter is plain "
+                     f"text: remove the markup")]
+    return []
+
+
 def _text(limit: int, *, single_line: bool = True):
     def read(value: Any, _: _Reader) -> tuple[Any, Issues]:
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             value = str(value)
+        if value is None:
+            return None, [("", EMPTY)]
         if not isinstance(value, str):
             return None, [("", f"must be text, not {_type(value)}")]
         value = clean_inline(value) if single_line else value.strip()
         if not value:
-            return None, [("", "is empty; write a value or remove the field")]
+            return None, [("", EMPTY)]
         if len(value) > limit:
             return None, [("", f"is {len(value)} characters long; at most {limit} are allowed")]
+        if issues := _markup(value):
+            return None, issues
         return value, []
     return read
 
 
 def _type(value: Any) -> str:
-    return {list: "a list", dict: "a mapping", bool: "yes/no", type(None): "empty"}.get(
+    return {list: "a list", dict: "a mapping", bool: "yes/no", type(None): "empty",
+            bytes: "binary data (a !!binary tag)", set: "a set (a !!set tag)"}.get(
         type(value), type(value).__name__)
 
 
@@ -78,9 +96,11 @@ def _kind(value: Any, _: _Reader) -> tuple[Any, Issues]:
 
 
 def _status(value: Any, _: _Reader) -> tuple[Any, Issues]:
-    if value in STATUSES:
+    if isinstance(value, str) and value in STATUSES:
         return value, []
-    return None, [("", f"'{value}' is not a status; use one of: {', '.join(STATUSES)}")]
+    near = difflib.get_close_matches(str(value), list(STATUSES), n=1)
+    hint = f"did you mean '{near[0]}'? " if near else ""
+    return None, [("", f"'{value}' is not a status; {hint}use one of: {', '.join(STATUSES)}")]
 
 
 def _date(value: Any, _: _Reader) -> tuple[Any, Issues]:
@@ -99,6 +119,8 @@ def _strings(value: Any, _: _Reader) -> tuple[Any, Issues]:
     for index, item in enumerate(value):
         if not isinstance(item, str) or not item.strip():
             issues.append((str(index), "must be a non-empty name"))
+        elif markup := _markup(item):
+            issues += [(str(index), message) for _, message in markup]
         else:
             out.append(clean_inline(item))
     return out, issues
@@ -116,6 +138,10 @@ def _terms(vocab_name: str, *, required: bool):
                                f"content/vocabularies/{vocab_name}.yml")]
         keys, issues = [], []
         for index, item in enumerate(value):
+            if not isinstance(item, (str, int, float)) or isinstance(item, bool):
+                issues.append((str(index), f"must be a term key from content/vocabularies/"
+                                           f"{vocab_name}.yml, not {_type(item)}"))
+                continue
             key = vocab.resolve(item) if isinstance(item, str) else None
             if key is None:
                 near = vocab.suggest(str(item))
@@ -133,17 +159,18 @@ def _source(value: Any, _: _Reader) -> tuple[Any, Issues]:
         return {"title": clean_inline(value)}, []
     if isinstance(value, dict) and all(isinstance(k, str) for k in value):
         allowed = {"title", "url", "file", "checksum", "converter", "publisher", "imported"}
-        bad = [k for k in value if k not in allowed]
-        if bad:
-            return None, [(bad[0], f"unknown source field; allowed: {', '.join(sorted(allowed))}")]
+        issues: Issues = [(k, f"unknown source field; allowed: {', '.join(sorted(allowed))}")
+                          for k in value if k not in allowed]
         out = {k: str(v) for k, v in value.items() if v is not None}
+        if "title" in out:
+            issues += [("title", message) for _, message in _markup(out["title"])]
         if "url" in out and not re.match(r"https?://[^\s\"'<>]+$", out["url"]):
-            return None, [("url", "must be a web address starting with https:// or http://")]
+            issues.append(("url", "must be a web address starting with https:// or http://"))
         if "file" in out and (":" in out["file"] or out["file"].startswith(("/", "\\"))
-                              or ".." in out["file"].split("/")):
-            return None, [("file", "must be a path relative to the document, e.g. "
-                                   "'bronnen/verslag.pdf'")]
-        return out, []
+                              or ".." in re.split(r"[/\\]", out["file"])):
+            issues.append(("file", "must be a path relative to the document, e.g. "
+                                   "'bronnen/verslag.pdf'"))
+        return (None if issues else out), sorted(issues)
     return None, [("", "must be a text (where the original comes from) or a mapping")]
 
 
@@ -167,6 +194,9 @@ def _lessons(value: Any, reader: _Reader) -> tuple[Any, Issues]:
         holders, problems = _terms("stakeholders", required=False)(
             item.get("stakeholders", []), reader)
         issues += [(f"{index}.stakeholders.{k}".rstrip("."), m) for k, m in problems]
+        explanation, problems = (_text(MAX_TEXT, single_line=False)(item["explanation"], reader)
+                                 if item.get("explanation") is not None else ("", []))
+        issues += [(f"{index}.explanation", m) for _, m in problems]
         moved, problems = (_strings(item["redirect_from"], reader) if "redirect_from" in item
                            else ([], []))
         issues += [(f"{index}.redirect_from{k and '.' + k}", m) for k, m in problems]
@@ -174,7 +204,7 @@ def _lessons(value: Any, reader: _Reader) -> tuple[Any, Issues]:
                                "redirect_from"}
         issues += [(f"{index}.{k}", "unknown lesson field") for k in sorted(map(str, unknown))]
         if statement and lesson_id:
-            lessons.append(Lesson(lesson_id, statement, str(item.get("explanation") or "").strip(),
+            lessons.append(Lesson(lesson_id, statement, explanation or "",
                                   themes or [], holders or [], redirect_from=moved or []))
     return lessons, issues
 
@@ -184,12 +214,16 @@ def _allow(value: Any, _: _Reader) -> tuple[Any, Issues]:
         return None, [("", "must be a list of {value, reason} entries")]
     out, issues = [], []
     for index, item in enumerate(value):
-        if (not isinstance(item, dict) or not isinstance(item.get("value"), str)
-                or not isinstance(item.get("reason"), str) or not item["reason"].strip()):
-            issues.append((str(index), "each entry needs 'value' and a 'reason' why it may "
-                                       "be public"))
+        if not isinstance(item, dict):
+            issues.append((str(index), f"write the entry as {{value: '{item}', reason: "
+                                       f"'why it may be public'}}"))
+        elif not isinstance(item.get("value"), (str, int)) or not str(item["value"]).strip():
+            issues.append((str(index), "needs 'value': the exact text that may be published"))
+        elif not isinstance(item.get("reason"), str) or not item["reason"].strip():
+            issues.append((str(index), f"'{item['value']}' needs a 'reason' why it may be "
+                                       f"public, e.g. 'public contact of the project'"))
         else:
-            out.append({"value": item["value"].strip(), "reason": item["reason"].strip()})
+            out.append({"value": str(item["value"]).strip(), "reason": item["reason"].strip()})
     return out, issues
 
 
@@ -244,6 +278,10 @@ def validate(path: str, source: Source, vocabs: Vocabularies) -> tuple[Document,
             for sub, message in issues:
                 problem(f"{key}.{sub}" if sub else key, message)
             values[key] = value
+    if not source.body.strip():
+        problems.append(Problem(path, source.body_line, "body",
+                                "is empty; write the text of the document below the "
+                                "front-matter's closing '---'"))
     if values.get("status") == "published" and values.get("review_needed"):
         problem("review_needed", "the importer asked to review these fields: check them, "
                                  "then remove 'review_needed' before publishing")

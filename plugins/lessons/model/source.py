@@ -54,8 +54,25 @@ class Source:
         return 1
 
 
+# Documents an editor may save under a .md name by mistake: say what it is and what to do.
+_SIGNATURES = (
+    (b"%PDF-", "a PDF file"),
+    (b"PK\x03\x04", "a Word, OpenDocument or ZIP file"),
+    (b"\xd0\xcf\x11\xe0", "an old Word (.doc) file"),
+    (b"{\\rtf", "an RTF file"),
+)
+_UTF16 = ((b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16"))
+
+
 def decode(raw: bytes) -> str:
     """Decode as UTF-8 (with or without BOM); anything else is an error, not a guess."""
+    for signature, what in _SIGNATURES:
+        if raw.startswith(signature):
+            raise SourceError(f"this is {what} saved under a Markdown name; convert it with "
+                              f"'lessons import FILE' and keep the original elsewhere", 1, "file")
+    for bom, encoding in _UTF16:
+        if raw.startswith(bom) and b"\x00" in raw[2:64]:
+            raise SourceError(f"file is saved as {encoding}; save it as UTF-8", 1, "file")
     if b"\x00" in raw[:8192]:
         raise SourceError("file is binary, not Markdown text", 1, "file")
     try:
@@ -90,7 +107,11 @@ def load_yaml(text: str, offset: int = 0) -> tuple[Any, dict[str, int]]:
         mark = err.problem_mark or err.context_mark
         line = offset + (mark.line + 1 if mark else 1)
         problem = err.problem or err.context or "invalid YAML"
-        raise SourceError(f"invalid YAML: {problem}", line) from None
+        source_lines = text.splitlines()
+        where = source_lines[mark.line] if mark and mark.line < len(source_lines) else ""
+        # libyaml does not name the tab it stumbled on; the line shows it.
+        hint = _hint(problem) or (_TABS if "\t" in where else "")
+        raise SourceError(f"invalid YAML: {problem}{hint}", line) from None
     except yaml.YAMLError as err:
         raise SourceError(f"invalid YAML: {err}", offset + 1) from None
     except RecursionError:
@@ -98,6 +119,23 @@ def load_yaml(text: str, offset: int = 0) -> tuple[Any, dict[str, int]]:
     finally:
         loader.dispose()
     return data, lines
+
+
+_TABS = "; indent with spaces, not tabs"
+_HINTS = (
+    ("'\\t'", _TABS),
+    ("mapping values are not allowed", "; a value with ': ' in it needs quotes, "
+                                       "e.g. title: \"Lessen: wat werkt\""),
+    ("could not find expected ':'", "; every line needs 'field: value', or a value in quotes "
+                                    "if it runs over more lines"),
+    ("found undefined alias", "; a value that starts with '*' needs quotes"),
+    ("found character '@'", "; a value that starts with '@' or '`' needs quotes"),
+    ("found character '`'", "; a value that starts with '@' or '`' needs quotes"),
+)
+
+
+def _hint(problem: str) -> str:
+    return next((hint for marker, hint in _HINTS if marker in problem), "")
 
 
 def _walk(node: yaml.Node, path: str, lines: dict[str, int], offset: int, seen: set[int]) -> None:
@@ -110,9 +148,16 @@ def _walk(node: yaml.Node, path: str, lines: dict[str, int], offset: int, seen: 
         )
     seen.add(id(node))
     if isinstance(node, yaml.MappingNode):
+        mine: set[str] = set()
         for key_node, value_node in node.value:
             key = f"{path}.{key_node.value}" if path else str(key_node.value)
-            lines.setdefault(key, offset + key_node.start_mark.line + 1)
+            line = offset + key_node.start_mark.line + 1
+            if key in mine:
+                # PyYAML silently keeps the last one; an editor meant one of the two.
+                raise SourceError(f"'{key_node.value}' is given twice (lines {lines[key]} and "
+                                  f"{line}); keep one", line, key)
+            mine.add(key)
+            lines.setdefault(key, line)
             _walk(value_node, key, lines, offset, seen)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
@@ -126,8 +171,15 @@ def parse(raw: bytes | str) -> Source:
     text = decode(raw) if isinstance(raw, bytes) else raw
     front, body, body_line = split(text)
     if front is None:
-        if text.lstrip().startswith("---"):
+        if text.startswith("---"):
             raise SourceError("front-matter is not closed: add a line with only '---' after it")
+        late = re.search(r"^---[ \t]*\r?$", text[:4096], re.M)
+        if late and _FENCE.match(text[late.start():]):
+            line = text.count("\n", 0, late.start()) + 1
+            raise SourceError(f"the front-matter must start on the first line; remove the "
+                              f"{line - 1} line(s) before the '---' on line {line}")
+        if not text.strip():
+            raise SourceError("file is empty; start from 'lessons new KIND \"Titel\"'")
         raise SourceError("no front-matter: the file must start with a '---' line")
     if len(front.encode()) > MAX_FRONT_MATTER:
         raise SourceError(f"front-matter is larger than {MAX_FRONT_MATTER // 1024} KB")

@@ -107,10 +107,16 @@ if (root) {
 
   async function showMore(run) {
     const slice = results.slice(shown, shown + PAGE_SIZE);
-    const data = await Promise.all(slice.map((result) => result.data()));
-    if (run !== generation) return;
-    list.append(...data.map(resultItem));
     shown += slice.length;
+    more.hidden = true;
+    // Fetch all excerpts at once, but show each as soon as it and those above it are in:
+    // the first result should not wait for the tenth.
+    const pending = slice.map((result) => result.data());
+    for (const data of pending) {
+      const item = resultItem(await data);
+      if (run !== generation) return;
+      list.append(item);
+    }
     more.hidden = shown >= results.length;
   }
 
@@ -145,10 +151,14 @@ if (root) {
     await showMore(run);
   }
 
+  // Load the index chunks for the words typed so far at once, and search when typing
+  // pauses: by then the chunks are usually in.
   let timer;
   function later() {
+    const query = input.value.trim();
+    if (query) pagefind.preload(query);
     clearTimeout(timer);
-    timer = setTimeout(run, 150);
+    timer = setTimeout(run, 100);
   }
 
   async function start() {

@@ -33,3 +33,7 @@ class LessonsConfig(Config):
     # Licence of the texts, stated in feeds and the JSON export.
     licence = opt.Type(str, default="CC-BY-4.0")
     licence_url = opt.Type(str, default="https://creativecommons.org/licenses/by/4.0/")
+    # The Woo-index: the publishing government body as a TOOI organisation address; with
+    # it, the build writes DiWoo sitemaps and lists them in robots.txt. Empty: none.
+    woo_publisher_uri = opt.Type(str, default="")
+    woo_publisher_name = opt.Optional(opt.Type(str))  # default: publisher

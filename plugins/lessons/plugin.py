@@ -34,7 +34,7 @@ from .model.document import Document
 from .model.source import SourceError
 from .normalize.redactions import mark_up
 from .originals import original
-from .outputs import browse, exports, urls
+from .outputs import browse, diwoo, exports, urls
 from .outputs.helpers import TemplateHelpers
 from .outputs.pages import PageSpec, build_pages, home_context
 from .render_cache import RenderCache, Rendered, fingerprint
@@ -112,6 +112,7 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
         self._pending: dict[str, str] = {}
         self._published = lambda uri: (f.dest_uri if (f := files.get_file_from_path(uri))
                                        else None)
+        self._own_robots = files.get_file_from_path("robots.txt") is not None
         self._start_index()
         return files
 
@@ -191,6 +192,11 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
         files = {**exports.feeds(self.corpus, self.vocabs, site),
                  **exports.api(self.corpus, self.vocabs, site, self.helpers.cite),
                  **exports.downloads(self.corpus, self.helpers.cite, site)}
+        if self.config.woo_publisher_uri:
+            files.update(diwoo.sitemaps(self.corpus, self.vocabs, site.absolute, diwoo.Publisher(
+                self.config.woo_publisher_name or site.publisher, self.config.woo_publisher_uri)))
+        if not self._own_robots:  # an editor's own robots.txt in the content wins
+            files["robots.txt"] = diwoo.robots(site.absolute, files)
         for doc_id, found in sorted(self.originals.items()):
             if found.path is not None:
                 target = site_dir / urls.document(doc_id) / f"origineel{found.path.suffix}"

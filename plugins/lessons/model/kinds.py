@@ -16,6 +16,9 @@ class Kind:
     # Type names used by citation formats (CSL and schema.org), see outputs/.
     csl_type: str = "report"
     schema_type: str = "Report"
+    # Woo information category (Woo art. 3.3, TOOI code) for the DiWoo sitemaps; None
+    # where no category fits, and then the kind is not offered to the Woo-index.
+    woo_category: str | None = None
 
 
 COMMON_REQUIRED = ("id", "kind", "title", "date", "summary", "themes", "stakeholders", "status")
@@ -25,14 +28,18 @@ KINDS: dict[str, Kind] = {
     for k in (
         Kind("meeting-report", "Gespreksverslag", "Gespreksverslagen", "gespreksverslagen"),
         Kind("position-paper", "Position paper", "Position papers", "position-papers",
-             required=("authors",), csl_type="article", schema_type="CreativeWork"),
+             required=("authors",), csl_type="article", schema_type="CreativeWork",
+             woo_category="adviezen"),
         Kind("practice-example", "Praktijkvoorbeeld", "Praktijkvoorbeelden",
              "praktijkvoorbeelden", required=("organisation",), csl_type="webpage",
              schema_type="CreativeWork"),
-        Kind("memo", "Memo", "Memo's", "memos", required=("organisation",)),
+        Kind("memo", "Memo", "Memo's", "memos", required=("organisation",),
+             woo_category="adviezen"),
         Kind("correspondence", "Correspondentie", "Correspondentie", "correspondentie",
-             csl_type="personal_communication", schema_type="CreativeWork"),
-        Kind("report", "Rapport", "Rapporten", "rapporten", required=("authors",)),
+             csl_type="personal_communication", schema_type="CreativeWork",
+             woo_category="woo-verzoeken"),
+        Kind("report", "Rapport", "Rapporten", "rapporten", required=("authors",),
+             woo_category="onderzoeksrapporten"),
     )
 }
 

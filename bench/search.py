@@ -45,6 +45,7 @@ from generate import generate  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
 CHROMIUM = "/usr/bin/chromium"
+TIMEOUT_MS = 300_000
 ENGINES = {
     # engine: (page to open, search field, first result, URL part of the engine's files)
     "pagefind": ("zoeken/", "[data-lessons-search] input[name=q]",
@@ -138,7 +139,7 @@ def measure(browser, base: str, engine: str, query: str, *, settled: bool) -> Me
     # its query, but neither typing speed nor the test driver's polling.
     page.evaluate(_STOPWATCH, [field, result, query[:-1]])
     box.press(query[-1])
-    page.wait_for_function("window.__bench.hit", timeout=120_000)
+    page.wait_for_function("window.__bench.hit", timeout=TIMEOUT_MS)
     timing = page.evaluate("window.__bench")
     wall = (timing["hit"] - timing["key"]) / 1000
     page.wait_for_timeout(50)  # let responses that completed with the paint be recorded
@@ -167,7 +168,11 @@ def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     if not Path(CHROMIUM).exists():
         sys.exit(f"{CHROMIUM} is missing: run `make test` once, or apt-get install chromium")
-    rows = []
+    kb = 1024
+    print(f"query {args.query!r}, {args.runs} runs each, headless Chromium, local server")
+    print(f"{'engine':<10}{'docs':>6}{'requests':>10}{'all KB':>10}{'engine KB':>11}"
+          f"{'all KB gz':>11}{'engine KB gz':>14}{'arrival ms':>12}{'settled ms':>12}",
+          flush=True)
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM,
                                      args=["--headless", "--no-sandbox", "--disable-gpu"])
@@ -184,17 +189,13 @@ def main() -> None:
                                for _ in range(args.runs)]
                 finally:
                     server.shutdown()
-                rows.append((engine, n, arrival[0], statistics.median(r.wall for r in arrival),
-                             statistics.median(r.wall for r in settled)))
+                m = arrival[0]
+                first_ms = statistics.median(r.wall for r in arrival) * 1000
+                ready_ms = statistics.median(r.wall for r in settled) * 1000
+                print(f"{engine:<10}{n:>6}{m.requests:>10}{m.total / kb:>10.0f}"
+                      f"{m.engine / kb:>11.0f}{m.total_gz / kb:>11.0f}{m.engine_gz / kb:>14.0f}"
+                      f"{first_ms:>12.0f}{ready_ms:>12.0f}", flush=True)
         browser.close()
-    kb = 1024
-    print(f"\nquery {args.query!r}, {args.runs} runs each, headless Chromium, local server")
-    print(f"{'engine':<10}{'docs':>6}{'requests':>10}{'all KB':>10}{'engine KB':>11}"
-          f"{'all KB gz':>11}{'engine KB gz':>14}{'arrival ms':>12}{'settled ms':>12}")
-    for engine, n, m, arrival, settled in rows:
-        print(f"{engine:<10}{n:>6}{m.requests:>10}{m.total / kb:>10.0f}{m.engine / kb:>11.0f}"
-              f"{m.total_gz / kb:>11.0f}{m.engine_gz / kb:>14.0f}{arrival * 1000:>12.0f}"
-              f"{settled * 1000:>12.0f}")
 
 
 if __name__ == "__main__":

@@ -167,7 +167,8 @@ if (root) {
     await pagefind.options({ baseUrl: base.pathname, excerptLength: 30 });
     await pagefind.init();
     const state = params();
-    input.value = state.get("q") ?? "";
+    // A visitor may have typed while the index was loading: keep their words.
+    input.value = input.value || (state.get("q") ?? "");
     const initial = {};
     for (const fieldset of facets) {
       const values = state.getAll(fieldset.dataset.facet);

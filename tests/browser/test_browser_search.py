@@ -48,6 +48,19 @@ def test_facets_alone_browse_without_a_query(page, base_url):
     expect(page.locator(".lessons-search__status")).to_have_text("2 resultaten")
 
 
+def test_typing_before_the_index_has_loaded_is_kept_and_answered(page, base_url):
+    held = []
+    page.route("**/pagefind/pagefind.js", lambda route: held.append(route))
+    page.goto(f"{base_url}zoeken/")
+    box = page.locator("[data-lessons-search] input[name=q]")
+    box.press_sequentially("crisisstructuur")
+    expect(page.locator(".lessons-search__status")).to_have_text("Zoeken wordt geladen…")
+    held[0].continue_()
+    expect(page.locator(".lessons-search__result h2 a").first).to_have_text(
+        "Evaluatie van de crisisstructuur")
+    expect(box).to_have_value("crisisstructuur")
+
+
 def test_opening_a_result_goes_to_the_document(page, base_url):
     results = search(page, base_url, "crisisstructuur")
     results.first.click()

@@ -7,6 +7,7 @@ corpus looks like the site's own content. The same N always gives the same files
 from __future__ import annotations
 
 import argparse
+import itertools
 import random
 import re
 import shutil
@@ -20,20 +21,38 @@ KINDS = [("meeting-report", "gespreksverslagen"), ("position-paper", "position-p
          ("correspondence", "correspondentie"), ("report", "rapporten")]
 
 
-def _words() -> list[str]:
+def words_by_frequency(seed: int = 42) -> list[str]:
+    """The seed documents' words, most frequent first in the generated text.
+
+    Word frequencies follow Zipf's law, as in real text: a few words are in every
+    document, most in a few. (Uniform sampling would put every word in a fifth of the
+    documents, and every search would be a worst case.) Which word gets which rank is
+    shuffled, reproducibly.
+    """
     text = " ".join(p.read_text(encoding="utf-8").split("---", 2)[-1]
                     for p in sorted((ROOT / "content" / "documenten").rglob("*.md")))
-    return sorted(set(re.findall(r"\b[a-zà-ÿ]{3,}\b", text.lower())))
+    words = sorted(set(re.findall(r"\b[a-zà-ÿ]{3,}\b", text.lower())))
+    random.Random(seed).shuffle(words)
+    return words
 
 
-def _sentence(rng: random.Random, words: list[str]) -> str:
-    picked = [rng.choice(words) for _ in range(rng.randint(8, 18))]
+class _Words:
+    def __init__(self, words: list[str]):
+        self.words = words
+        self.cumulative = list(itertools.accumulate(1 / rank for rank in range(1, len(words) + 1)))
+
+    def pick(self, rng: random.Random, k: int) -> list[str]:
+        return rng.choices(self.words, cum_weights=self.cumulative, k=k)
+
+
+def _sentence(rng: random.Random, words: _Words) -> str:
+    picked = words.pick(rng, rng.randint(8, 18))
     return picked[0].capitalize() + " " + " ".join(picked[1:]) + "."
 
 
 def generate(n: int, out: Path, seed: int = 42) -> Path:
     rng = random.Random(seed)
-    words = _words()
+    words = _Words(words_by_frequency(seed))
     vocab = ROOT / "content" / "vocabularies"
     themes = list(yaml.safe_load((vocab / "themes.yml").read_text(encoding="utf-8")))
     holders = list(yaml.safe_load((vocab / "stakeholders.yml").read_text(encoding="utf-8")))
@@ -50,7 +69,7 @@ def generate(n: int, out: Path, seed: int = 42) -> Path:
         meta = {
             "id": f"bench-{name}",
             "kind": kind,
-            "title": " ".join(rng.choice(words) for _ in range(rng.randint(4, 9))).capitalize(),
+            "title": " ".join(words.pick(rng, rng.randint(4, 9))).capitalize(),
             "date": f"{rng.randint(2015, 2025)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
             "summary": _sentence(rng, words),
             "themes": rng.sample(themes, rng.randint(1, 3)),

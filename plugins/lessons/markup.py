@@ -39,6 +39,8 @@ _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)((?:\s+[^<>]*?)?)\s*/?>", re.S)
 _HANDLER = re.compile(r"""\s(on[a-z]+)\s*=""", re.I)
 _URL_ATTR = re.compile(r"""\s(href|src|srcset|action|formaction|poster|data)\s*=\s*
                            (?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I | re.X)
+_STYLE_URL = re.compile(r"""\sstyle\s*=.*?url\(\s*['"]?\s*((?:https?:)?//[^)'"\s]+)""",
+                        re.I | re.S)
 _RESOURCE_TAGS = {"img", "audio", "video", "source", "track", "picture", "image", "input"}
 _MD_LINK = re.compile(r"(!?)\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?((?:[^()\s<>]|\([^()\s]*\))+)>?"
                       r"(?:\s+[\"'(][^)]*)?\)")
@@ -92,6 +94,10 @@ def scan(body: str) -> list[Finding]:
             found.append(Finding(match.start(), match.end(),
                                  f"the attribute '{handler.group(1).lower()}' on '<{name}>' runs "
                                  f"code in the visitor's browser; remove it", defused))
+            continue
+        if style := _STYLE_URL.search(attrs):
+            found.append(Finding(match.start(), match.end(), _foreign_message(style.group(1)),
+                                 defused))
             continue
         for attr in _URL_ATTR.finditer(attrs):
             url = next(g for g in attr.groups()[1:] if g is not None)

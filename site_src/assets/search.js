@@ -18,6 +18,7 @@ if (root) {
   let results = [];
   let shown = 0;
   let generation = 0;
+  let facetsLoaded = false;
 
   const params = () => new URLSearchParams(location.search);
 
@@ -136,19 +137,26 @@ if (root) {
       more.hidden = true;
       status.textContent = "Typ een zoekterm of kies een soort, thema, organisatie of jaar.";
       renderFacets(await pagefind.filters(), filters);
+      facetsLoaded = true;
       return;
     }
-    const search = await pagefind.search(query || null, {
-      filters,
-      sort: query ? undefined : { datum: "desc" },
-    });
+    const options = { filters, sort: query ? undefined : { datum: "desc" } };
+    const search = await pagefind.search(query || null, options);
     if (run !== generation || !search) return;
     results = search.results;
     shown = 0;
     list.replaceChildren();
     status.textContent = describe(results.length, query);
-    renderFacets(search.filters, filters);
+    if (facetsLoaded) renderFacets(search.filters, filters);
     await showMore(run);
+    if (!facetsLoaded) {
+      // The facet indexes are as large as a page of results at thousands of documents,
+      // and the first results do not need them: fetch them after, then count.
+      await pagefind.filters();
+      facetsLoaded = true;
+      const counted = await pagefind.search(query || null, options);
+      if (run === generation && counted) renderFacets(counted.filters, filters);
+    }
   }
 
   // Load the index chunks for the words typed so far at once, and search when typing
@@ -174,7 +182,12 @@ if (root) {
       const values = state.getAll(fieldset.dataset.facet);
       if (values.length) initial[fieldset.dataset.facet] = { any: values };
     }
-    renderFacets(await pagefind.filters(), initial);
+    // Facets chosen in the address must exist as boxes before the first search reads
+    // them; without any, the first search brings the facet counts itself, one wait less.
+    if (Object.keys(initial).length) {
+      renderFacets(await pagefind.filters(), initial);
+      facetsLoaded = true;
+    }
     form.addEventListener("submit", (event) => { event.preventDefault(); run(); });
     input.addEventListener("input", later);
     facetBox.addEventListener("change", run);

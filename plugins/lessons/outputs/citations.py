@@ -28,7 +28,7 @@ class Person:
 
     @property
     def initials(self) -> str:
-        return re.sub(r"[^A-Z]", "", self.given)
+        return "".join(ch for ch in self.given if ch.isupper())  # "É." counts, "Th." is T
 
 
 @dataclass
@@ -49,16 +49,45 @@ class Citable:
     part_of: str = ""  # for a lesson: the title of its document
 
 
+# Dutch (and a few neighbouring) name particles: they open the family name, which is
+# how Dutch names are cited ("te Marvelde D", "de Boer, V.").
+_PARTICLES = {"van", "de", "der", "den", "te", "ter", "ten", "het", "'t", "in", "op", "la",
+              "le", "du", "von", "zu", "da", "dos", "del", "di", "d'"}
+_NAME = re.compile(r"^[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]+(?:-[A-ZÀ-ÖØ-Þa-zß-öø-ÿ][a-zß-öø-ÿ'’]+)*$")
+# Words that make a capitalised phrase an organisation, not a person.
+_ORGANISATION_WORDS = {
+    "ministerie", "stichting", "vereniging", "raad", "instituut", "gemeente", "provincie",
+    "partners", "college", "centrum", "bureau", "dienst", "groep", "nederland", "zorg",
+    "netwerk", "platform", "federatie", "academie", "universiteit", "werkgroep", "team",
+    "regio", "kenniscentrum", "inspectie", "autoriteit", "commissie", "directie", "afdeling",
+}
+
+
 def person(name: str) -> Person | None:
-    """'J. Jansen' / 'A.B. van der Berg' -> Person; a name without initials is None
-    (an organisation or a full name we cannot split safely)."""
+    """'J. Jansen', 'A.B. van der Berg' or 'Désirée te Marvelde' -> Person; None for what
+    does not read safely as one person's name (an organisation, a list of names)."""
     tokens = name.replace(",", " ").split()
     initials = [t for t in tokens if _INITIAL.match(t)]
     rest = [t for t in tokens if not _INITIAL.match(t)]
-    if not initials or not rest:
+    if initials and rest:
+        given = "".join(t if t.endswith(".") else t + "." for t in initials)
+        return Person(" ".join(rest), given)
+    return _full_name(tokens)
+
+
+def _full_name(tokens: list[str]) -> Person | None:
+    """Given names first, then the family name, which starts at its first particle."""
+    if not 2 <= len(tokens) <= 5:
         return None
-    given = "".join(t if t.endswith(".") else t + "." for t in initials)
-    return Person(" ".join(rest), given)
+    start = next((i for i, t in enumerate(tokens) if t.lower() in _PARTICLES and i > 0),
+                 len(tokens) - 1)
+    given, family = tokens[:start], tokens[start:]
+    capitalised = given + [t for t in family if t.lower() not in _PARTICLES]
+    if (not given or not all(_NAME.match(t) for t in capitalised)
+            or any(t.lower() in _ORGANISATION_WORDS for t in capitalised)):
+        return None
+    initials = "".join("-".join(part[0] + "." for part in t.split("-")) for t in given)
+    return Person(" ".join(family), initials)
 
 
 def from_document(doc: Document, url: str, publisher: str, theme_labels: list[str]) -> Citable:

@@ -42,7 +42,8 @@ _URL_ATTR = re.compile(r"""\s(href|src|srcset|action|formaction|poster|data)\s*=
 _STYLE_URL = re.compile(r"""\sstyle\s*=.*?url\(\s*['"]?\s*((?:https?:)?//[^)'"\s]+)""",
                         re.I | re.S)
 _RESOURCE_TAGS = {"img", "audio", "video", "source", "track", "picture", "image", "input"}
-_MD_LINK = re.compile(r"(!?)\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?((?:[^()\s<>]|\([^()\s]*\))+)>?"
+# Starts at "[" (a leading "!" is looked up by hand) so the engine can skip to candidates.
+_MD_LINK = re.compile(r"\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?((?:[^()\s<>]|\([^()\s]*\))+)>?"
                       r"(?:\s+[\"'(][^)]*)?\)")
 _AUTOLINK = re.compile(r"<((?:javascript|vbscript|data):[^>\s]*)>", re.I)
 _CODE_SCHEMES = re.compile(r"^\s*(?:javascript|vbscript|data\s*:\s*text/html)\s*:?", re.I)
@@ -111,8 +112,9 @@ def scan(body: str) -> list[Finding]:
                                      defused))
                 break
     for match in _MD_LINK.finditer(text):
-        image, url = match.group(1), match.group(2)
-        start, end = match.span(2)
+        image = match.start() > 0 and text[match.start() - 1] == "!"
+        url = match.group(1)
+        start, end = match.span(1)
         if _runs_code(url):
             found.append(Finding(start, end, f"the link '{url[:40]}' runs code; link to a web "
                                              f"page instead", REMOVED))

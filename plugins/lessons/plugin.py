@@ -195,7 +195,8 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
         if self.config.woo_publisher_uri:
             files.update(diwoo.sitemaps(self.corpus, self.vocabs, site.absolute, diwoo.Publisher(
                 self.config.woo_publisher_name or site.publisher, self.config.woo_publisher_uri)))
-        if not self._own_robots:  # an editor's own robots.txt in the content wins
+        # An editor's own robots.txt in the content wins; sitemaps need absolute addresses.
+        if not self._own_robots and config.site_url:
             files["robots.txt"] = diwoo.robots(site.absolute, files)
         for doc_id, found in sorted(self.originals.items()):
             if found.path is not None:

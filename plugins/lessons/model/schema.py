@@ -156,7 +156,8 @@ def _terms(vocab_name: str, *, required: bool):
 
 def _source(value: Any, _: _Reader) -> tuple[Any, Issues]:
     if isinstance(value, str):
-        return {"title": clean_inline(value)}, []
+        markup = _markup(value)
+        return (None if markup else {"title": clean_inline(value)}), markup
     if isinstance(value, dict) and all(isinstance(k, str) for k in value):
         allowed = {"title", "url", "file", "checksum", "converter", "publisher", "imported"}
         issues: Issues = [(k, f"unknown source field; allowed: {', '.join(sorted(allowed))}")

@@ -174,7 +174,10 @@ def parse(raw: bytes | str) -> Source:
         if text.startswith("---"):
             raise SourceError("front-matter is not closed: add a line with only '---' after it")
         late = re.search(r"^---[ \t]*\r?$", text[:4096], re.M)
-        if late and _FENCE.match(text[late.start():]):
+        fenced = _FENCE.match(text[late.start():]) if late else None
+        # Only a fenced block of 'field: value' lines is a misplaced front-matter; two
+        # horizontal rules in a text without one are not.
+        if fenced and re.search(r"^[A-Za-z_]\w*\s*:", fenced.group(1), re.M):
             line = text.count("\n", 0, late.start()) + 1
             raise SourceError(f"the front-matter must start on the first line; remove the "
                               f"{line - 1} line(s) before the '---' on line {line}")

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from ..graph import Corpus
 from ..model.schema import Vocabularies
 from . import urls
+from .exports import xml_document
 
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
 DIWOO = "https://standaarden.overheid.nl/diwoo/metadata/"
@@ -72,11 +73,6 @@ def _metadata(url_el: ET.Element, doc, category: Category, publisher: Publisher,
     ET.SubElement(handling, _q("atTime")).text = f"{doc.date.isoformat()}T00:00:00"
 
 
-def _xml(root: ET.Element) -> str:
-    ET.indent(root)
-    return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
-
-
 def index_name(category: Category) -> str:
     return f"sitemaps/sitemapindex-diwoo-infocat{category.number:03d}.xml"
 
@@ -84,7 +80,6 @@ def index_name(category: Category) -> str:
 def sitemaps(corpus: Corpus, vocabs: Vocabularies, absolute, publisher: Publisher
              ) -> dict[str, str]:
     """Relative path -> XML for every category that has public documents."""
-    ET.register_namespace("", SITEMAP)
     ET.register_namespace("diwoo", DIWOO)
     by_category: dict[str, list] = {}
     for doc in sorted(corpus.documents, key=lambda d: d.id):
@@ -103,12 +98,12 @@ def sitemaps(corpus: Corpus, vocabs: Vocabularies, absolute, publisher: Publishe
                 ET.SubElement(url_el, _q("loc", SITEMAP)).text = absolute(urls.document(doc.id))
                 ET.SubElement(url_el, _q("lastmod", SITEMAP)).text = doc.date.isoformat()
                 _metadata(url_el, doc, category, publisher, vocabs)
-            files[name] = _xml(urlset)
+            files[name] = xml_document(urlset, SITEMAP)
             entry = ET.SubElement(index, _q("sitemap", SITEMAP))
             ET.SubElement(entry, _q("loc", SITEMAP)).text = absolute(name)
             ET.SubElement(entry, _q("lastmod", SITEMAP)).text = max(
                 d.date for d in chunk).isoformat()
-        files[index_name(category)] = _xml(index)
+        files[index_name(category)] = xml_document(index, SITEMAP)
     return files
 
 

@@ -59,8 +59,16 @@ class _Item:
     themes: list[dict[str, str]]
 
 
+def xml_document(root: ET.Element, default_namespace: str) -> str:
+    """Indented XML with its declaration. ElementTree keeps the default prefix in global
+    state (its default_namespace option refuses unprefixed attributes such as href), and
+    the feeds and sitemaps each want their own: set it right before serializing."""
+    ET.register_namespace("", default_namespace)
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, "unicode") + "\n"
+
+
 def _atom(site: Site, title: str, self_path: str, items: list[_Item]) -> str:
-    ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "nl"})
 
     def sub(parent, tag, text=None, **attrs):
@@ -91,8 +99,7 @@ def _atom(site: Site, title: str, self_path: str, items: list[_Item]) -> str:
             sub(entry, "category", term=theme["key"], label=theme["label"],
                 scheme=site.absolute(urls.THEMES + "/"))
         sub(entry, "rights", f"{site.licence} ({site.licence_url})")
-    ET.indent(feed)
-    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, "unicode") + "\n"
+    return xml_document(feed, ATOM)
 
 
 def _json_feed(site: Site, title: str, self_path: str, items: list[_Item]) -> str:

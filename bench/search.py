@@ -1,6 +1,7 @@
 """Search benchmark: pagefind (what the site ships) vs mkdocs-material's built-in lunr search.
 
     .venv/bin/python bench/search.py [--sizes 1000 5000] [--runs 3] [--query WORD ...]
+                                     [--engines pagefind lunr] [--rebuild]
 
 Both engines index the same synthetic corpus (bench/generate.py) on the same site: the
 lunr build is this project's site with pagefind switched off and the theme's search plugin
@@ -172,6 +173,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--query", nargs="+", default=None)
     parser.add_argument("--rebuild", action="store_true")
+    parser.add_argument("--engines", nargs="+", choices=list(ENGINES), default=list(ENGINES))
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     if not Path(CHROMIUM).exists():
@@ -186,7 +188,7 @@ def main() -> None:
         browser = pw.chromium.launch(executable_path=CHROMIUM,
                                      args=["--headless", "--no-sandbox", "--disable-gpu"])
         for n in args.sizes:
-            for engine in ENGINES:
+            for engine in args.engines:
                 if args.rebuild:
                     shutil.rmtree(OUT / f"site-search-{engine}-{n}", ignore_errors=True)
                 site = build(n, engine)

@@ -96,7 +96,7 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
         self.corpus = graph.build(public, graph.Weights(self.config.theme_weight,
                                                         self.config.stakeholder_weight))
         self.generated: dict[str, PageSpec] = {}
-        specs = (build_pages(self.corpus, self.vocabs)
+        specs = (build_pages(self.corpus, self.vocabs, lambda doc: doc.is_public(self.today))
                  + browse.browse_pages(self.corpus, self.vocabs)
                  + browse.landscape_pages(self.corpus, self.vocabs))
         for spec in specs:

@@ -106,3 +106,42 @@ def test_without_javascript_the_search_page_points_to_browsing(page_without_js, 
 def test_compound_query_finds_its_first_part(page, base_url):
     results = search(page, base_url, "samenwerkingsverbanden")
     expect(results.first).to_have_text("Regionale tafels over de aanpak")
+
+
+def test_first_results_need_no_facet_index_and_counts_follow(page, base_url):
+    # The filter indexes grow with the corpus; the first results must not wait for them.
+    held = []
+    page.route("**/pagefind/filter/**", lambda route: held.append(route))
+    page.goto(f"{base_url}zoeken/")
+    expect(page.locator(".lessons-search__status")).to_have_text(re.compile("^Typ een zoekterm"))
+    expect(page.locator("[data-facet=soort]").get_by_label("Les (1)")).to_be_visible()
+    page.locator("#lessons-q").fill("financiering")
+    expect(page.locator(".lessons-search__result h2 a")).to_have_count(2)
+    expect(page.locator(".lessons-search__facets")).to_have_attribute("aria-busy", "true")
+    for _ in range(100):  # the counting copy of pagefind asks for them after the results
+        if held:
+            break
+        page.wait_for_timeout(50)
+    assert held, "the facets were never counted"
+    for route in held:
+        route.continue_()
+    page.unroute("**/pagefind/filter/**")
+    # ...and then the facets count this search's results instead of all documents.
+    expect(page.locator("[data-facet=soort]").get_by_label("Les (1)")).to_be_hidden()
+    expect(page.locator("[data-facet=thema]").get_by_label(
+        "Preventie en gezondheidsbevordering (1)")).to_be_visible()
+    expect(page.locator(".lessons-search__facets")).not_to_have_attribute("aria-busy", "true")
+
+
+def test_facet_totals_on_the_page_are_the_index_totals(page, base_url):
+    page.goto(f"{base_url}zoeken/")
+    shown = page.evaluate("""() => Object.fromEntries([...document.querySelectorAll(
+        '[data-facet]')].map((f) => [f.dataset.facet, [...f.querySelectorAll('label')]
+        .map((l) => l.textContent.replace(/\\s+/g, ' ').trim()).sort()]))""")
+    counted = page.evaluate("""async () => {
+        const pagefind = await import('/pagefind/pagefind.js?test');
+        const all = await pagefind.filters();
+        return Object.fromEntries(Object.entries(all).map(([name, values]) => [name,
+            Object.entries(values).map(([v, n]) => `${v} (${n})`).sort()]));
+    }""")
+    assert shown == counted

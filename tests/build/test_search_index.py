@@ -58,3 +58,40 @@ def test_drafts_and_embargoed_documents_are_in_no_index_file(site):
                 data = gzip.decompress(data)
             assert b"Zeta concept" not in data and b"zeta-concept" not in data, path
             assert b"Eta onder embargo" not in data and b"eta-embargo" not in data, path
+
+
+def facet_labels(built, name):
+    """The facet values and totals the search page shows before any search."""
+    page = built.html("zoeken/")
+    return [" ".join(label.text().split()) for label in
+            page.css(f"[data-facet={name}] label")]
+
+
+def test_search_page_shows_facet_totals_that_match_the_index(site):
+    records = site.search_records()
+    for name in ("soort", "thema", "organisatie", "jaar"):
+        counted: dict[str, int] = {}
+        for record in records:
+            for value in set(record["filters"].get(name, [])):
+                counted[value] = counted.get(value, 0) + 1
+        assert sorted(facet_labels(site, name)) == sorted(
+            f"{value} ({count})" for value, count in counted.items()), name
+    years = [label.split()[0] for label in facet_labels(site, "jaar")]
+    assert years == sorted(years, reverse=True) and len(years) > 1  # newest year first
+    assert "Les (2)" in facet_labels(site, "soort")
+
+
+def test_a_preview_shows_a_drafts_lessons_but_never_indexes_them(tmp_path):
+    docs = make_docs(tmp_path, FIXTURES / "corpus")
+    draft = docs / "documenten" / "documenten" / "f-draft.md"
+    draft.write_text(draft.read_text(encoding="utf-8").replace(
+        "status: draft\n", "status: draft\nlessons:\n  - id: zeta-les\n"
+                           "    statement: Bliksemafleider zeta.\n"), encoding="utf-8")
+    preview = build_site(docs, tmp_path, strict=True, include_drafts=True)
+    assert not preview.failed, preview.messages
+    assert preview.exists("lessen/zeta-les/")  # the editor can see it
+    urls = {record["url"] for record in preview.search_records()}
+    assert "/lessen/zeta-les/" not in urls and "/documenten/zeta-concept/" not in urls
+    assert "/lessen/alpha-les-een/" in urls
+    assert "Les (2)" in facet_labels(preview, "soort")  # the draft's lesson is not counted
+    assert "Memo (1)" in facet_labels(preview, "soort")

@@ -7,6 +7,7 @@ site generator could do the same.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,12 +16,10 @@ from ..model.document import Document, Lesson
 from ..model.kinds import KINDS
 from ..model.schema import Vocabularies
 from ..model.vocab import Term, Vocabulary
+from ..search.facets import facet_totals
 from . import urls
 
 HOME_NEWEST = 10
-# The search page's facets: pagefind filter name (set in document.html) and Dutch label.
-SEARCH_FACETS = [("soort", "Soort document"), ("thema", "Thema"),
-                 ("organisatie", "Organisatie"), ("jaar", "Jaar")]
 
 
 @dataclass
@@ -97,7 +96,10 @@ def _term_entry(term: Term, vocab: Vocabulary, index: dict[str, list[Document]])
             "count": len(_with_descendants(term, vocab, index))}
 
 
-def build_pages(corpus: Corpus, vocabs: Vocabularies) -> list[PageSpec]:
+def build_pages(corpus: Corpus, vocabs: Vocabularies,
+                indexed: Callable[[Document], bool] = lambda doc: True) -> list[PageSpec]:
+    """`indexed` tells which documents (and their lessons) go into the search index: in
+    a preview, drafts are pages but never search results."""
     pages = _term_pages(
         vocabs.themes, corpus.themes, urls.THEMES, "Thema's",
         "Alle documenten en lessen, geordend naar thema.", corpus.lesson_themes)
@@ -105,7 +107,7 @@ def build_pages(corpus: Corpus, vocabs: Vocabularies) -> list[PageSpec]:
         vocabs.stakeholders, corpus.stakeholders, urls.STAKEHOLDERS, "Organisaties",
         "Alle documenten en lessen, geordend naar betrokken organisatie of partij.",
         corpus.lesson_stakeholders)
-    pages += lesson_pages(corpus, vocabs)
+    pages += lesson_pages(corpus, vocabs, indexed)
     kinds = [{"kind": k, "count": len(corpus.kinds.get(k.key, []))} for k in KINDS.values()]
     pages.append(PageSpec(f"{urls.KINDS}/index.md", "Documentsoorten", "lessons-kinds.html",
                           "Alle documenten, geordend naar soort.", {"kinds": kinds}))
@@ -125,7 +127,7 @@ def build_pages(corpus: Corpus, vocabs: Vocabularies) -> list[PageSpec]:
     pages.append(PageSpec(
         f"{urls.SEARCH}/index.md", "Zoeken", "lessons-search.html",
         "Zoek in alle documenten en lessen; verfijn op soort, thema, organisatie en jaar.",
-        {"facets": SEARCH_FACETS}))
+        {"facets": facet_totals(filter(indexed, corpus.documents), vocabs)}))
     for year in years:
         docs = corpus.years[year]
         pages.append(PageSpec(
@@ -136,7 +138,8 @@ def build_pages(corpus: Corpus, vocabs: Vocabularies) -> list[PageSpec]:
     return pages
 
 
-def lesson_pages(corpus: Corpus, vocabs: Vocabularies) -> list[PageSpec]:
+def lesson_pages(corpus: Corpus, vocabs: Vocabularies,
+                 indexed: Callable[[Document], bool] = lambda doc: True) -> list[PageSpec]:
     """The lessons overview and one page per lesson, at /lessen/<id>/."""
     themes = [{"term": t, "count": len(corpus.lesson_themes.get(t.key, []))}
               for t in _ordered(vocabs.themes)]
@@ -150,7 +153,7 @@ def lesson_pages(corpus: Corpus, vocabs: Vocabularies) -> list[PageSpec]:
             f"{urls.LESSONS}/{lesson.id}.md", lesson.statement, "lesson.html",
             lesson.explanation or f"Les uit: {doc.title}",
             {"lesson": lesson, "doc": doc, "related_lessons": corpus.related_lessons(lesson)},
-            searchable=True))
+            searchable=indexed(doc)))
     return pages
 
 

@@ -62,11 +62,16 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def build_site(docs: Path, tmp_path: Path, *, strict: bool = False, **options) -> Built:
-    """Build like `mkdocs build`; warnings and the failure message are collected."""
+def build_site(docs: Path, tmp_path: Path, *, strict: bool = False,
+               site_url: str | None = None, features: tuple[str, ...] = (),
+               **options) -> Built:
+    """Build like `mkdocs build`; warnings and the failure message are collected.
+    `features` are mkdocs-material features switched on in addition to the project's."""
     site = tmp_path / "site"
+    overrides = {"site_url": site_url} if site_url else {}
     config = load_config(str(ROOT / "mkdocs.yml"), docs_dir=str(docs), site_dir=str(site),
-                         strict=strict)
+                         strict=strict, **overrides)
+    config.theme["features"] = [*config.theme["features"], *features]
     # Each test gets its own render cache, so no test sees another's entries.
     options.setdefault("cache_dir", str(tmp_path / "cache"))
     # The project's manifest lists the project's content, not a fixture corpus.

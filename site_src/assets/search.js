@@ -3,10 +3,27 @@
 // back button works. Values from the index are put in the page as text, never as HTML.
 
 const PAGE_SIZE = 10;
-const root = document.querySelector("[data-lessons-search]");
+// One copy of each pagefind for the whole visit: with instant navigation the search
+// page can be left and opened again without a page load, and the index stays loaded.
+let loaded;
+let counter;
+// This file is <site>/assets/search.js, wherever the page that loads it lives.
+const base = new URL("../", import.meta.url);
 
-if (root) {
-  const base = new URL(root.dataset.base.replace(/\/?$/, "/"), document.baseURI);
+// Loaded on every page, so that instant navigation (which swaps pages without running
+// their scripts) finds it when the search page is opened.
+function mountAll() {
+  const root = document.querySelector("[data-lessons-search]");
+  if (root && !root.dataset.mounted) {
+    root.dataset.mounted = "true";
+    mount(root);
+  }
+}
+
+if (window.document$) window.document$.subscribe(mountAll);  // mkdocs-material's page stream
+else mountAll();
+
+function mount(root) {
   const form = root.querySelector("form");
   const input = root.querySelector("input[name=q]");
   const status = root.querySelector(".lessons-search__status");
@@ -15,7 +32,6 @@ if (root) {
   const facetBox = root.querySelector(".lessons-search__facets");
   const facets = [...root.querySelectorAll("[data-facet]")];
   let pagefind;  // results: loads a filter index only for a facet the visitor chose
-  let counter;  // facet counts: a second copy of pagefind, see counts()
   let results = [];
   let shown = 0;
   let generation = 0;
@@ -220,9 +236,13 @@ if (root) {
 
   async function start() {
     status.textContent = "Zoeken wordt geladen…";
-    pagefind = await import(new URL("pagefind/pagefind.js", base).href);
-    await pagefind.options({ baseUrl: base.pathname, excerptLength: 30 });
-    await pagefind.init();
+    loaded ??= (async () => {
+      const module = await import(new URL("pagefind/pagefind.js", base).href);
+      await module.options({ baseUrl: base.pathname, excerptLength: 30 });
+      await module.init();
+      return module;
+    })();
+    pagefind = await loaded;
     const state = params();
     // A visitor may have typed while the index was loading: keep their words.
     input.value = input.value || (state.get("q") ?? "");

@@ -24,21 +24,43 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("browser-site")
-    docs = make_docs(tmp, FIXTURES / "search-corpus")
-    built = build_site(docs, tmp, strict=True)
-    assert not built.failed, built.messages
-    return built
-
-
-@pytest.fixture(scope="session")
-def base_url(built_site):
-    handler = functools.partial(_Quiet, directory=str(built_site.site))
+def _serve_and_build(tmp_path_factory, name: str, features: tuple[str, ...] = ()):
+    """Serve a site built from the search corpus. The server starts first, so the site
+    is built for its own address: mkdocs-material's instant navigation only follows
+    links to pages its sitemap lists under the site's address."""
+    tmp = tmp_path_factory.mktemp(name)
+    handler = functools.partial(_Quiet, directory=str(tmp / "site"))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    url = f"http://127.0.0.1:{server.server_address[1]}/"
+    docs = make_docs(tmp, FIXTURES / "search-corpus")
+    built = build_site(docs, tmp, strict=True, site_url=url, features=features)
+    assert not built.failed, built.messages
+    return server, built, url
+
+
+@pytest.fixture(scope="session")
+def _site(tmp_path_factory):
+    server, built, url = _serve_and_build(tmp_path_factory, "browser-site")
+    yield built, url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def built_site(_site):
+    return _site[0]
+
+
+@pytest.fixture(scope="session")
+def base_url(_site):
+    return _site[1]
+
+
+@pytest.fixture(scope="session")
+def instant_base_url(tmp_path_factory):
+    """The same site with the theme's instant navigation on."""
+    server, _, url = _serve_and_build(tmp_path_factory, "instant-site", ("navigation.instant",))
+    yield url
     server.shutdown()
 
 

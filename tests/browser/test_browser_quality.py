@@ -97,5 +97,9 @@ def test_browse_page_works_without_javascript(page_without_js, base_url):
 def test_lesson_permalink_opens(page, base_url):
     response = page.goto(base_url + "lessen/huisarts-vroeg-betrekken/")
     assert response.status == 200
-    expect(page.locator(".lessons-meta a").first).to_have_attribute(
-        "href", "../../documenten/rol-van-de-huisarts/#les-huisarts-vroeg-betrekken")
+    expect(page.locator("h1")).to_have_text(
+        "Betrek de huisarts vanaf het begin bij wijkafspraken.")
+    page.locator(".lessons-meta a").first.click()  # to the lesson in its document
+    expect(page).to_have_url(
+        f"{base_url}documenten/rol-van-de-huisarts/#les-huisarts-vroeg-betrekken")
+    expect(page.locator("#les-huisarts-vroeg-betrekken")).to_be_in_viewport()

@@ -145,3 +145,22 @@ def test_facet_totals_on_the_page_are_the_index_totals(page, base_url):
             Object.entries(values).map(([v, n]) => `${v} (${n})`).sort()]));
     }""")
     assert shown == counted
+
+
+def test_search_works_after_instant_navigation(page, instant_base_url):
+    base_url = instant_base_url
+    page.goto(f"{base_url}documenten/regionale-tafels-2021/")
+    page.evaluate("window.__samePage = true")  # gone if the browser loads a new page
+    page.locator(".md-nav__link", has_text="Zoeken").first.click()
+    expect(page).to_have_url(f"{base_url}zoeken/")
+    assert page.evaluate("window.__samePage === true"), "the search page was loaded in full"
+    page.locator("#lessons-q").fill("crisisstructuur")
+    expect(page.locator(".lessons-search__result h2 a").first).to_have_text(
+        "Evaluatie van de crisisstructuur")
+    # Away and back again: the page is mounted afresh and searches once more.
+    page.locator(".lessons-search__result h2 a").first.click()
+    expect(page.locator("h1")).to_have_text("Evaluatie van de crisisstructuur")
+    page.go_back()
+    expect(page.locator(".lessons-search__result h2 a").first).to_have_text(
+        "Evaluatie van de crisisstructuur")
+    assert page.evaluate("window.__samePage === true")

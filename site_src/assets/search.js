@@ -167,6 +167,7 @@ function mount(root) {
       const counted = await (await counts()).search(query || null, options);
       if (run === generation && counted) renderFacets(counted.filters, filters);
     } catch (error) {
+      counter = undefined;  // try again with the next search
       console.error(error);  // the results stand; only the counts are not refreshed
     } finally {
       if (run === generation) facetBox.removeAttribute("aria-busy");
@@ -174,6 +175,9 @@ function mount(root) {
   }
 
   async function run() {
+    // Instant navigation may have replaced this page while a search was queued: the
+    // address now belongs to another page and must not be rewritten.
+    if (!root.isConnected) return;
     const run = ++generation;
     const query = input.value.trim();
     const filters = chosen();
@@ -261,6 +265,7 @@ function mount(root) {
   }
 
   start().catch((error) => {
+    loaded = undefined;  // the next visit to the search page tries again
     status.textContent = "Zoeken is nu niet beschikbaar. Blader via thema, organisatie, soort of jaar.";
     console.error(error);
   });

@@ -24,7 +24,8 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def _serve_and_build(tmp_path_factory, name: str, features: tuple[str, ...] = ()):
+def _serve_and_build(tmp_path_factory, name: str, features: tuple[str, ...] = (),
+                     corpus: Path = FIXTURES / "search-corpus"):
     """Serve a site built from the search corpus. The server starts first, so the site
     is built for its own address: mkdocs-material's instant navigation only follows
     links to pages its sitemap lists under the site's address."""
@@ -33,7 +34,7 @@ def _serve_and_build(tmp_path_factory, name: str, features: tuple[str, ...] = ()
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     url = f"http://127.0.0.1:{server.server_address[1]}/"
-    docs = make_docs(tmp, FIXTURES / "search-corpus")
+    docs = make_docs(tmp, corpus)
     built = build_site(docs, tmp, strict=True, site_url=url, features=features)
     assert not built.failed, built.messages
     return server, built, url
@@ -60,6 +61,21 @@ def base_url(_site):
 def instant_base_url(tmp_path_factory):
     """The same site with the theme's instant navigation on."""
     server, _, url = _serve_and_build(tmp_path_factory, "instant-site", ("navigation.instant",))
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def paged_base_url(tmp_path_factory):
+    """A site with 23 memos that all mention one word: more than two pages of results."""
+    corpus = tmp_path_factory.mktemp("paged-corpus")
+    for n in range(1, 24):
+        (corpus / f"memo-{n}.md").write_text(
+            f"---\nid: memo-{n}\nkind: memo\ntitle: Memo nummer {n}\ndate: 2020-01-{n:02d}\n"
+            "summary: Een memo.\norganisation: VWS\nthemes: [financiering]\nstakeholders: [rivm]\n"
+            "status: published\n---\n\nOver de paginering van zoekresultaten.\n",
+            encoding="utf-8")
+    server, _, url = _serve_and_build(tmp_path_factory, "paged-site", corpus=corpus)
     yield url
     server.shutdown()
 

@@ -46,6 +46,25 @@ def test_theme_facet_narrows_results_and_counts(page, base_url):
 def test_facets_alone_browse_without_a_query(page, base_url):
     page.goto(f"{base_url}zoeken/?jaar=2023")
     expect(page.locator(".lessons-search__status")).to_have_text("2 resultaten")
+    expect(page.get_by_role("button", name="Meer resultaten")).to_be_hidden()
+
+
+def test_more_results_button_pages_through_the_results(page, paged_base_url):
+    page.goto(f"{paged_base_url}zoeken/")
+    expect(page.locator(".lessons-search__status")).to_have_text(re.compile("^Typ een zoekterm"))
+    more = page.get_by_role("button", name="Meer resultaten")
+    expect(more).to_be_hidden()
+    page.locator("#lessons-q").fill("paginering")
+    expect(page.locator(".lessons-search__status")).to_have_text("23 resultaten voor ‘paginering’")
+    results = page.locator(".lessons-search__result")
+    expect(results).to_have_count(10)
+    more.click()
+    expect(results).to_have_count(20)
+    more.click()
+    expect(results).to_have_count(23)
+    expect(more).to_be_hidden()
+    titles = results.locator("h2 a").all_inner_texts()
+    assert sorted(titles) == sorted(f"Memo nummer {n}" for n in range(1, 24))
 
 
 def test_typing_before_the_index_has_loaded_is_kept_and_answered(page, base_url):

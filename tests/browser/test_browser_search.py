@@ -95,6 +95,9 @@ def test_drafts_are_not_found(page, base_url):
 
 def test_header_form_searches_from_any_page(page, base_url):
     page.goto(f"{base_url}documenten/regionale-tafels-2021/")
+    # Labelled for screen readers; on screen the magnifier button says what it is for.
+    expect(page.get_by_role("searchbox", name="Zoek in documenten en lessen")).to_be_visible()
+    assert page.locator("label[for=lessons-header-q]").bounding_box()["width"] <= 1
     page.fill("#lessons-header-q", "crisisstructuur")
     page.press("#lessons-header-q", "Enter")
     expect(page.locator(".lessons-search__result h2 a").first).to_have_text(

@@ -31,6 +31,8 @@ function mount(root) {
   const more = root.querySelector(".lessons-search__more");
   const facetBox = root.querySelector(".lessons-search__facets");
   const facets = [...root.querySelectorAll("[data-facet]")];
+  // Beside the results on a wide screen; folded above them on a phone.
+  facetBox.open = matchMedia("(min-width: 60em)").matches;
   let pagefind;  // results: loads a filter index only for a facet the visitor chose
   let results = [];
   let shown = 0;
@@ -257,6 +259,7 @@ function mount(root) {
     }
     // Tick the facets chosen in the address before the first search reads them.
     renderFacets(totals, initial);
+    if (Object.keys(initial).length) facetBox.open = true;  // show what narrows the results
     form.addEventListener("submit", (event) => { event.preventDefault(); searchNow(); });
     input.addEventListener("input", typed);
     facetBox.addEventListener("change", searchNow);

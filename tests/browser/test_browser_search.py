@@ -186,3 +186,20 @@ def test_search_works_after_instant_navigation(page, instant_base_url):
     expect(page.locator(".lessons-search__result h2 a").first).to_have_text(
         "Evaluatie van de crisisstructuur")
     assert page.evaluate("window.__samePage === true")
+
+
+def test_on_a_phone_the_facets_fold_above_the_results(browser, base_url):
+    context = browser.new_context(locale="nl-NL", viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    search(page, base_url, "financiering")
+    expect(page.locator(".lessons-search__result").first).to_be_in_viewport()
+    theme = page.locator("[data-facet=thema]")
+    expect(theme).to_be_hidden()
+    page.get_by_text("Verfijnen").click()
+    theme.get_by_label("Preventie en gezondheidsbevordering (1)").check()
+    expect(page.locator(".lessons-search__status")).to_have_text("1 resultaat voor ‘financiering’")
+    # A shared link with a facet opens with the facets unfolded.
+    page.goto(page.url)
+    expect(theme.get_by_label("Preventie en gezondheidsbevordering", exact=False)).to_be_checked()
+    expect(theme).to_be_visible()
+    context.close()

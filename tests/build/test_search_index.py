@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import shutil
 
 import pytest
 
@@ -95,3 +96,16 @@ def test_a_preview_shows_a_drafts_lessons_but_never_indexes_them(tmp_path):
     assert "/lessen/alpha-les-een/" in urls
     assert "Les (2)" in facet_labels(preview, "soort")  # the draft's lesson is not counted
     assert "Memo (1)" in facet_labels(preview, "soort")
+
+
+def test_a_search_index_cut_short_fails_the_build(site, tmp_path):
+    from lessons.search.pagefind import SearchIndexError, _check_written
+    index = tmp_path / "pagefind"
+    shutil.copytree(site.site / "pagefind", index)
+    _check_written(index)  # the index the build wrote is whole
+    (index / "pagefind.js").unlink()
+    with pytest.raises(SearchIndexError, match="lacks pagefind.js"):
+        _check_written(index)
+    (index / "pagefind-entry.json").write_text("", encoding="utf-8")
+    with pytest.raises(SearchIndexError, match="pagefind-entry.json is missing or incomplete"):
+        _check_written(index)

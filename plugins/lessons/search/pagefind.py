@@ -63,6 +63,7 @@ class PagefindIndex:
                 raise SearchIndexError("; ".join(self._errors[:5]))
         finally:
             self.close()
+        _check_written(output_path)
 
     def close(self) -> None:
         if self._proc.poll() is None:
@@ -120,3 +121,21 @@ class PagefindIndex:
                     self._cond.notify_all()
         with self._cond:
             self._cond.notify_all()
+
+
+def _check_written(output_path: Path) -> None:
+    """A site whose search index is cut short loads, but every search fails: refuse it.
+    (Seen once: an empty pagefind-entry.json and no pagefind.js after a build.)"""
+    entry = output_path / "pagefind-entry.json"
+    try:
+        expected = ["pagefind.js", "pagefind-worker.js"]
+        for index in json.loads(entry.read_text(encoding="utf-8"))["languages"].values():
+            expected += [f"pagefind.{index['hash']}.pf_meta",
+                         f"wasm.{index.get('wasm') or 'unknown'}.pagefind"]
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as err:
+        raise SearchIndexError(f"{entry} is missing or incomplete ({err!r}); "
+                               "build again") from None
+    missing = [name for name in expected if not (output_path / name).is_file()]
+    if missing:
+        raise SearchIndexError(f"the search index in {output_path} lacks {', '.join(missing)}; "
+                               "build again")

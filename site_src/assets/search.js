@@ -23,6 +23,13 @@ function mountAll() {
 if (window.document$) window.document$.subscribe(mountAll);  // mkdocs-material's page stream
 else mountAll();
 
+async function loadCopy(address, options, prepare) {
+  const module = await import(new URL(address, base).href);
+  await module.options({ baseUrl: base.pathname, ...options });
+  await prepare(module);
+  return module;
+}
+
 function mount(root) {
   const form = root.querySelector("form");
   const input = root.querySelector("input[name=q]");
@@ -155,12 +162,7 @@ function mount(root) {
   // A second copy of pagefind (another module address, so another worker thread) counts
   // after the results are on screen; the next search never waits behind it.
   function counts() {
-    counter ??= (async () => {
-      const module = await import(new URL("pagefind/pagefind.js?facetten", base).href);
-      await module.options({ baseUrl: base.pathname });
-      await module.filters();
-      return module;
-    })();
+    counter ??= loadCopy("pagefind/pagefind.js?facetten", {}, (copy) => copy.filters());
     return counter;
   }
 
@@ -242,12 +244,7 @@ function mount(root) {
 
   async function start() {
     status.textContent = "Zoeken wordt geladen…";
-    loaded ??= (async () => {
-      const module = await import(new URL("pagefind/pagefind.js", base).href);
-      await module.options({ baseUrl: base.pathname, excerptLength: 30 });
-      await module.init();
-      return module;
-    })();
+    loaded ??= loadCopy("pagefind/pagefind.js", { excerptLength: 30 }, (copy) => copy.init());
     pagefind = await loaded;
     const state = params();
     // A visitor may have typed while the index was loading: keep their words.

@@ -15,6 +15,7 @@ from pathlib import Path
 from . import privacy
 from .model.document import Document
 
+SOURCES = "sources"
 TEXT_SUFFIXES = {".txt", ".md", ".html", ".htm", ".eml"}
 
 
@@ -29,8 +30,13 @@ def original(doc: Document, base_dir: Path) -> Original | None:
     name = doc.source.get("file") if isinstance(doc.source, dict) else None
     if not name:
         return None
-    path = (base_dir / name).resolve()
-    if not path.is_relative_to(base_dir.resolve()) or not path.is_file():
+    sources = (base_dir / SOURCES).resolve()
+    given = base_dir / name
+    path = given.resolve()
+    # Only a plain file under sources/: never a document (a draft would be published as
+    # its "original"), never a link out of the folder, never a file of the machine.
+    if (not path.is_relative_to(sources) or path != given.absolute()
+            or not path.is_file()):
         return Original(None, "niet beschikbaar")
     if path.suffix.lower() not in TEXT_SUFFIXES:
         return Original(None, "op aanvraag bij de redactie")

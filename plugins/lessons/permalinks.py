@@ -9,7 +9,6 @@ that would drop one fails instead.
 from __future__ import annotations
 
 import html
-import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,25 +33,17 @@ class Redirect:
     field: str  # front-matter key that asked for it, for error messages
 
 
-def _address(entry: str, folder: str) -> str:
-    """'oude-id' -> 'documenten/oude-id/'; '/documenten/x/' or 'lessen/y' stay addresses."""
-    entry = entry.strip().strip("/")
-    if "/" not in entry:
-        return f"{folder}/{entry}/"
-    if entry.endswith("index.html"):
-        entry = posixpath.dirname(entry)
-    return entry + "/"
-
-
 def redirects(corpus: Corpus) -> list[Redirect]:
     out = []
     for doc in corpus.documents:
         for entry in doc.redirect_from:
-            out.append(Redirect(_address(entry, urls.DOCUMENTS), urls.document(doc.id),
+            # The schema reduced every entry to an old id, so a source is always one
+            # folder under its section: nothing can be written outside the site.
+            out.append(Redirect(urls.document(entry), urls.document(doc.id),
                                 doc.title, doc, "redirect_from"))
         for index, lesson in enumerate(doc.lessons):
             for entry in lesson.redirect_from:
-                out.append(Redirect(_address(entry, urls.LESSONS), urls.lesson(lesson.id),
+                out.append(Redirect(urls.lesson(entry), urls.lesson(lesson.id),
                                     lesson.statement, doc, f"lessons.{index}.redirect_from"))
     return out
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -27,7 +28,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, get_toc
 
-from . import graph, permalinks
+from . import graph, inventory, permalinks, privacy, sanitize
 from .collect import collect, load_vocabularies
 from .config import LessonsConfig
 from .model.document import Document
@@ -48,7 +49,7 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load the controlled vocabularies; a broken vocabulary stops the build."""
-        self.docs_dir = Path(config.docs_dir)
+        self.docs_dir = Path(os.path.abspath(config.docs_dir))
         try:
             self.vocabs = load_vocabularies(self.docs_dir / self.config.vocabularies_dir)
         except SourceError as err:
@@ -67,32 +68,48 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        """Read every document, drop what is not public, give each its permanent URL."""
-        prefix = self.config.documents_dir.rstrip("/") + "/"
-        vocab_prefix = self.config.vocabularies_dir.rstrip("/") + "/"
-        sources: dict[str, File] = {}
-        for file in list(files):
-            if file.src_uri.startswith(vocab_prefix):
-                files.remove(file)
-            elif file.src_uri.startswith(prefix) and file.is_documentation_page():
-                sources[file.src_uri] = file
-        collection = collect(((uri, f.content_bytes) for uri, f in sources.items()), self.vocabs)
-        for problem in collection.problems:
+        """Account for every file under docs_dir, read every document, publish only what
+        is public and valid, give each its permanent URL."""
+        content = inventory.take(self.docs_dir, self.config.documents_dir,
+                                 self.config.vocabularies_dir)
+        for problem in content.problems:
             log.warning(str(problem))
+        publishable = content.accepted - set(content.vocabularies)
+        for file in list(files):
+            # Theme files and generated pages are not the editors'; everything from
+            # docs_dir is published only when the inventory accounted for it.
+            if (file.generated_by is None and _inside(file.abs_src_path, self.docs_dir)
+                    and file.src_uri not in publishable):
+                files.remove(file)
+        sources = {uri: files.get_file_from_path(uri) for uri in content.documents}
+        collection = collect(((uri, f.content_bytes) for uri, f in sources.items()), self.vocabs)
         self.documents: dict[str, Document] = {}
         public = []
-        # Valid documents first, so an invalid duplicate never takes a valid one's URL.
-        for doc in sorted(collection.documents, key=lambda d: d.path in collection.invalid):
+        problems_of: dict[str, list] = {}
+        for problem in collection.problems:
+            problems_of.setdefault(problem.path, []).append(problem)
+        for doc in collection.documents:
             file = sources[doc.path]
-            visible = doc.is_public(self.today) or self.config.include_drafts
-            if not visible:
+            problems = problems_of.get(doc.path, [])
+            if problems:
+                # A draft's problems are the editor's to fix before publishing; they never
+                # stop the public build. Anything that may be meant for publication does.
+                if self._may_be_public(doc, problems):
+                    for problem in problems:
+                        log.warning(str(problem))
+                else:
+                    for problem in problems:
+                        log.info(f"{problem} (a draft: not published)")
+                # Never published, in any build mode: not even a preview shows it.
                 files.remove(file)
                 continue
-            if doc.path not in collection.invalid or not _taken(doc, self.documents):
-                file.dest_uri = urls.document_dest(doc)
+            if not (doc.is_public(self.today) or self.config.include_drafts):
+                files.remove(file)
+                continue
+            file.dest_uri = urls.document_dest(doc)
             self.documents[doc.path] = doc
-            if doc.path not in collection.invalid:
-                public.append(doc)
+            public.append(doc)
+        self.pages = content.pages
         self.corpus = graph.build(public, graph.Weights(self.config.theme_weight,
                                                         self.config.stakeholder_weight))
         self.generated: dict[str, PageSpec] = {}
@@ -115,6 +132,13 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
         self._own_robots = files.get_file_from_path("robots.txt") is not None
         self._start_index()
         return files
+
+    def _may_be_public(self, doc: Document, problems: list) -> bool:
+        """False only for a readable draft (status draft or review, stated without a
+        problem) in a public build: its problems must not stop the build."""
+        if self.config.include_drafts or doc.status == "published":
+            return True
+        return any(p.field in ("status", "file", "front-matter") for p in problems)
 
     def _start_index(self) -> None:
         if self.index is not None:
@@ -149,10 +173,25 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
             page.meta = {"title": spec.title, "description": spec.description,
                          "template": spec.template}
             markdown = html.escape(spec.description, quote=False)
-        elif page.is_homepage:
-            page.meta.setdefault("template", "lessons-home.html")
+        elif uri in self.pages:
+            if page.is_homepage:
+                page.meta.setdefault("template", "lessons-home.html")
+            # The site's own pages get the personal-data guard documents get.
+            leaks = privacy.scan(markdown)
+            for finding in leaks:
+                line = self._page_line(uri, finding.value)
+                log.warning(f"{uri}:{line}: body: {privacy.KINDS_NL[finding.kind]} "
+                            f"'{finding.value}' must not be published; remove it or write "
+                            f"a redaction mark such as [5.1.2e]")
+            if leaks:
+                markdown = privacy.mask(markdown, set())
         _escape_meta(page)
         return markdown
+
+    def _page_line(self, uri: str, needle: str) -> int:
+        text = self.pages.get(uri, "")
+        at = text.find(needle)
+        return text.count("\n", 0, at) + 1 if at >= 0 else 1
 
     def _use_cache(self, page: Page, markdown: str) -> None:
         if self.cache is None:
@@ -168,11 +207,24 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig,
                         files: Files) -> str:
-        key = self._pending.pop(page.file.src_uri, None)
+        """Publish only what the sanitizer allows; report what it removes (strict fails)."""
+        uri = page.file.src_uri
+        key = self._pending.pop(uri, None)
         if key is not None and self.cache is not None:
+            # The cache keeps the HTML as rendered, so every build reports its removals.
             self.cache.put(key, Rendered(html, _toc_tokens(page.toc.items),
                                          sorted(page.present_anchor_ids or ())))
-        return html
+        if uri in self.generated:
+            return html  # made by us from escaped values only
+        doc = self.documents.get(uri)
+        if doc is not None:
+            source, first_line = doc.body, doc.body_line
+        else:
+            source, first_line = self.pages.get(uri, ""), 1
+        cleaned, problems = sanitize.check(uri, html, source, first_line)
+        for problem in sorted(problems, key=lambda p: p.line):
+            log.warning(str(problem))
+        return cleaned
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         uri = page.file.src_uri
@@ -268,8 +320,9 @@ def _toc_tokens(items: list[AnchorLink]) -> list[dict[str, Any]]:
              "children": _toc_tokens(item.children)} for item in items]
 
 
-def _taken(doc: Document, documents: dict[str, Document]) -> bool:
-    return any(other.id == doc.id for other in documents.values())
+def _inside(path: str | None, folder: Path) -> bool:
+    return path is not None and Path(os.path.abspath(path)).is_relative_to(
+        Path(os.path.abspath(folder)))
 
 
 def _escape_meta(page: Page) -> None:

@@ -22,7 +22,14 @@ from .kinds import COMMON_REQUIRED, KINDS, STATUSES
 from .source import Source, SourceError, parse
 from .vocab import Vocabulary
 
-ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# \Z, not $: "$" also matches before a final newline, and an id "x\n" became the address
+# /documenten/x%0A/.
+ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+# An old address in redirect_from: an old id, or "/section/old-id/" of the same section.
+OLD_ADDRESS = re.compile(r"/?(?:(?P<section>[a-z]+)/)?(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)/?"
+                         r"(?:index\.html)?\Z")
+# Originals live under sources/, never in content/: a path of plain names, no "..".
+SOURCE_FILE = re.compile(r"sources(?:/(?!\.\.?(?:/|\Z))[^/\\\x00-\x1f:*?\"<>|]{1,120}){1,4}\Z")
 MAX_ID, MAX_TITLE, MAX_SUMMARY, MAX_TEXT = 80, 300, 1500, 5000
 
 Issues = list[tuple[str, str]]  # (sub-key relative to the field, message)
@@ -126,6 +133,26 @@ def _strings(value: Any, _: _Reader) -> tuple[Any, Issues]:
     return out, issues
 
 
+def _old_addresses(section: str):
+    """redirect_from: old ids (or their addresses) that now lead here. Each becomes a
+    folder in the site, so only the id shape is accepted: no '..', no other section."""
+    def read(value: Any, reader: _Reader) -> tuple[Any, Issues]:
+        names, issues = _strings(value, reader)
+        out = []
+        for index, name in enumerate(names or []):
+            match = OLD_ADDRESS.match(name) if len(name) <= MAX_ID + 20 else None
+            if match and match.group("section") in (None, section) and (
+                    len(match.group("id")) <= MAX_ID):
+                out.append(match.group("id"))
+            else:
+                hint = slugify(name.rsplit("/", 1)[-1] or name)[:MAX_ID] or "oude-id"
+                issues.append((str(index), f"'{name[:80]}' is not an old id: write the id the "
+                                           f"{'document' if section == 'documenten' else 'lesson'}"
+                                           f" had, e.g. '{hint}' (or '/{section}/{hint}/')"))
+        return out, sorted(issues)
+    return read
+
+
 def _terms(vocab_name: str, *, required: bool):
     def read(value: Any, reader: _Reader) -> tuple[Any, Issues]:
         vocab: Vocabulary = getattr(reader.vocabs, vocab_name)
@@ -167,10 +194,9 @@ def _source(value: Any, _: _Reader) -> tuple[Any, Issues]:
             issues += [("title", message) for _, message in _markup(out["title"])]
         if "url" in out and not re.match(r"https?://[^\s\"'<>]+$", out["url"]):
             issues.append(("url", "must be a web address starting with https:// or http://"))
-        if "file" in out and (":" in out["file"] or out["file"].startswith(("/", "\\"))
-                              or ".." in re.split(r"[/\\]", out["file"])):
-            issues.append(("file", "must be a path relative to the document, e.g. "
-                                   "'bronnen/verslag.pdf'"))
+        if "file" in out and not SOURCE_FILE.match(out["file"]):
+            issues.append(("file", "must be a file under sources/ (where 'lessons import' "
+                                   "keeps originals), e.g. 'sources/mijn-document/verslag.pdf'"))
         return (None if issues else out), sorted(issues)
     return None, [("", "must be a text (where the original comes from) or a mapping")]
 
@@ -198,7 +224,8 @@ def _lessons(value: Any, reader: _Reader) -> tuple[Any, Issues]:
         explanation, problems = (_text(MAX_TEXT, single_line=False)(item["explanation"], reader)
                                  if item.get("explanation") is not None else ("", []))
         issues += [(f"{index}.explanation", m) for _, m in problems]
-        moved, problems = (_strings(item["redirect_from"], reader) if "redirect_from" in item
+        moved, problems = (_old_addresses("lessen")(item["redirect_from"], reader)
+                           if "redirect_from" in item
                            else ([], []))
         issues += [(f"{index}.redirect_from{k and '.' + k}", m) for k, m in problems]
         unknown = set(item) - {"id", "statement", "explanation", "themes", "stakeholders",
@@ -247,7 +274,7 @@ FIELDS: dict[str, Callable[[Any, _Reader], tuple[Any, Issues]]] = {
     "organisation": _text(MAX_TITLE),
     "source": _source,
     "lessons": _lessons,
-    "redirect_from": _strings,
+    "redirect_from": _old_addresses("documenten"),
     "publish_after": _date,
     "language": _language,
     "allow_personal_data": _allow,

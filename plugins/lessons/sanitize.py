@@ -1,0 +1,232 @@
+"""What a published body may contain: an allow-list applied to the HTML, after Markdown.
+
+Checking the Markdown source for dangerous HTML is a race we lose: attribute lists
+(`{: onload=... }`), reference links, entity-encoded schemes and HTML that browsers parse
+differently from our patterns all turn harmless-looking text into script. So the guard
+sits where the danger is, on the HTML that would be published: nh3 (the Python binding
+of the Rust crate ammonia, an HTML5 parser and allow-list sanitizer) keeps the tags and
+attributes the site needs, allows only http(s), mailto and tel addresses, and lets
+images and media load only from the site itself. Whatever it removes is also listed,
+with the same policy, by walking the same HTML with an HTML5 parser (lexbor), so an
+editor learns what was dropped and where: `path:line: body: message`.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import nh3
+from selectolax.lexbor import LexborHTMLParser
+
+from .model.document import Problem
+
+# Text and structure the bodies use: Markdown's own output, its extensions (tables,
+# footnotes, admonitions, attribute lists, md_in_html), the redaction element and the
+# HTML editors reasonably write (abbr, details, figure). No landmarks (header, nav,
+# footer, main): a body must not add regions to the page's structure.
+TAGS = frozenset({
+    "a", "abbr", "b", "bdi", "bdo", "blockquote", "br", "caption", "cite", "code", "col",
+    "colgroup", "dd", "del", "details", "dfn", "div", "dl", "dt", "em", "figcaption",
+    "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li",
+    "mark", "ol", "p", "picture", "pre", "q", "rp", "rt", "ruby", "s", "samp", "section",
+    "small", "source", "span", "strong", "sub", "summary", "sup", "table", "tbody", "td",
+    "tfoot", "th", "thead", "time", "tr", "track", "u", "ul", "var", "video", "audio", "wbr",
+})
+# Removed with everything inside: their content is code, styling or another document.
+DROPPED_WITH_CONTENT = frozenset({
+    "script", "style", "noscript", "template", "iframe", "frame", "frameset", "object",
+    "embed", "applet", "noembed", "noframes", "svg", "math", "xmp", "plaintext",
+})
+GLOBAL_ATTRIBUTES = frozenset({"id", "class", "title", "lang", "dir", "role", "aria-label"})
+ATTRIBUTES: dict[str, frozenset[str]] = {
+    "a": frozenset({"href", "hreflang", "rel"}),
+    "img": frozenset({"src", "srcset", "sizes", "alt", "width", "height", "loading",
+                      "decoding"}),
+    "source": frozenset({"src", "srcset", "sizes", "type", "media"}),
+    "video": frozenset({"src", "poster", "controls", "width", "height", "preload", "muted",
+                        "loop", "playsinline"}),
+    "audio": frozenset({"src", "controls", "preload", "loop", "muted"}),
+    "track": frozenset({"src", "kind", "srclang", "label", "default"}),
+    # Python-Markdown's tables align columns with style="text-align: ..."
+    "th": frozenset({"colspan", "rowspan", "headers", "scope", "style", "align"}),
+    "td": frozenset({"colspan", "rowspan", "headers", "style", "align"}),
+    "col": frozenset({"span"}),
+    "colgroup": frozenset({"span"}),
+    "ol": frozenset({"start", "reversed", "type"}),
+    "li": frozenset({"value"}),
+    "time": frozenset({"datetime"}),
+    "details": frozenset({"open"}),
+}
+STYLE_PROPERTIES = frozenset({"text-align"})
+URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+# Attributes whose addresses the browser loads by itself: only files of the site.
+RESOURCE_ATTRIBUTES = frozenset({"src", "srcset", "poster"})
+LINK_ATTRIBUTES = frozenset({"href"})
+
+_SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):", re.I)
+_INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
+
+WHY_ELEMENT = {
+    "script": "runs code in the visitor's browser",
+    "noscript": "belongs to page scripts, not to content",
+    "iframe": "embeds another site; link to it instead",
+    "frame": "embeds another site; link to it instead",
+    "object": "embeds a program or another site; link to it instead",
+    "embed": "embeds a program or another site; link to it instead",
+    "applet": "embeds a program; link to it instead",
+    "form": "sends what visitors type elsewhere; link to the form instead",
+    "input": "is a form field; link to the form instead",
+    "button": "is a form control; use a link instead",
+    "textarea": "is a form field; link to the form instead",
+    "select": "is a form field; link to the form instead",
+    "style": "restyles the whole page; ask for a change to the site's style instead",
+    "link": "loads a file into the page; use a Markdown link [text](address) instead",
+    "meta": "changes the page's metadata; use the front-matter instead",
+    "base": "changes every address on the page; remove it",
+    "svg": "can run code and load files; save the picture as PNG next to the document",
+    "math": "is not supported; write the formula as text or a picture",
+}
+
+
+@dataclass(frozen=True)
+class Removal:
+    message: str
+    needle: str  # text to look for in the source, to find the line
+
+
+def _normal(url: str) -> str:
+    # What a browser sees: entities decoded, controls and spaces dropped, and "\" read
+    # as "/" (so "/\evil.example" is "//evil.example", another site).
+    return _INVISIBLE.sub("", html_lib.unescape(url)).replace("\\", "/")
+
+
+def _scheme(url: str) -> str | None:
+    match = _SCHEME.match(_normal(url))
+    return match.group(1).lower() if match else None
+
+
+def _foreign(url: str) -> bool:
+    """True when the address leaves the site (another host, or any scheme at all)."""
+    normal = _normal(url)
+    return normal.startswith("//") or _SCHEME.match(normal) is not None
+
+
+def _srcset_urls(value: str) -> list[str]:
+    return [part.strip().split()[0] for part in value.split(",") if part.strip()]
+
+
+def _resource_urls(name: str, value: str) -> list[str]:
+    return _srcset_urls(value) if name == "srcset" else [value]
+
+
+def _filter(tag: str, name: str, value: str) -> str | None:
+    if name in RESOURCE_ATTRIBUTES and any(_foreign(u) for u in _resource_urls(name, value)):
+        return None
+    return value
+
+
+_CLEANER = nh3.Cleaner(
+    tags=set(TAGS),
+    clean_content_tags=set(DROPPED_WITH_CONTENT),
+    attributes={"*": set(GLOBAL_ATTRIBUTES), **{t: set(a) for t, a in ATTRIBUTES.items()}},
+    attribute_filter=_filter,
+    strip_comments=True,
+    link_rel=None,  # keep links as written; rel is the editor's (allowed above)
+    url_schemes=set(URL_SCHEMES),
+    filter_style_properties=set(STYLE_PROPERTIES),
+)
+
+
+def clean(html: str) -> str:
+    """The HTML as it may be published."""
+    return _CLEANER.clean(html)
+
+
+def removals(html: str) -> list[Removal]:
+    """What `clean` removes from html, in document order, each with a message and fix."""
+    if "<" not in html:
+        return []
+    tree = LexborHTMLParser(html)
+    root = tree.body
+    return list(_walk(root)) if root is not None else []
+
+
+def _walk(node) -> Iterator[Removal]:
+    child = node.child
+    while child is not None:
+        tag = child.tag
+        if tag == "-comment":
+            pass  # comments are dropped silently: they were never visible
+        elif not tag.startswith("-"):
+            if tag in DROPPED_WITH_CONTENT:
+                why = WHY_ELEMENT.get(tag, "is not allowed in a document")
+                yield Removal(f"'<{tag}>' is removed with its content: it {why}", f"<{tag}")
+            else:
+                if tag not in TAGS:
+                    why = WHY_ELEMENT.get(tag, "is not an element the site publishes; "
+                                               "its text is kept, remove the tag")
+                    yield Removal(f"'<{tag}>' is removed: it {why}", f"<{tag}")
+                else:
+                    yield from _attributes(tag, child.attributes)
+                yield from _walk(child)
+        child = child.next
+
+
+def _attributes(tag: str, attributes: dict[str, str | None]) -> Iterator[Removal]:
+    allowed = GLOBAL_ATTRIBUTES | ATTRIBUTES.get(tag, frozenset())
+    for name, value in attributes.items():
+        value = value or ""
+        if name.startswith("on"):
+            yield Removal(f"the attribute '{name}' on '<{tag}>' runs code in the visitor's "
+                          f"browser and is removed", name)
+        elif name not in allowed:
+            yield Removal(f"the attribute '{name}' on '<{tag}>' is not published; remove it",
+                          name)
+        elif name in LINK_ATTRIBUTES and (scheme := _scheme(value)) and (
+                scheme not in URL_SCHEMES):
+            yield Removal(f"the address '{value[:60]}' on '<{tag}>' is removed: only web "
+                          f"(https), mailto and tel addresses are published; link to a web "
+                          f"page instead", value[:40])
+        elif name in RESOURCE_ATTRIBUTES:
+            for url in _resource_urls(name, value):
+                if _foreign(url):
+                    yield Removal(
+                        f"'{url[:60]}' would be loaded from another site ({name} on "
+                        f"'<{tag}>'), and the site makes no third-party requests: save the "
+                        f"file next to the document and refer to it by its file name",
+                        url[:40])
+                    break
+        elif name == "style":
+            properties = [p.split(":", 1)[0].strip().lower() for p in value.split(";")
+                          if p.strip()]
+            if any(p not in STYLE_PROPERTIES for p in properties):
+                yield Removal(f"the style '{value[:60]}' on '<{tag}>' is removed; ask for a "
+                              f"change to the site's style instead", "style")
+
+
+def locate(found: list[Removal], source: str, first_line: int) -> list[int]:
+    """The source line of each removal: its needle searched from the previous one on, so
+    the lines follow the order of the page; first_line when it cannot be found."""
+    lines, position, lowered = [], 0, source.lower()
+    for removal in found:
+        needle = removal.needle.lower()
+        at = lowered.find(needle, position) if needle else -1
+        if at < 0 and needle:
+            at = lowered.find(needle)
+        if at < 0:
+            lines.append(first_line)
+            continue
+        position = at
+        lines.append(first_line + source.count("\n", 0, at))
+    return lines
+
+
+def check(path: str, html: str, source: str, first_line: int) -> tuple[str, list[Problem]]:
+    """(the publishable HTML, a problem per removal) for one rendered body."""
+    found = removals(html)
+    problems = [Problem(path, line, "body", removal.message)
+                for removal, line in zip(found, locate(found, source, first_line), strict=True)]
+    return clean(html), problems

@@ -23,6 +23,9 @@ class LessonsConfig(Config):
     # the folder is relative to mkdocs.yml.
     cache = opt.Type(bool, default=True)
     cache_dir = opt.Type(str, default=".cache/lessons")
+    # Where imported originals are kept ('source.file: sources/...'), relative to
+    # mkdocs.yml; only files in it are ever published as a document's original.
+    sources_dir = opt.Type(str, default="sources")
     # The pagefind search index, built while pages are rendered.
     search = opt.Type(bool, default=True)
     # The committed list of every published address (relative to mkdocs.yml); the build

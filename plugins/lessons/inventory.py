@@ -115,7 +115,8 @@ def _page(inventory: Inventory, path: str, raw: bytes, documents: str) -> None:
     except SourceError as err:
         inventory.problems.append(Problem(path, err.line, err.field, err.message))
         return
-    if isinstance(meta, dict) and (found := [k for k in DOCUMENT_FIELDS if k in meta]):
+    if isinstance(meta, dict) and (found := sorted((k for k in DOCUMENT_FIELDS if k in meta),
+                                                   key=lambda k: lines.get(k, 1))):
         inventory.problems.append(Problem(
             path, lines.get(found[0], 1), found[0],
             f"this is a document (it has '{found[0]}:'), but documents are only published "

@@ -25,18 +25,19 @@ class Original:
     reason: str  # why not, in Dutch, for the public page
 
 
-def original(doc: Document, base_dir: Path) -> Original | None:
-    """None when the document names no original file."""
+def original(doc: Document, sources_dir: Path) -> Original | None:
+    """None when the document names no original file. `source.file` is written as
+    'sources/<id>/<name>'; sources_dir is where that sources/ folder is."""
     name = doc.source.get("file") if isinstance(doc.source, dict) else None
     if not name:
         return None
-    sources = (base_dir / SOURCES).resolve()
-    given = base_dir / name
+    sources = sources_dir.resolve()
+    given = sources / name.removeprefix(SOURCES + "/")
     path = given.resolve()
     # Only a plain file under sources/: never a document (a draft would be published as
     # its "original"), never a link out of the folder, never a file of the machine.
-    if (not path.is_relative_to(sources) or path != given.absolute()
-            or not path.is_file()):
+    if (not name.startswith(SOURCES + "/") or not path.is_relative_to(sources)
+            or path != given.absolute() or not path.is_file()):
         return Original(None, "niet beschikbaar")
     if path.suffix.lower() not in TEXT_SUFFIXES:
         return Original(None, "op aanvraag bij de redactie")

@@ -88,14 +88,23 @@ def redirect_page(redirect: Redirect, site_url: str) -> str:
         "</body>\n</html>\n")
 
 
-def write_redirects(found: Iterable[Redirect], site_dir: Path, site_url: str) -> int:
-    count = 0
+def write_redirects(found: Iterable[Redirect], site_dir: Path, site_url: str) -> list[Problem]:
+    """Write each redirect page; one that would leave the site or replace a file the
+    build wrote is not written but returned as a problem (a second line of defence: the
+    schema already admits only old ids)."""
+    root = site_dir.resolve()
+    problems = []
     for redirect in found:
-        target = site_dir / redirect.source / "index.html"
+        target = (site_dir / redirect.source / "index.html").resolve()
+        line = redirect.doc.lines.get(redirect.field, redirect.doc.lines.get("id", 1))
+        if not target.is_relative_to(root) or target.exists():
+            problems.append(Problem(redirect.doc.path, line, redirect.field,
+                                    f"'/{redirect.source}' is an address the site already "
+                                    f"uses (or lies outside it); it is not redirected"))
+            continue
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(redirect_page(redirect, site_url), encoding="utf-8")
-        count += 1
-    return count
+    return problems
 
 
 def published(corpus: Corpus) -> set[str]:

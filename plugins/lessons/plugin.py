@@ -120,7 +120,8 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
             self.generated[spec.src_uri] = spec
             files.append(File.generated(config, spec.src_uri, content=""))
         self.originals = {doc.id: found for doc in public
-                          if (found := original(doc, self.base_dir)) is not None}
+                          if (found := original(doc, self.base_dir / self.config.sources_dir))
+                          is not None}
         pages = {f.url for f in files.documentation_pages()}
         self.redirects, problems = permalinks.check_redirects(
             permalinks.redirects(self.corpus), pages)
@@ -237,7 +238,6 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir)
-        permalinks.write_redirects(self.redirects, site_dir, config.site_url or "")
         site = exports.Site((config.site_url or "/").rstrip("/") + "/", config.site_name,
                             self.config.publisher or config.site_name, self.config.licence,
                             self.config.licence_url)
@@ -259,6 +259,10 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
             target = site_dir / relative
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8", newline="")
+        # Last of all, so a redirect can be checked against every file the build wrote.
+        for problem in permalinks.write_redirects(self.redirects, site_dir,
+                                                  config.site_url or ""):
+            log.warning(str(problem))
         if self.config.manifest:
             manifest = self.base_dir / self.config.manifest
             entries = permalinks.read_manifest(manifest)

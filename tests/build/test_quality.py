@@ -119,9 +119,9 @@ def test_original_with_unallowed_personal_data_stays_offline(tmp_path):
     doc = Document(path="x.md", id="x", kind=KINDS["memo"], title="x", date=None,
                    summary="", themes=[], stakeholders=[], status="published",
                    source={"file": "sources/brief.txt"})
-    found = original(doc, tmp_path)
+    found = original(doc, tmp_path / "sources")
     assert found.path is None and "persoonsgegevens" in found.reason
     doc.allow_personal_data = [{"value": "06-12345678", "reason": "test"}]
-    assert original(doc, tmp_path).path == tmp_path / "sources" / "brief.txt"
+    assert original(doc, tmp_path / "sources").path == tmp_path / "sources" / "brief.txt"
     doc.source = {"file": "../elders.txt"}
-    assert original(doc, tmp_path).path is None
+    assert original(doc, tmp_path / "sources").path is None

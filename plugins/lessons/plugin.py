@@ -178,21 +178,14 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
             if page.is_homepage:
                 page.meta.setdefault("template", "lessons-home.html")
             # The site's own pages get the personal-data guard documents get.
-            leaks = privacy.scan(markdown)
-            for finding in leaks:
-                line = self._page_line(uri, finding.value)
-                log.warning(f"{uri}:{line}: body: {privacy.KINDS_NL[finding.kind]} "
-                            f"'{finding.value}' must not be published; remove it or write "
-                            f"a redaction mark such as [5.1.2e]")
+            leaks = privacy.check_page(uri, self.pages[uri])
+            for problem in leaks:
+                log.warning(str(problem))
             if leaks:
                 markdown = privacy.mask(markdown, set())
         _escape_meta(page)
         return markdown
 
-    def _page_line(self, uri: str, needle: str) -> int:
-        text = self.pages.get(uri, "")
-        at = text.find(needle)
-        return text.count("\n", 0, at) + 1 if at >= 0 else 1
 
     def _use_cache(self, page: Page, markdown: str) -> None:
         if self.cache is None:

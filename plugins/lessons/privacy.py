@@ -152,6 +152,16 @@ def check(doc: Document) -> list[Problem]:
     return problems
 
 
+def check_page(path: str, text: str) -> list[Problem]:
+    """A page of the site's own: every personal value is a problem (pages have no
+    allow-list; a role mailbox such as redactie@ is not personal and passes)."""
+    line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    return [Problem(path, 1 + _line_index(line_starts, finding.start), "body",
+                    f"personal data: {KINDS_NL[finding.kind]} '{finding.value}' would be "
+                    f"published; remove it, or use a role mailbox (redactie@, info@)")
+            for finding in scan(text)]
+
+
 def _line_index(starts: list[int], offset: int) -> int:
     low, high = 0, len(starts) - 1
     while low < high:

@@ -185,7 +185,8 @@ def test_an_attack_on_a_page_of_the_site_own_is_removed_and_reported(tmp_path):
            "visitor's browser and is removed" in built.messages
     assert any(m.startswith("lessons: over.md:7: body: the address 'javascript:alert(2)'")
                for m in built.messages)
-    assert any(m.startswith("lessons: over.md:9: body: e-mail address") for m in built.messages)
+    assert any(m.startswith("lessons: over.md:9: body: personal data: e-mail address "
+                            "'j.jansen@example.nl' would be published") for m in built.messages)
     page = built.html("over")
     assert "Welkom." in page.text() and "j.jansen@example.nl" not in page.text()
     assert build_site(docs, tmp_path / "strict", strict=True).failed

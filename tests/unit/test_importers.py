@@ -82,3 +82,15 @@ def test_cli_imports_the_rest_when_one_file_fails(tmp_path: Path, monkeypatch, c
     # a second import refuses to overwrite without --force
     assert cli_main(["import", "memo.txt"]) == 1
     assert "exists; use --force" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("name", ["???.txt", "…!.txt"])
+def test_a_title_without_letters_still_gives_a_visible_valid_document(tmp_path, name):
+    source = tmp_path / name
+    source.write_text("!!!\n\nDe tekst van het document.\n", encoding="utf-8")
+    result = import_file(source, tmp_path, VOCABS, today=dt.date(2024, 1, 1))
+    assert not result.target.name.startswith(".")
+    assert result.target.stem == result.meta["id"] and result.meta["id"]
+    assert (tmp_path / result.meta["source"]["file"]).read_bytes() == source.read_bytes()
+    from lessons.model.schema import SOURCE_FILE
+    assert SOURCE_FILE.match(result.meta["source"]["file"])

@@ -11,7 +11,7 @@ from pathlib import Path
 import frontmatter
 
 from ..model.kinds import KINDS
-from ..model.schema import Vocabularies
+from ..model.schema import SOURCE_FILE, Vocabularies
 from ..normalize.text import slugify
 from .infer import infer
 from .registry import Converted, read
@@ -36,10 +36,12 @@ def build_document(path: Path, converted: Converted, vocabs: Vocabularies,
     title = converted.title_hint or guessed.title or path.stem.replace("_", " ")
     kind = kind or converted.kind_hint or guessed.kind or "report"
     date = converted.date_hint or guessed.date
-    doc_id = slugify(title, 60) or slugify(path.stem)
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    # A title of punctuation only ("???") has no slug; without a fallback the file was
+    # written as a hidden ".md" whose page never appeared.
+    doc_id = slugify(title, 60) or slugify(path.stem, 60) or f"document-{digest[:8]}"
     if date:
         doc_id = f"{doc_id}-{date[:4]}" if not doc_id.endswith(date[:4]) else doc_id
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()
     meta: dict = {
         "id": doc_id,
         "kind": kind,
@@ -58,7 +60,7 @@ def build_document(path: Path, converted: Converted, vocabs: Vocabularies,
                            for n, statement in enumerate(guessed.lessons, 1)]
     meta["source"] = {
         "title": path.name,
-        "file": f"sources/{doc_id}/{path.name}",
+        "file": f"sources/{doc_id}/{_file_name(path)}",
         "checksum": f"sha256:{digest}",
         "converter": converted.converter,
         "imported": today.isoformat(),
@@ -71,6 +73,15 @@ def build_document(path: Path, converted: Converted, vocabs: Vocabularies,
         review.append("redactions: " + ", ".join(guessed.redactions))
     meta["review_needed"] = review
     return meta, body
+
+
+def _file_name(path: Path) -> str:
+    """The original's name under sources/: as it was, unless the schema would refuse it
+    (separators, control characters, very long names)."""
+    name = path.name
+    if SOURCE_FILE.match(f"sources/x/{name}") and len(name) <= 120:
+        return name
+    return (slugify(path.stem, 80) or "origineel") + path.suffix.lower()[:10]
 
 
 def import_file(path: Path, root: Path, vocabs: Vocabularies, *, kind: str | None = None,

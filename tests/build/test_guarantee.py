@@ -336,3 +336,48 @@ def test_an_id_with_a_trailing_newline_is_refused(tmp_path):
     built = build_site(docs, tmp_path)
     assert any(m.startswith("lessons: documenten/nl.md:2: id: ") for m in built.messages)
     assert not list(built.site.rglob("*%0A*")) and not list(built.site.rglob("regel*"))
+
+
+# --- drafts and the public build --------------------------------------------------
+
+def test_a_fresh_draft_never_blocks_the_public_build(tmp_path):
+    from lessons.cli import new_document
+    from lessons.model.kinds import KINDS
+
+    docs = make_docs(tmp_path, FIXTURES / "corpus")
+    import datetime as dt
+    (docs / "documenten" / "nieuw.md").write_text(
+        new_document(KINDS["memo"], "nieuw-concept", "Nieuw concept", dt.date(2024, 5, 1)),
+        encoding="utf-8")
+    built = build_site(docs, tmp_path, strict=True)
+    assert not built.failed, built.messages
+    assert not built.exists("documenten/nieuw-concept")
+    # In a preview the same draft's problems are warnings, and it is still not shown.
+    preview = build_site(docs, tmp_path / "preview", include_drafts=True)
+    assert any(m.startswith("lessons: documenten/nieuw.md:6: summary: ")
+               for m in preview.messages), preview.messages
+    assert not preview.exists("documenten/nieuw-concept")
+
+
+def test_a_status_typo_is_not_taken_for_a_draft(tmp_path):
+    docs = make_docs(tmp_path, FIXTURES / "corpus")
+    (docs / "documenten" / "typo.md").write_text(
+        HEAD.format(id="typo").replace("status: published", "status: publised"),
+        encoding="utf-8")
+    built = build_site(docs, tmp_path, strict=True)
+    assert built.failed
+    assert any(m.startswith("lessons: documenten/typo.md:10: status: ") for m in built.messages)
+
+
+@pytest.mark.parametrize("content, message", [
+    ("data:\n  label: Caf\xe9\n".encode("latin-1"),
+     "themes.yml:2: file: not valid UTF-8 (byte 0xe9); save the file as UTF-8"),
+    (b'"regie\\n":\n  label: Regie\n', "themes.yml:1: "),
+])
+def test_a_broken_vocabulary_is_a_message_not_a_traceback(tmp_path, content, message):
+    docs = make_docs(tmp_path)
+    (docs / "vocabularies" / "themes.yml").write_bytes(content)
+    built = build_site(docs, tmp_path)
+    assert built.failed
+    assert any(message in m for m in built.messages), built.messages
+    assert not any("Traceback" in m for m in built.messages)

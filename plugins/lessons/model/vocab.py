@@ -8,9 +8,9 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .source import SourceError, load_yaml
+from .source import SourceError, decode, load_yaml
 
-_KEY = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_KEY = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")  # \Z: "$" lets a final newline in
 
 
 def fold(text: str) -> str:
@@ -120,7 +120,9 @@ def parse_vocabulary(name: str, text: str, path: str = "") -> Vocabulary:
 
 def load_vocabulary(name: str, path: Path) -> Vocabulary:
     try:
-        text = path.read_text(encoding="utf-8")
+        text = decode(path.read_bytes())  # the same encoding rules as documents
     except FileNotFoundError:
         raise SourceError(f"vocabulary file {path} is missing", 1, name) from None
+    except SourceError as err:
+        raise SourceError(err.message, err.line, "file") from None
     return parse_vocabulary(name, text, str(path))

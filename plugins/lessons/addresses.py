@@ -35,6 +35,9 @@ FEED_FORMATS = ("xml", "json")
 API_FILES = ("api/documents.json", "api/lessons.json", "api/schema/documents.schema.json",
              "api/schema/lessons.schema.json")
 _SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+_BROWSE_CELL = re.compile(rf"^{urls.BROWSE}/({_SLUG})/({_SLUG})/$")
+_LANDSCAPE_CELL = re.compile(rf"^{urls.LANDSCAPE}/({_SLUG})/({_SLUG})/$")
+_YEAR = re.compile(rf"^{urls.YEARS}/([0-9]{{4}})/$")
 _MOVED_FOLDER = {DOCUMENT: re.compile(rf"^{urls.DOCUMENTS}/({_SLUG})/$"),
                  LESSON: re.compile(rf"^{urls.LESSONS}/({_SLUG})/$")}
 
@@ -92,13 +95,15 @@ def own_dest(src_uri: str) -> str:
 
 def site_addresses(corpus: Corpus, vocabs: Vocabularies, *, own: Iterable[str] = (),
                    originals: Mapping[str, str] | None = None, woo: bool = False,
-                   robots: bool = False) -> list[Address]:
+                   robots: bool = False, kept: Iterable[Address] = ()) -> list[Address]:
     """Every public address of a build of `corpus` (public, valid documents only).
 
     own: addresses of the content folder's own pages and files (home, about, ...);
     originals: document id -> suffix of the original published next to it;
-    woo: the DiWoo sitemaps are written; robots: the build writes robots.txt."""
+    woo: the DiWoo sitemaps are written; robots: the build writes robots.txt;
+    kept: listings published before that are empty now (see `kept`)."""
     out = [Address(_literal(path)) for path in own]
+    out += kept
     out += _term_pages(vocabs)
     out += _documents(corpus, originals or {})
     out += _lessons(corpus)
@@ -108,7 +113,7 @@ def site_addresses(corpus: Corpus, vocabs: Vocabularies, *, own: Iterable[str] =
     out += [Address(urls.year(year)) for year in sorted(corpus.years)]
     out.append(Address(f"{urls.SEARCH}/"))
     out += _browse(corpus, vocabs)
-    out += _feeds(corpus, vocabs)
+    out += _feeds(vocabs)
     out += [Address(path) for path in API_FILES]
     if woo:
         out += _sitemaps(corpus)
@@ -166,15 +171,13 @@ def _browse(corpus: Corpus, vocabs: Vocabularies) -> list[Address]:
     return out
 
 
-def _feeds(corpus: Corpus, vocabs: Vocabularies) -> list[Address]:
-    """exports.feeds: the site's two feeds, and per theme those that have items."""
+def _feeds(vocabs: Vocabularies) -> list[Address]:
+    """exports.feeds: the site's two feeds, and two per theme."""
     out = [Address(f"feeds/{name}.{ext}") for name in ("documenten", "lessen")
            for ext in FEED_FORMATS]
     for term in vocabs.themes:
-        for name, items in (("documenten", corpus.themes), ("lessen", corpus.lesson_themes)):
-            if items.get(term.key):
-                out += [_at(f"feeds/{urls.THEMES}/{{{THEME}}}/{name}.{ext}", theme=term.key)
-                        for ext in FEED_FORMATS]
+        out += [_at(f"feeds/{urls.THEMES}/{{{THEME}}}/{name}.{ext}", theme=term.key)
+                for name in ("documenten", "lessen") for ext in FEED_FORMATS]
     return out
 
 
@@ -189,6 +192,26 @@ def _sitemaps(corpus: Corpus) -> list[Address]:
         out.append(Address(diwoo.index_name(category)))
         out += [Address(f"sitemaps/sitemap-diwoo-infocat{category.number:03d}-{part}.xml")
                 for part in range(1, math.ceil(count / diwoo.MAX_URLS) + 1)]
+    return out
+
+
+def kept(entries: Iterable[str], vocabs: Vocabularies) -> list[Address]:
+    """Listings a manifest names that exist only while a document is in them: a browse
+    cell (theme x kind), a landscape cell (organisation x theme), a year. Once
+    published, such an address keeps answering, as an empty listing, as long as its
+    terms and kind exist; a renamed term moves it along (redirect_from)."""
+    slugs = {kind.slug for kind in KINDS.values()}
+    themes, holders = vocabs.themes.terms, vocabs.stakeholders.terms
+    out = []
+    for entry in entries:
+        if (match := _BROWSE_CELL.match(entry)) and match[1] in themes and match[2] in slugs:
+            out.append(_at(f"{urls.BROWSE}/{{{THEME}}}/{match[2]}/", theme=match[1]))
+        elif (match := _LANDSCAPE_CELL.match(entry)) and match[1] in holders and (
+                match[2] in themes):
+            out.append(_at(f"{urls.LANDSCAPE}/{{{STAKEHOLDER}}}/{{{THEME}}}/",
+                           stakeholder=match[1], theme=match[2]))
+        elif _YEAR.match(entry):
+            out.append(Address(entry))
     return out
 
 

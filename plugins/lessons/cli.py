@@ -127,9 +127,10 @@ def _addresses(collection, root: Path | None = None) -> tuple[set[str], set[str]
            for path in _own_files(root / "content")]
     originals = {doc.id: found.path.suffix for doc in corpus.documents
                  if (found := original(doc, root)) is not None and found.path is not None}
+    kept = addresses.kept(permalinks.read_manifest(root / "published-urls.txt"), vocabs)
     listed = addresses.site_addresses(
         corpus, vocabs, own=own, originals=originals, woo=bool(site.get("woo_publisher_uri")),
-        robots=bool(site.get("site_url")) and "robots.txt" not in own)
+        robots=bool(site.get("site_url")) and "robots.txt" not in own, kept=kept)
     moved = addresses.moved(listed, addresses.renames(corpus, vocabs))
     return (addresses.paths(listed),
             {r.source for r in permalinks.redirects(corpus)} | {m.source for m in moved})

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import posixpath
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -149,32 +150,36 @@ def missing(manifest: Iterable[str], available: set[str]) -> list[str]:
     return sorted(set(manifest) - available)
 
 
-# What makes an address disappear, by where it lives, and how to keep it.
+# What makes an address disappear, by where it lives, and how to keep it; first match.
 _FIXES = (
-    (("documenten/",), "for a document: restore it, or add its old id to 'redirect_from' of "
-                       "the document that replaces it"),
-    (("lessen/",), "for a lesson: restore it, or add its old id to 'redirect_from' of the lesson "
-                   "that replaces it"),
-    (("themas/", "feeds/themas/", "bladeren/"),
-     "for a theme: restore its key, or add the old key to 'redirect_from' of the theme that "
-     "replaces it in content/vocabularies/themes.yml"),
-    (("organisaties/",), "for an organisation: restore its key, or add the old key to "
-                         "'redirect_from' of the organisation that replaces it in "
-                         "content/vocabularies/stakeholders.yml"),
-    (("overzicht/",), "for an organisation x theme cell: restore the key, or add the old key to "
-                      "'redirect_from' of the term in content/vocabularies/"),
+    (r"documenten/[^/]+/origineel\.[^/]+", "for an original: restore the file named in "
+     "'source.file' under sources/ (it is published only while the privacy check finds "
+     "nothing in it)"),
+    (r"documenten/.*", "for a document: restore it, or add its old id to 'redirect_from' "
+     "of the document that replaces it"),
+    (r"lessen/.*", "for a lesson: restore it, or add its old id to 'redirect_from' of the "
+     "lesson that replaces it"),
+    (r"(themas|feeds/themas|bladeren)/.*", "for a theme: restore its key, or add the old "
+     "key to 'redirect_from' of the theme that replaces it in "
+     "content/vocabularies/themes.yml"),
+    (r"organisaties/.*", "for an organisation: restore its key, or add the old key to "
+     "'redirect_from' of the organisation that replaces it in "
+     "content/vocabularies/stakeholders.yml"),
+    (r"overzicht/.*", "for an organisation x theme cell: restore the keys, or add the old "
+     "key to 'redirect_from' of the term in content/vocabularies/"),
+    (r".*", "for anything else: restore the page or file that published it"),
 )
 
 
 def missing_message(gone: list[str], manifest: Path) -> str:
-    shown = ", ".join("/" + g for g in gone[:10]) + (" ..." if len(gone) > 10 else "")
+    # Pages first, shallow before deep: '/themas/x/' says more than its feeds and cells.
+    ordered = sorted(gone, key=lambda g: (not (g == "" or g.endswith("/")), g.count("/"), g))
+    shown = ", ".join("/" + g for g in ordered[:10]) + (" ..." if len(gone) > 10 else "")
     fixes = []
-    for prefixes, fix in _FIXES:
-        if any(g.startswith(prefixes) for g in gone) and fix not in fixes:
+    for entry in ordered:
+        fix = next(fix for pattern, fix in _FIXES if re.fullmatch(pattern, entry))
+        if fix not in fixes:
             fixes.append(fix)
-    if any(not g.startswith(tuple(p for ps, _ in _FIXES for p in ps)) for g in gone):
-        fixes.append("for anything else: restore what published it (a year, kind or listing "
-                     "stays only while a public document is in it)")
     fix = "; ".join(fixes)
     return (f"{manifest.name}: {len(gone)} published address(es) would disappear: {shown}. "
             f"{fix[:1].upper()}{fix[1:]}")

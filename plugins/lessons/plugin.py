@@ -99,6 +99,10 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
         specs = (build_pages(self.corpus, self.vocabs, lambda doc: doc.is_public(self.today))
                  + browse.browse_pages(self.corpus, self.vocabs)
                  + browse.landscape_pages(self.corpus, self.vocabs))
+        self.kept = addresses.kept(permalinks.read_manifest(self._manifest()), self.vocabs
+                                   ) if self.config.manifest else []
+        specs += browse.emptied_pages(self.kept, self.vocabs, {
+            addresses.own_address(addresses.own_dest(spec.src_uri)) for spec in specs})
         for spec in specs:
             self.generated[spec.src_uri] = spec
             files.append(File.generated(config, spec.src_uri, content=""))
@@ -218,7 +222,8 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
             self.corpus, self.vocabs, own=self.own,
             originals={doc_id: found.path.suffix for doc_id, found in self.originals.items()
                        if found.path is not None},
-            woo=bool(self.config.woo_publisher_uri), robots="robots.txt" in files)
+            woo=bool(self.config.woo_publisher_uri), robots="robots.txt" in files,
+            kept=self.kept)
         self._write_moved(listed, site_dir, config.site_url or "")
         # What `lessons manifest` records must be what a build writes.
         unwritten = [a.path for a in listed if not permalinks.served(a.path, site_dir)]
@@ -227,7 +232,7 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
                         f"write: {', '.join('/' + u for u in unwritten[:10])}; a bug in the "
                         f"lessons plugin, please report it")
         if self.config.manifest:
-            manifest = self.base_dir / self.config.manifest
+            manifest = self._manifest()
             entries = permalinks.read_manifest(manifest)
             gone = [e for e in entries if not permalinks.served(e, site_dir)]
             if gone:
@@ -240,6 +245,9 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
                 raise PluginError(f"search index: {err}") from None
         if self.cache is not None:
             log.debug(f"render cache: {self.cache.hits} hits, {self.cache.misses} misses")
+
+    def _manifest(self) -> Path:
+        return self.base_dir / self.config.manifest
 
     def _write_moved(self, listed: list[addresses.Address], site_dir: Path,
                      site_url: str) -> None:

@@ -35,11 +35,11 @@ FEED_FORMATS = ("xml", "json")
 API_FILES = ("api/documents.json", "api/lessons.json", "api/schema/documents.schema.json",
              "api/schema/lessons.schema.json")
 _SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
-_BROWSE_CELL = re.compile(rf"^{urls.BROWSE}/({_SLUG})/({_SLUG})/$")
-_LANDSCAPE_CELL = re.compile(rf"^{urls.LANDSCAPE}/({_SLUG})/({_SLUG})/$")
-_YEAR = re.compile(rf"^{urls.YEARS}/([0-9]{{4}})/$")
-_MOVED_FOLDER = {DOCUMENT: re.compile(rf"^{urls.DOCUMENTS}/({_SLUG})/$"),
-                 LESSON: re.compile(rf"^{urls.LESSONS}/({_SLUG})/$")}
+_BROWSE_CELL = re.compile(rf"^{urls.BROWSE}/({_SLUG})/({_SLUG})/\Z")
+_LANDSCAPE_CELL = re.compile(rf"^{urls.LANDSCAPE}/({_SLUG})/({_SLUG})/\Z")
+_YEAR = re.compile(rf"^{urls.YEARS}/([0-9]{{4}})/\Z")
+_MOVED_FOLDER = {DOCUMENT: re.compile(rf"^{urls.DOCUMENTS}/({_SLUG})/\Z"),
+                 LESSON: re.compile(rf"^{urls.LESSONS}/({_SLUG})/\Z")}
 
 
 @dataclass(frozen=True)

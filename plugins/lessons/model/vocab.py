@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .source import SourceError, load_yaml
 
-_KEY = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_KEY = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # fullmatch: "$" would allow a final newline
 MAX_KEY = 80  # as document ids: a key is a segment of several public addresses
 
 
@@ -100,7 +100,7 @@ def parse_vocabulary(name: str, text: str, path: str = "") -> Vocabulary:
     vocab = Vocabulary(name)
     for key, entry in data.items():
         line = lines.get(str(key), 1)
-        if not isinstance(key, str) or not _KEY.match(key) or len(key) > MAX_KEY:
+        if not isinstance(key, str) or not _KEY.fullmatch(key) or len(key) > MAX_KEY:
             raise SourceError(
                 f"key {key!r} must be lowercase letters, digits and hyphens "
                 f"(at most {MAX_KEY})", line, str(key))
@@ -138,7 +138,7 @@ def _former_keys(value, key: str, lines: dict[str, int]) -> tuple[str, ...]:
     if not isinstance(value, list):
         raise SourceError("must be a list of former keys, e.g. [oude-sleutel]", line, where)
     for index, old in enumerate(value):
-        if not isinstance(old, str) or not _KEY.match(old) or len(old) > MAX_KEY:
+        if not isinstance(old, str) or not _KEY.fullmatch(old) or len(old) > MAX_KEY:
             raise SourceError(
                 f"{str(old)[:100]!r} is not a former key: use lowercase letters, digits and "
                 f"hyphens (at most {MAX_KEY}), as the key was written",

@@ -201,18 +201,23 @@ def kept(entries: Iterable[str], vocabs: Vocabularies) -> list[Address]:
     published, such an address keeps answering, as an empty listing, as long as its
     terms and kind exist; a renamed term moves it along (redirect_from)."""
     slugs = {kind.slug for kind in KINDS.values()}
-    themes, holders = vocabs.themes.terms, vocabs.stakeholders.terms
+    # Current key of a key or a former key (redirect_from): a cell both emptied and
+    # renamed is kept under its new key, and `moved` leads its old address there.
+    themes = {**{old: t.key for t in vocabs.themes for old in t.redirect_from},
+              **{t.key: t.key for t in vocabs.themes}}
+    holders = {**{old: t.key for t in vocabs.stakeholders for old in t.redirect_from},
+               **{t.key: t.key for t in vocabs.stakeholders}}
     out = []
     for entry in entries:
         if (match := _BROWSE_CELL.match(entry)) and match[1] in themes and match[2] in slugs:
-            out.append(_at(f"{urls.BROWSE}/{{{THEME}}}/{match[2]}/", theme=match[1]))
+            out.append(_at(f"{urls.BROWSE}/{{{THEME}}}/{match[2]}/", theme=themes[match[1]]))
         elif (match := _LANDSCAPE_CELL.match(entry)) and match[1] in holders and (
                 match[2] in themes):
             out.append(_at(f"{urls.LANDSCAPE}/{{{STAKEHOLDER}}}/{{{THEME}}}/",
-                           stakeholder=match[1], theme=match[2]))
+                           stakeholder=holders[match[1]], theme=themes[match[2]]))
         elif _YEAR.match(entry):
             out.append(Address(entry))
-    return out
+    return list({address.path: address for address in out}.values())
 
 
 # Renames --------------------------------------------------------------------------

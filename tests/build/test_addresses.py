@@ -246,3 +246,19 @@ def test_a_listing_emptied_by_an_edit_keeps_answering(tmp_path, monkeypatch):
     assert set(listed) <= written(built.site)
     # `lessons manifest` agrees: nothing new to add, nothing lost.
     assert lessons_cli(["manifest", "--check"]) == 0
+
+
+def test_a_listing_both_emptied_and_renamed_redirects_to_its_new_empty_address(
+        tmp_path, monkeypatch):
+    root = project(tmp_path)
+    record_manifest(root, monkeypatch)
+    edit(root / "content" / "vocabularies" / "themes.yml", "\ngegevensuitwisseling:\n",
+         "\ngegevensdeling:\n  redirect_from: [gegevensuitwisseling]\n")
+    edit(alpha(root), "themes: [gegevensuitwisseling, governance]", "themes: [governance]")
+    built = build(root, tmp_path)
+    assert not built.failed, built.messages
+    assert redirects_to(built, "bladeren/gegevensuitwisseling/gespreksverslagen/",
+                        "bladeren/gegevensdeling/gespreksverslagen/")
+    new = built.html("bladeren/gegevensdeling/gespreksverslagen/")
+    assert new.css_first("h1").text() == "Gespreksverslagen over Gegevensuitwisseling"
+    assert new.css_first(".lessons-count-line").text() == "0 documenten"

@@ -64,12 +64,13 @@ class _Collect(logging.Handler):
 
 def build_site(docs: Path, tmp_path: Path, *, strict: bool = False,
                site_url: str | None = None, features: tuple[str, ...] = (),
-               **options) -> Built:
+               config_file: Path = ROOT / "mkdocs.yml", **options) -> Built:
     """Build like `mkdocs build`; warnings and the failure message are collected.
-    `features` are mkdocs-material features switched on in addition to the project's."""
+    `features` are mkdocs-material features switched on in addition to the project's;
+    `config_file` decides the project folder (originals are read from its sources/)."""
     site = tmp_path / "site"
     overrides = {"site_url": site_url} if site_url else {}
-    config = load_config(str(ROOT / "mkdocs.yml"), docs_dir=str(docs), site_dir=str(site),
+    config = load_config(str(config_file), docs_dir=str(docs), site_dir=str(site),
                          strict=strict, **overrides)
     config.theme["features"] = [*config.theme["features"], *features]
     # Each test gets its own render cache, so no test sees another's entries.

@@ -109,17 +109,61 @@ def _collection(root: Path):
     return collect(read_folder(docs_dir / "documenten", docs_dir), _vocabs(root))
 
 
-def _addresses(collection) -> tuple[set[str], set[str]]:
-    """(published addresses, redirected addresses) of the valid, public documents."""
+def _addresses(collection, root: Path | None = None) -> tuple[set[str], set[str]]:
+    """(published addresses, redirected addresses) of a build of the valid, public
+    documents: the same list the build's guard uses (addresses.site_addresses)."""
     import datetime as dt
 
-    from . import graph, permalinks
+    from . import addresses, graph, permalinks
+    from .originals import original
 
+    root = root or _root()
+    vocabs = _vocabs(root)
     public = [d for d in collection.documents
               if d.path not in collection.invalid and d.is_public(dt.date.today())]
     corpus = graph.build(public)
-    return (permalinks.published(corpus),
-            {r.source for r in permalinks.redirects(corpus)})
+    site = _site_options(root)
+    own = [addresses.own_address(addresses.own_dest(path))
+           for path in _own_files(root / "content")]
+    originals = {doc.id: found.path.suffix for doc in corpus.documents
+                 if (found := original(doc, root / "sources")) is not None
+                 and found.path is not None}
+    kept = addresses.kept(permalinks.read_manifest(root / "published-urls.txt"), vocabs)
+    listed = addresses.site_addresses(
+        corpus, vocabs, own=own, originals=originals, woo=bool(site.get("woo_publisher_uri")),
+        robots=bool(site.get("site_url")) and "robots.txt" not in own, kept=kept)
+    moved = addresses.moved(listed, addresses.renames(corpus, vocabs))
+    return (addresses.paths(listed),
+            {r.source for r in permalinks.redirects(corpus)} | {m.source for m in moved})
+
+
+def _site_options(root: Path) -> dict:
+    """site_url and the lessons plugin's options from mkdocs.yml, as the build reads them
+    (with !ENV): they decide whether robots.txt and the DiWoo sitemaps are written."""
+    import yaml
+    from mkdocs.utils.yaml import yaml_load
+
+    path = root / "mkdocs.yml"
+    try:
+        with path.open(encoding="utf-8") as handle:
+            config = yaml_load(handle) or {}
+    except (OSError, ValueError, yaml.YAMLError) as err:
+        print(f"error: {path}: {err}", file=sys.stderr)
+        raise SystemExit(EXIT_PROBLEMS) from None
+    options: dict = {"site_url": config.get("site_url")}
+    for plugin in config.get("plugins") or []:
+        if isinstance(plugin, dict) and isinstance(plugin.get("lessons"), dict):
+            options.update(plugin["lessons"])
+    return options
+
+
+def _own_files(docs_dir: Path) -> list[str]:
+    """The content folder's own pages and files the build publishes (the inventory the
+    plugin uses): everything but documents, vocabularies and what it refuses."""
+    from . import inventory
+
+    found = inventory.take(docs_dir)
+    return sorted([*found.pages, *found.assets])
 
 
 def cmd_manifest(args) -> int:
@@ -128,15 +172,18 @@ def cmd_manifest(args) -> int:
     root = _root()
     path = root / "published-urls.txt"
     entries = permalinks.read_manifest(path)
-    published, redirected = _addresses(_collection(root))
+    published, redirected = _addresses(_collection(root), root)
     gone = permalinks.missing(entries, published | redirected)
     added = sorted(published - set(entries))
     if not args.check:
         permalinks.write_manifest(path, set(entries) | published)
-        print(f"{path.name}: {len(added)} address(es) added, {len(entries) + len(added)} in all")
+        print(f"{path.name}: {len(added)} address(es) added, "
+              f"{len(set(entries) | published)} in all")
     elif added:
         print(f"{path.name}: {len(added)} published address(es) not yet listed; "
-              f"run `lessons manifest`")
+              f"run `lessons manifest`: {', '.join('/' + a for a in added[:10])}")
+    guarded = len(published & set(entries)) + (0 if args.check else len(added))
+    print(f"{guarded} of {len(published)} published addresses guarded")
     if gone:
         print(f"error: {permalinks.missing_message(gone, path)}", file=sys.stderr)
         return EXIT_PROBLEMS

@@ -9,6 +9,7 @@ that would drop one fails instead.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,9 +19,12 @@ from .model.document import Document, Problem
 from .outputs import urls
 
 MANIFEST_HEADER = """\
-# Every address this site has published. The build fails when one of them neither
-# exists nor redirects. Update with `lessons manifest`; never remove a line to make a
-# build pass: give the document that replaced it `redirect_from: [old-id]` instead.
+# Every address this site has published: pages end with '/', files are named by their
+# path. The build fails when one of them is neither written nor redirected. Update with
+# `lessons manifest`; never remove a line to make a build pass. After a rename, give the
+# new one the old name in 'redirect_from': a document or lesson in its front-matter, a
+# theme or organisation in content/vocabularies/*.yml. Its pages then redirect, and its
+# files (citations, original, card, feeds) are written at the old address as well.
 """
 
 
@@ -73,10 +77,15 @@ def check_redirects(found: list[Redirect], pages: set[str]) -> tuple[list[Redire
 
 def redirect_page(redirect: Redirect, site_url: str) -> str:
     """A static page that sends browsers and crawlers on; works without JavaScript."""
-    depth = redirect.source.strip("/").count("/") + 1
-    relative = "../" * depth + redirect.target
-    absolute = site_url.rstrip("/") + "/" + redirect.target if site_url else relative
-    title = html.escape(redirect.title)
+    return moved_page(redirect.source, redirect.target, redirect.title, site_url)
+
+
+def moved_page(source: str, target: str, title: str, site_url: str) -> str:
+    """The redirect page at `source` (a page address) leading to `target`."""
+    depth = source.strip("/").count("/") + 1
+    relative = "../" * depth + target
+    absolute = site_url.rstrip("/") + "/" + target if site_url else relative
+    title = html.escape(title)
     return (
         '<!doctype html>\n<html lang="nl">\n<head>\n<meta charset="utf-8">\n'
         f"<title>Verplaatst: {title}</title>\n"
@@ -107,27 +116,33 @@ def write_redirects(found: Iterable[Redirect], site_dir: Path, site_url: str) ->
     return problems
 
 
-def published(corpus: Corpus) -> set[str]:
-    """The citable addresses of this build: documents and lessons."""
-    found = {urls.document(doc.id) for doc in corpus.documents}
-    found.update(urls.lesson(lesson.id) for lesson in corpus.lessons)
-    return found
-
-
 def read_manifest(path: Path) -> list[str]:
+    """Site-relative addresses: '/' is the home page '', '/x/' a page 'x/', '/x/y.bib' a
+    file. A line naming a place outside the site is kept as written, so it is reported
+    as missing instead of being looked up."""
     if not path.exists():
         return []
     entries = []
     for line in path.read_text(encoding="utf-8").splitlines():
         line = line.split("#", 1)[0].strip()
         if line:
-            entries.append(line.strip("/") + "/")
+            entries.append(line.lstrip("/"))
     return entries
 
 
 def write_manifest(path: Path, entries: Iterable[str]) -> None:
-    lines = sorted({"/" + e.strip("/") + "/" for e in entries})
+    lines = sorted({"/" + e.lstrip("/") for e in entries})
     path.write_text(MANIFEST_HEADER + "\n".join(lines) + "\n", encoding="utf-8")
+
+
+def served(entry: str, site_dir: Path) -> bool:
+    """Whether a built site answers at a manifest address (a page or a file)."""
+    parts = entry.split("/")
+    if ".." in parts or "\\" in entry or ":" in entry:
+        return False
+    target = site_dir / entry / "index.html" if entry == "" or entry.endswith("/") else (
+        site_dir / entry)
+    return target.is_file()
 
 
 def missing(manifest: Iterable[str], available: set[str]) -> list[str]:
@@ -135,8 +150,36 @@ def missing(manifest: Iterable[str], available: set[str]) -> list[str]:
     return sorted(set(manifest) - available)
 
 
+# What makes an address disappear, by where it lives, and how to keep it; first match.
+_FIXES = (
+    (r"documenten/[^/]+/origineel\.[^/]+", "for an original: restore the file named in "
+     "'source.file' under sources/ (it is published only while the privacy check finds "
+     "nothing in it)"),
+    (r"documenten/.*", "for a document: restore it, or add its old id to 'redirect_from' "
+     "of the document that replaces it"),
+    (r"lessen/.*", "for a lesson: restore it, or add its old id to 'redirect_from' of the "
+     "lesson that replaces it"),
+    (r"(themas|feeds/themas|bladeren)/.*", "for a theme: restore its key, or add the old "
+     "key to 'redirect_from' of the theme that replaces it in "
+     "content/vocabularies/themes.yml"),
+    (r"organisaties/.*", "for an organisation: restore its key, or add the old key to "
+     "'redirect_from' of the organisation that replaces it in "
+     "content/vocabularies/stakeholders.yml"),
+    (r"overzicht/.*", "for an organisation x theme cell: restore the keys, or add the old "
+     "key to 'redirect_from' of the term in content/vocabularies/"),
+    (r".*", "for anything else: restore the page or file that published it"),
+)
+
+
 def missing_message(gone: list[str], manifest: Path) -> str:
-    shown = ", ".join("/" + g for g in gone[:10]) + (" ..." if len(gone) > 10 else "")
+    # Pages first, shallow before deep: '/themas/x/' says more than its feeds and cells.
+    ordered = sorted(gone, key=lambda g: (not (g == "" or g.endswith("/")), g.count("/"), g))
+    shown = ", ".join("/" + g for g in ordered[:10]) + (" ..." if len(gone) > 10 else "")
+    fixes = []
+    for entry in ordered:
+        fix = next(fix for pattern, fix in _FIXES if re.fullmatch(pattern, entry))
+        if fix not in fixes:
+            fixes.append(fix)
+    fix = "; ".join(fixes)
     return (f"{manifest.name}: {len(gone)} published address(es) would disappear: {shown}. "
-            f"Restore the document, or add the old id to 'redirect_from' of the document "
-            f"that replaces it (for a lesson: 'redirect_from' of the lesson)")
+            f"{fix[:1].upper()}{fix[1:]}")

@@ -28,7 +28,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, get_toc
 
-from . import graph, inventory, permalinks, privacy, sanitize
+from . import addresses, graph, inventory, permalinks, privacy, sanitize
 from .collect import collect, load_vocabularies
 from .config import LessonsConfig
 from .model.document import Document
@@ -116,9 +116,20 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
         specs = (build_pages(self.corpus, self.vocabs, lambda doc: doc.is_public(self.today))
                  + browse.browse_pages(self.corpus, self.vocabs)
                  + browse.landscape_pages(self.corpus, self.vocabs))
+        self.kept = addresses.kept(permalinks.read_manifest(self._manifest()), self.vocabs
+                                   ) if self.config.manifest else []
+        specs += browse.emptied_pages(self.kept, self.vocabs, {
+            addresses.own_address(addresses.own_dest(spec.src_uri)) for spec in specs})
         for spec in specs:
             self.generated[spec.src_uri] = spec
             files.append(File.generated(config, spec.src_uri, content=""))
+        # The content folder's own pages and files (home, about, images): public addresses.
+        docs_dir = self.docs_dir.resolve()
+        self.own = [addresses.own_address(f.dest_uri) for f in files
+                    if f.abs_src_path and Path(f.abs_src_path).resolve().is_relative_to(docs_dir)
+                    and not f.inclusion.is_excluded() and f.src_uri not in self.documents]
+        self.titles = {addresses.own_address(addresses.own_dest(spec.src_uri)): spec.title
+                       for spec in specs}
         self.originals = {doc.id: found for doc in public
                           if (found := original(doc, self.base_dir / self.config.sources_dir))
                           is not None}
@@ -252,15 +263,27 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
             target = site_dir / relative
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8", newline="")
-        # Last of all, so a redirect can be checked against every file the build wrote.
+        # After the files, so a redirect can be checked against every file the build wrote.
         for problem in permalinks.write_redirects(self.redirects, site_dir,
                                                   config.site_url or ""):
             log.warning(str(problem))
+        listed = addresses.site_addresses(
+            self.corpus, self.vocabs, own=self.own,
+            originals={doc_id: found.path.suffix for doc_id, found in self.originals.items()
+                       if found.path is not None},
+            woo=bool(self.config.woo_publisher_uri), robots="robots.txt" in files,
+            kept=self.kept)
+        self._write_moved(listed, site_dir, config.site_url or "")
+        # What `lessons manifest` records must be what a build writes.
+        unwritten = [a.path for a in listed if not permalinks.served(a.path, site_dir)]
+        if unwritten:
+            log.warning(f"addresses.py lists {len(unwritten)} address(es) this build did not "
+                        f"write: {', '.join('/' + u for u in unwritten[:10])}; a bug in the "
+                        f"lessons plugin, please report it")
         if self.config.manifest:
-            manifest = self.base_dir / self.config.manifest
+            manifest = self._manifest()
             entries = permalinks.read_manifest(manifest)
-            served = {e for e in entries if (site_dir / e / "index.html").is_file()}
-            gone = permalinks.missing(entries, served)
+            gone = [e for e in entries if not permalinks.served(e, site_dir)]
             if gone:
                 raise PluginError(permalinks.missing_message(gone, manifest))
         if self.index is not None:
@@ -271,6 +294,36 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
                 raise PluginError(f"search index: {err}") from None
         if self.cache is not None:
             log.debug(f"render cache: {self.cache.hits} hits, {self.cache.misses} misses")
+
+    def _manifest(self) -> Path:
+        return self.base_dir / self.config.manifest
+
+    def _write_moved(self, listed: list[addresses.Address], site_dir: Path,
+                     site_url: str) -> None:
+        """The old addresses of renamed documents, lessons and terms keep answering: a
+        redirect page for a page, the same bytes for a file (a static site cannot
+        redirect a file). Document and lesson pages are permalinks.redirects' job."""
+        accepted = {r.source for r in self.redirects}
+        entity = {addresses.DOCUMENT, addresses.LESSON}
+        root = site_dir.resolve()
+        for move in addresses.moved(listed, addresses.renames(self.corpus, self.vocabs)):
+            target = site_dir / move.source
+            if move.target.is_page:
+                if entity & set(move.changed):
+                    continue
+                target = target / "index.html"
+            elif entity & set(move.changed) and (
+                    move.source.rpartition("/")[0] + "/" not in accepted):
+                continue  # the folder's redirect was refused (a problem is reported)
+            if target.exists() or not target.resolve().is_relative_to(root):
+                continue  # never replace what the site builds; never write outside it
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if move.target.is_page:
+                target.write_text(permalinks.moved_page(
+                    move.source, move.target.path, self.titles.get(move.target.path, ""),
+                    site_url), encoding="utf-8")
+            else:
+                shutil.copyfile(site_dir / move.target.path, target)
 
     def on_build_error(self, error: Exception) -> None:
         index = getattr(self, "index", None)

@@ -10,7 +10,8 @@ from pathlib import Path
 
 from .source import SourceError, decode, load_yaml
 
-_KEY = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")  # \Z: "$" lets a final newline in
+_KEY = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # fullmatch: "$" would allow a final newline
+MAX_KEY = 80  # as document ids: a key is a segment of several public addresses
 
 
 def fold(text: str) -> str:
@@ -28,6 +29,9 @@ class Term:
     parent: str | None = None
     uri: str | None = None
     abbreviation: str | None = None
+    # Former keys: their pages redirect here and their feeds keep answering, and
+    # documents that still name them resolve to this term.
+    redirect_from: tuple[str, ...] = ()
 
 
 @dataclass
@@ -38,7 +42,8 @@ class Vocabulary:
 
     def add(self, term: Term) -> None:
         self.terms[term.key] = term
-        for name in (term.key, term.label, term.abbreviation, *term.aliases):
+        for name in (term.key, term.label, term.abbreviation, *term.aliases,
+                     *term.redirect_from):
             if name:
                 self._index.setdefault(fold(name), term.key)
 
@@ -95,9 +100,10 @@ def parse_vocabulary(name: str, text: str, path: str = "") -> Vocabulary:
     vocab = Vocabulary(name)
     for key, entry in data.items():
         line = lines.get(str(key), 1)
-        if not isinstance(key, str) or not _KEY.match(key):
+        if not isinstance(key, str) or not _KEY.fullmatch(key) or len(key) > MAX_KEY:
             raise SourceError(
-                f"key {key!r} must be lowercase letters, digits and hyphens", line, str(key))
+                f"key {key!r} must be lowercase letters, digits and hyphens "
+                f"(at most {MAX_KEY})", line, str(key))
         entry = entry or {}
         if not isinstance(entry, dict) or not isinstance(entry.get("label"), str):
             raise SourceError(f"term '{key}' needs a 'label:' (its Dutch name)", line, str(key))
@@ -109,13 +115,54 @@ def parse_vocabulary(name: str, text: str, path: str = "") -> Vocabulary:
             parent=entry.get("parent"),
             uri=entry.get("uri"),
             abbreviation=entry.get("abbreviation"),
+            redirect_from=_former_keys(entry.get("redirect_from"), key, lines),
         ))
+    _check_former_keys(vocab, lines)
     for term in vocab:
         if term.parent and term.parent not in vocab.terms:
             raise SourceError(
                 f"term '{term.key}' has unknown parent '{term.parent}'",
                 lines.get(f"{term.key}.parent", 1), f"{term.key}.parent")
     return vocab
+
+
+def _former_keys(value, key: str, lines: dict[str, int]) -> tuple[str, ...]:
+    """A term's `redirect_from`: former keys, each a key as valid as a current one,
+    because it stays a segment of addresses the build writes."""
+    where = f"{key}.redirect_from"
+    line = lines.get(where, lines.get(key, 1))
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list):
+        raise SourceError("must be a list of former keys, e.g. [oude-sleutel]", line, where)
+    for index, old in enumerate(value):
+        if not isinstance(old, str) or not _KEY.fullmatch(old) or len(old) > MAX_KEY:
+            raise SourceError(
+                f"{str(old)[:100]!r} is not a former key: use lowercase letters, digits and "
+                f"hyphens (at most {MAX_KEY}), as the key was written",
+                lines.get(f"{where}.{index}", line), f"{where}.{index}")
+    return tuple(dict.fromkeys(value))
+
+
+def _check_former_keys(vocab: Vocabulary, lines: dict[str, int]) -> None:
+    """A former key may not be a current key, nor the former key of two terms: its
+    addresses would then have two owners."""
+    claimed: dict[str, str] = {}
+    for term in vocab:
+        for index, old in enumerate(term.redirect_from):
+            where = f"{term.key}.redirect_from"
+            line = lines.get(f"{where}.{index}", lines.get(where, 1))
+            if old in vocab.terms:
+                raise SourceError(
+                    f"'{old}' is the key of a term; a former key must be a key no term "
+                    f"has any more", line, where)
+            if old in claimed:
+                raise SourceError(
+                    f"'{old}' is already a former key of '{claimed[old]}'; an old address "
+                    f"can lead to one term only", line, where)
+            claimed[old] = term.key
 
 
 def load_vocabulary(name: str, path: Path) -> Vocabulary:

@@ -79,6 +79,29 @@ def landscape_pages(corpus: Corpus, vocabs: Vocabularies) -> list[PageSpec]:
     return pages
 
 
+def emptied_pages(kept, vocabs: Vocabularies, built: set[str]) -> list[PageSpec]:
+    """Pages for listings that were published and are empty now (addresses.kept): the
+    address keeps answering, says there is nothing here now and where to look."""
+    specs = []
+    for address in kept:
+        if address.path in built:
+            continue
+        params, segments = dict(address.params), address.path.strip("/").split("/")
+        if "stakeholder" in params:
+            title = (f"{vocabs.stakeholders.label(params['stakeholder'])} · "
+                     f"{vocabs.themes.label(params['theme'])}")
+        elif "theme" in params:
+            kind = next(k for k in KINDS.values() if k.slug == segments[-1])
+            title = f"{kind.plural} over {vocabs.themes.label(params['theme'])}"
+        else:
+            title = segments[-1]
+        specs.append(PageSpec(
+            "/".join(segments) + ".md", title, "lessons-listing.html",
+            "Hier staan op dit moment geen documenten. Kies een thema, organisatie of jaar "
+            "via het menu.", {"documents": [], "count": 0, "by_year": True}))
+    return specs
+
+
 def heat_map(themes: list, rows: list[dict[str, Any]], peak: int) -> str:
     """An SVG picture of the matrix: darker is more documents. Text is escaped."""
     from markupsafe import escape

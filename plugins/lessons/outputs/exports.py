@@ -145,15 +145,13 @@ def feeds(corpus: Corpus, vocabs: Vocabularies, site: Site) -> dict[str, str]:
 
     both("feeds/documenten", "Documenten", _document_items(corpus.documents, site, vocabs))
     both("feeds/lessen", "Lessen", _lesson_items(corpus.lessons, corpus, site, vocabs))
+    # Every theme has its feeds, empty or not: a subscription must not break when a
+    # theme's last document or lesson moves elsewhere (the manifest guards them).
     for term in vocabs.themes:
-        docs = corpus.themes.get(term.key, [])
-        if docs:
-            both(f"feeds/themas/{term.key}/documenten", f"Documenten over {term.label}",
-                 _document_items(docs, site, vocabs))
-        lessons = corpus.lesson_themes.get(term.key, [])
-        if lessons:
-            both(f"feeds/themas/{term.key}/lessen", f"Lessen over {term.label}",
-                 _lesson_items(lessons, corpus, site, vocabs))
+        both(f"feeds/themas/{term.key}/documenten", f"Documenten over {term.label}",
+             _document_items(corpus.themes.get(term.key, []), site, vocabs))
+        both(f"feeds/themas/{term.key}/lessen", f"Lessen over {term.label}",
+             _lesson_items(corpus.lesson_themes.get(term.key, []), corpus, site, vocabs))
     return out
 
 

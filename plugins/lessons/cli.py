@@ -177,7 +177,9 @@ def cmd_new(args) -> int:
 def new_document(kind, doc_id: str, title: str, today) -> str:
     import yaml
 
-    extra = {"authors": "  # authors: wie schreef het, bijv. [J. Jansen]\nauthors: []\n",
+    # Explanations are trailing comments; the only whole-line comments are the example
+    # lesson, so that removing its '# ' gives valid YAML (a test uncomments it).
+    extra = {"authors": "authors: []  # wie schreef het, bijv. [J. Jansen]\n",
              "organisation": "organisation: ''  # de organisatie van dit voorbeeld\n"}
     quoted = yaml.safe_dump(title, allow_unicode=True, default_style='"').strip()
     return (
@@ -191,10 +193,10 @@ def new_document(kind, doc_id: str, title: str, today) -> str:
         "stakeholders: []  # sleutels uit content/vocabularies/stakeholders.yml\n"
         + "".join(extra[f] for f in kind.required if f in extra) +
         "status: draft  # draft -> review -> published\n"
-        "lessons: []\n"
-        "#  - id: korte-vaste-naam-van-de-les\n"
-        "#    statement: De les in één zin.\n"
-        "#    explanation: Optioneel: toelichting.\n"
+        "# lessons:  # optioneel: haal de '# ' weg om een les te beginnen\n"
+        "#   - id: korte-vaste-naam-van-de-les  # vaste link: /lessen/<id>/\n"
+        "#     statement: De les in één zin.\n"
+        "#     explanation: \"Optioneel: een toelichting.\"\n"
         "---\n\n"
         "Schrijf hier de tekst van het document.\n")
 

@@ -66,34 +66,38 @@ def cmd_import(args) -> int:
 
 
 def cmd_check(args) -> int:
-    root = _root()
-    vocabs = _vocabs(root)
-    docs_dir = root / "content"
-    paths = [Path(p) for p in args.paths] or [docs_dir / "documenten"]
-    sources = []
-    for path in paths:
-        if path.is_dir():
-            sources += read_folder(path, docs_dir)
-        elif path.exists():
-            sources.append((path.resolve().relative_to(docs_dir.resolve()).as_posix()
-                            if path.resolve().is_relative_to(docs_dir.resolve()) else str(path),
-                            path.read_bytes()))
-        else:
-            print(f"error: {path} does not exist", file=sys.stderr)
-            return EXIT_USAGE
-    result = collect(sources, vocabs)
-    if not args.paths:  # the whole corpus: also the addresses journals may have cited
-        from . import permalinks
-        from .model.document import Problem
+    from . import project as projects
+    from .model.document import Problem
 
-        manifest = root / "published-urls.txt"
+    try:
+        project = projects.find(args.paths, Path.cwd())
+        selection = project.select(args.paths, Path.cwd())
+        sources = [(relative, file.read_bytes()) for relative, file in selection.sources]
+        vocabs = load_vocabularies(project.vocabularies)
+    except projects.PathError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as err:
+        print(f"error: {err.filename or ''}: cannot be read ({err.strerror})", file=sys.stderr)
+        return EXIT_USAGE
+    except SourceError as err:
+        print(f"error: {err.message}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    for shown in selection.skipped:
+        print(f"{shown}: not a document (documents are under "
+              f"{project.show(project.documents)}/); not checked", file=sys.stderr)
+    result = collect(sources, vocabs)
+    if selection.whole:  # the whole corpus: also the addresses journals may have cited
+        from . import permalinks
+
+        manifest = project.root / "published-urls.txt"
         published, redirected = _addresses(result)
         gone = permalinks.missing(permalinks.read_manifest(manifest), published | redirected)
         if gone:
             result.problems.append(Problem(str(manifest), 1, "manifest",
                                            permalinks.missing_message(gone, manifest)))
     for problem in result.problems:
-        location = f"content/{problem.path}" if not problem.path.startswith("/") else problem.path
+        location = project.show(problem.path)
         if args.format == "github":
             print(f"::error file={location},line={problem.line},title={problem.field}::"
                   f"{problem.message}")

@@ -102,6 +102,12 @@ def find(given: list[str], cwd: Path) -> Project:
     return Project(root, root / _docs_dir_name(root / CONFIG))
 
 
+def config_file(cwd: Path) -> Path | None:
+    """The mkdocs.yml of the project the working directory is in (not read)."""
+    root = _root_of(cwd)
+    return root / CONFIG if root else None
+
+
 def _absolute(text: str, cwd: Path) -> Path:
     # abspath, not resolve(): '..' is folded, but a symbolic link stays what it is.
     return Path(os.path.abspath(cwd / Path(text).expanduser()))

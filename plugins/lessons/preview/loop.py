@@ -73,7 +73,8 @@ def run(build: Build, watch: list[Path], port: int, *, interval: float = 0.3,
     server = PreviewServer(port, preview)  # binds now: a taken port fails before any build
     scratch = Path(tempfile.mkdtemp(prefix="lessons-serve-"))
     # SIGTERM (a process manager, `kill`) and SIGHUP (the terminal closed) stop it like Ctrl-C.
-    previous = {sig: signal.signal(sig, _interrupt) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    stops = [getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
+    previous = {sig: signal.signal(sig, _interrupt) for sig in stops}
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.2},
                               name="lessons-serve", daemon=True)
     thread.start()

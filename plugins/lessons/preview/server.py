@@ -16,6 +16,10 @@ from urllib.parse import quote, unquote, urlsplit
 
 from . import pages
 
+mimetypes.add_type("application/wasm", ".wasm")  # pagefind's search; not in every mime table
+_UTF8 = ("text/", "application/json", "application/xml", "application/javascript",
+         "image/svg+xml", "application/manifest+json")  # the build writes these in UTF-8
+
 
 @dataclass(frozen=True)
 class Status:
@@ -91,6 +95,7 @@ class _Handler(BaseHTTPRequestHandler):
         kind = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
         if kind == "text/html":
             content = pages.decorate(content, status.problems, status.error, status.epoch)
+        if kind.startswith(_UTF8):
             kind += "; charset=utf-8"
         self._send(code, kind, content, body)
 

@@ -57,7 +57,7 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
 
     def _stop(self, message: str) -> None:
         if not self.serving:
-            raise PluginError(message)
+            raise PluginError(message) from None
         log.warning(message)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:

@@ -179,6 +179,12 @@ def test_mkdocs_serve_keeps_answering_while_content_has_problems(project):
               "title: Alpha verslag herzien")
         code, _ = _until(port, "/" + DOC, lambda c, p: "Alpha verslag herzien" in p, server)
         assert code == 200
+        # A broken vocabulary stops `mkdocs build`; the server still rebuilds and answers.
+        (project / "docs" / "vocabularies" / "themes.yml").write_text("- kapot\n")
+        _edit(project / "docs" / "documenten" / "a.md", "herzien", "opnieuw herzien")
+        code, _ = _until(port, "/" + DOC, lambda c, p: "opnieuw herzien" in p, server)
+        assert code == 200
     finally:
         output = _stop(server, signal.SIGINT)
-    assert "/documenten/verdwenen/" in output  # said, as a warning
+    assert "/documenten/verdwenen/" in output  # said, as warnings
+    assert "themes.yml" in output

@@ -216,18 +216,20 @@ def cmd_serve(args) -> int:
     config_file = (Path(args.config_file).resolve() if args.config_file
                    else projects.config_file(Path.cwd()))
     if config_file is None or not config_file.is_file():
-        print(f"error: {args.config_file or 'no mkdocs.yml here or above'}: give the "
-              f"project's mkdocs.yml with -f, or run this inside the project", file=sys.stderr)
+        what = f"{args.config_file} does not exist" if args.config_file else \
+            f"no mkdocs.yml in {Path.cwd()} or above"
+        print(f"error: {what}; give the project's mkdocs.yml with -f, or run this inside the "
+              f"project", file=sys.stderr)
         return EXIT_USAGE
     build = _PreviewBuild(config_file, args.port, args.drafts)
     _log_warnings_to_terminal()
     try:
         loop.run(build, build.watch_default(), args.port)
-    except OSError as err:
-        if err.errno != errno.EADDRINUSE:
-            raise
+    except OSError as err:  # the port could not be taken
         print(f"error: port {args.port} is already in use (another `lessons serve`?); stop "
-              f"that one or choose another with --port", file=sys.stderr)
+              f"that one or choose another with --port" if err.errno == errno.EADDRINUSE
+              else f"error: cannot serve on 127.0.0.1:{args.port}: {err.strerror or err}",
+              file=sys.stderr)
         return EXIT_USAGE
     finally:
         build.close()
@@ -295,7 +297,8 @@ class _PreviewBuild:
 
 
 class _Warnings(logging.Handler):
-    """Collects a build's warnings; the plugin's name documents from the docs dir."""
+    """Collects a build's warnings. The plugin names files from the docs dir; the preview
+    names them from the project root, as `lessons check` does."""
 
     PREFIX = "lessons: "
 
@@ -322,6 +325,12 @@ class _Warnings(logging.Handler):
         return out
 
 
+def _port(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a port number (1-65535)")
+    return int(text)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="lessons", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -346,7 +355,7 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("serve", help="preview on http://127.0.0.1:8000, rebuilt on every change")
     p.add_argument("-f", "--config-file", help="the mkdocs.yml to build (default: the "
                                                "project's, found from the working directory)")
-    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--port", type=_port, default=8000)
     p.add_argument("--drafts", action="store_true", help="include drafts, marked as such")
     p.set_defaults(func=cmd_serve)
     try:

@@ -15,7 +15,7 @@ SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -e '.[test,editor]'
 	touch $@
 
 $(CHROMIUM):
@@ -24,10 +24,11 @@ $(CHROMIUM):
 
 # axe-core (accessibility rules) from npm; npm itself from Debian when missing.
 AXE := node_modules/axe-core/axe.min.js
-$(AXE): package.json
+# `npm ci` installs exactly package-lock.json and never rewrites it (npm install would).
+$(AXE): package.json package-lock.json
 	command -v npm >/dev/null || { $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq npm; }
-	npm install --no-audit --no-fund --loglevel=error
+	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
 ## Build the public site into site/ (fails on any problem in the content).

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from pathlib import Path
 
@@ -66,34 +67,38 @@ def cmd_import(args) -> int:
 
 
 def cmd_check(args) -> int:
-    root = _root()
-    vocabs = _vocabs(root)
-    docs_dir = root / "content"
-    paths = [Path(p) for p in args.paths] or [docs_dir / "documenten"]
-    sources = []
-    for path in paths:
-        if path.is_dir():
-            sources += read_folder(path, docs_dir)
-        elif path.exists():
-            sources.append((path.resolve().relative_to(docs_dir.resolve()).as_posix()
-                            if path.resolve().is_relative_to(docs_dir.resolve()) else str(path),
-                            path.read_bytes()))
-        else:
-            print(f"error: {path} does not exist", file=sys.stderr)
-            return EXIT_USAGE
-    result = collect(sources, vocabs)
-    if not args.paths:  # the whole corpus: also the addresses journals may have cited
-        from . import permalinks
-        from .model.document import Problem
+    from . import project as projects
+    from .model.document import Problem
 
-        manifest = root / "published-urls.txt"
+    try:
+        project = projects.find(args.paths, Path.cwd())
+        selection = project.select(args.paths, Path.cwd())
+        sources = [(relative, file.read_bytes()) for relative, file in selection.sources]
+        vocabs = load_vocabularies(project.vocabularies)
+    except projects.PathError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as err:
+        print(f"error: {err.filename or ''}: cannot be read ({err.strerror})", file=sys.stderr)
+        return EXIT_USAGE
+    except SourceError as err:
+        print(f"error: {err.message}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    for shown in selection.skipped:
+        print(f"{shown}: not a document (documents are under "
+              f"{project.show(project.documents)}/); not checked", file=sys.stderr)
+    result = collect(sources, vocabs)
+    if selection.whole:  # the whole corpus: also the addresses journals may have cited
+        from . import permalinks
+
+        manifest = project.root / "published-urls.txt"
         published, redirected = _addresses(result)
         gone = permalinks.missing(permalinks.read_manifest(manifest), published | redirected)
         if gone:
             result.problems.append(Problem(str(manifest), 1, "manifest",
                                            permalinks.missing_message(gone, manifest)))
     for problem in result.problems:
-        location = f"content/{problem.path}" if not problem.path.startswith("/") else problem.path
+        location = project.show(problem.path)
         if args.format == "github":
             print(f"::error file={location},line={problem.line},title={problem.field}::"
                   f"{problem.message}")
@@ -224,7 +229,9 @@ def cmd_new(args) -> int:
 def new_document(kind, doc_id: str, title: str, today) -> str:
     import yaml
 
-    extra = {"authors": "  # authors: wie schreef het, bijv. [J. Jansen]\nauthors: []\n",
+    # Explanations are trailing comments; the only whole-line comments are the example
+    # lesson, so that removing its '# ' gives valid YAML (a test uncomments it).
+    extra = {"authors": "authors: []  # wie schreef het, bijv. [J. Jansen]\n",
              "organisation": "organisation: ''  # de organisatie van dit voorbeeld\n"}
     quoted = yaml.safe_dump(title, allow_unicode=True, default_style='"').strip()
     return (
@@ -238,21 +245,137 @@ def new_document(kind, doc_id: str, title: str, today) -> str:
         "stakeholders: []  # sleutels uit content/vocabularies/stakeholders.yml\n"
         + "".join(extra[f] for f in kind.required if f in extra) +
         "status: draft  # draft -> review -> published\n"
-        "lessons: []\n"
-        "#  - id: korte-vaste-naam-van-de-les\n"
-        "#    statement: De les in één zin.\n"
-        "#    explanation: Optioneel: toelichting.\n"
+        "# lessons:  # optioneel: haal de '# ' weg om een les te beginnen\n"
+        "#   - id: korte-vaste-naam-van-de-les  # vaste link: /lessen/<id>/\n"
+        "#     statement: De les in één zin.\n"
+        "#     explanation: \"Optioneel: een toelichting.\"\n"
         "---\n\n"
         "Schrijf hier de tekst van het document.\n")
 
 
 def cmd_serve(args) -> int:
-    import os
-    import subprocess
+    import errno
 
-    env = dict(os.environ, LESSONS_INCLUDE_DRAFTS="true" if args.drafts else "false")
-    return subprocess.call([sys.executable, "-m", "mkdocs", "serve", "--dev-addr",
-                            f"127.0.0.1:{args.port}"], cwd=_root(), env=env)
+    from . import project as projects
+    from .preview import loop
+
+    # Found, not read: a broken mkdocs.yml is shown on the error page, and fixed there.
+    config_file = (Path(args.config_file).resolve() if args.config_file
+                   else projects.config_file(Path.cwd()))
+    if config_file is None or not config_file.is_file():
+        what = f"{args.config_file} does not exist" if args.config_file else \
+            f"no mkdocs.yml in {Path.cwd()} or above"
+        print(f"error: {what}; give the project's mkdocs.yml with -f, or run this inside the "
+              f"project", file=sys.stderr)
+        return EXIT_USAGE
+    build = _PreviewBuild(config_file, args.port, args.drafts)
+    _log_warnings_to_terminal()
+    try:
+        loop.run(build, build.watch_default(), args.port)
+    except OSError as err:  # the port could not be taken
+        print(f"error: port {args.port} is already in use (another `lessons serve`?); stop "
+              f"that one or choose another with --port" if err.errno == errno.EADDRINUSE
+              else f"error: cannot serve on 127.0.0.1:{args.port}: {err.strerror or err}",
+              file=sys.stderr)
+        return EXIT_USAGE
+    finally:
+        build.close()
+    return EXIT_OK
+
+
+def _log_warnings_to_terminal() -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    logger.setLevel(logging.WARNING)
+    logger.propagate = False
+
+
+class _PreviewBuild:
+    """`lessons serve`'s build: MkDocs in this process, as `mkdocs serve` builds, with the
+    warnings collected as the problems the preview shows."""
+
+    def __init__(self, config_file: Path, port: int, drafts: bool):
+        self.config_file, self.drafts = config_file, drafts
+        self.url = f"http://127.0.0.1:{port}/"
+        self.plugins = None  # of the first build: they get on_startup and on_shutdown
+
+    def watch_default(self) -> list[Path]:
+        root = self.config_file.parent
+        return [root / "content", root / "site_src", self.config_file]
+
+    def __call__(self, site_dir: Path):
+        from mkdocs.commands.build import build
+        from mkdocs.config import load_config
+
+        from .preview.loop import BuildResult
+
+        warnings = _Warnings()
+        logger = logging.getLogger("mkdocs")
+        logger.addHandler(warnings)
+        result = BuildResult(watch=self.watch_default())
+        try:
+            config = load_config(str(self.config_file), site_dir=str(site_dir))
+            custom = [config.theme.custom_dir] if config.theme.custom_dir else []
+            result.watch = [Path(p) for p in (config.docs_dir, *custom, self.config_file,
+                                              *config.watch)]
+            warnings.docs_dir = Path(config.docs_dir)
+            config.site_url = self.url
+            lessons = config.plugins.get("lessons")
+            if self.drafts and lessons is not None:
+                lessons.config.include_drafts = True
+            if self.plugins is None:
+                config.plugins.on_startup(command="serve", dirty=False)
+                self.plugins = config.plugins
+            build(config, serve_url=self.url)
+        except KeyboardInterrupt:
+            raise
+        except (Exception, SystemExit) as err:  # mkdocs' Abort is a SystemExit
+            result.error = str(err) or type(err).__name__
+        finally:
+            logger.removeHandler(warnings)
+        result.problems = warnings.problems(self.config_file.parent)
+        return result
+
+    def close(self) -> None:
+        if self.plugins is not None:
+            self.plugins.on_shutdown()
+
+
+class _Warnings(logging.Handler):
+    """Collects a build's warnings. The plugin names files from the docs dir; the preview
+    names them from the project root, as `lessons check` does."""
+
+    PREFIX = "lessons: "
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+        self.docs_dir: Path | None = None
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+    def problems(self, root: Path) -> list[str]:
+        """As `lessons check` names them: content/documenten/x.md:5: date: ..."""
+        from .project import Project
+
+        out = []
+        for message in self.messages:
+            message = message.removeprefix(self.PREFIX)
+            path, colon, rest = message.partition(":")
+            if (self.docs_dir is not None and colon and rest[:1].isdigit()
+                    and (self.docs_dir / path).exists()):
+                message = f"{Project(root, self.docs_dir).show(path)}:{rest}"
+            out.append(message)
+        return out
+
+
+def _port(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a port number (1-65535)")
+    return int(text)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -276,8 +399,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--check", action="store_true",
                    help="only report (exit 1 when the manifest is out of date)")
     p.set_defaults(func=cmd_manifest)
-    p = sub.add_parser("serve", help="preview on http://127.0.0.1:8000")
-    p.add_argument("--port", type=int, default=8000)
+    p = sub.add_parser("serve", help="preview on http://127.0.0.1:8000, rebuilt on every change")
+    p.add_argument("-f", "--config-file", help="the mkdocs.yml to build (default: the "
+                                               "project's, found from the working directory)")
+    p.add_argument("--port", type=_port, default=8000)
     p.add_argument("--drafts", action="store_true", help="include drafts, marked as such")
     p.set_defaults(func=cmd_serve)
     try:

@@ -1,6 +1,7 @@
 """The `lessons` MkDocs plugin: reads config, calls the core, nothing else.
 
 Events, in build order:
+  on_startup  note whether a preview server builds (problems then warn, never stop it)
   on_config   load the vocabularies
   on_files    read and validate every document, build the link graph, add generated pages
   on_page_*   hand MkDocs the normalized body and escaped metadata of each page
@@ -32,7 +33,9 @@ from . import addresses, graph, inventory, permalinks, privacy, sanitize
 from .collect import collect, load_vocabularies
 from .config import LessonsConfig
 from .model.document import Document
+from .model.schema import Vocabularies
 from .model.source import SourceError
+from .model.vocab import Vocabulary
 from .normalize.redactions import mark_up
 from .originals import original
 from .outputs import browse, diwoo, exports, urls
@@ -46,6 +49,17 @@ log = get_plugin_logger(__name__)
 
 class LessonsPlugin(BasePlugin[LessonsConfig]):
     supports_multiple_instances = False
+    serving = False  # a preview server (`mkdocs serve`, `lessons serve`) is building
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """A preview server must keep answering: what would stop a build only warns there.
+        (`mkdocs serve` holds every request while a rebuild keeps raising.)"""
+        self.serving = command == "serve"
+
+    def _stop(self, message: str) -> None:
+        if not self.serving:
+            raise PluginError(message) from None
+        log.warning(message)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load the controlled vocabularies; a broken vocabulary stops the build."""
@@ -53,7 +67,8 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
         try:
             self.vocabs = load_vocabularies(self.docs_dir / self.config.vocabularies_dir)
         except SourceError as err:
-            raise PluginError(err.message) from None
+            self._stop(err.message)
+            self.vocabs = Vocabularies(Vocabulary("themes"), Vocabulary("stakeholders"))
         self.today = (dt.date.fromisoformat(self.config.today) if self.config.today
                       else dt.date.today())
         self.cache = None
@@ -161,7 +176,7 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
                 self.index = PagefindIndex({"force_language": "nl",
                                             "exclude_selectors": [".headerlink"]})
             except (OSError, SearchIndexError) as err:
-                raise PluginError(f"search index: {err}") from None
+                self._stop(f"search index: {err}")
 
     def on_page_read_source(self, page: Page, config: MkDocsConfig) -> str | None:
         """We already hold the body; skip MkDocs' own file read and YAML parse."""
@@ -285,13 +300,13 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
             entries = permalinks.read_manifest(manifest)
             gone = [e for e in entries if not permalinks.served(e, site_dir)]
             if gone:
-                raise PluginError(permalinks.missing_message(gone, manifest))
+                self._stop(permalinks.missing_message(gone, manifest))
         if self.index is not None:
             index, self.index = self.index, None
             try:
                 index.write(site_dir / "pagefind")
             except SearchIndexError as err:
-                raise PluginError(f"search index: {err}") from None
+                self._stop(f"search index: {err}")
         if self.cache is not None:
             log.debug(f"render cache: {self.cache.hits} hits, {self.cache.misses} misses")
 

@@ -15,7 +15,10 @@ from lessons.cli import main
 def project(tmp_path, monkeypatch) -> Path:
     shutil.copytree(ROOT / "content" / "vocabularies", tmp_path / "content" / "vocabularies")
     shutil.copytree(FIXTURES / "corpus" / "documenten", tmp_path / "content" / "documenten")
-    (tmp_path / "mkdocs.yml").write_text("site_name: x\n")
+    for page in ("index.md", "over.md", "toegankelijkheid.md"):  # the site's own pages
+        shutil.copy(ROOT / "content" / page, tmp_path / "content" / page)
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\ndocs_dir: content\n"
+                                         "site_url: !ENV [SITE_URL, 'https://x.example/']\n")
     monkeypatch.chdir(tmp_path)
     return tmp_path
 
@@ -55,6 +58,68 @@ def test_check_github_format_gives_annotations(project, capsys):
 def test_check_usage_errors_exit_2(project):
     assert main(["check", "does/not/exist.md"]) == 2
     assert main(["check", "--format", "xml"]) == 2
+
+
+BROKEN = "content/documenten/kapot/unknown-kind.md"
+
+
+@pytest.fixture
+def broken(project) -> Path:
+    (project / "content" / "documenten" / "kapot").mkdir()
+    shutil.copy(FIXTURES / "invalid" / "unknown-kind.md", project / BROKEN)
+    return project
+
+
+@pytest.mark.parametrize(("where", "paths"), [
+    (".", ["content/documenten"]),
+    (".", ["content"]),
+    (".", ["."]),
+    (".", ["content/documenten/kapot/"]),
+    (".", [BROKEN]),
+    ("content/documenten", ["kapot"]),
+    ("content/documenten/kapot", ["unknown-kind.md"]),
+    ("content/documenten/kapot", ["../../../content/documenten/kapot/unknown-kind.md"]),
+    ("content", ["."]),
+    ("sources", ["../content"]),
+    ("/", ["{root}/content"]),
+    ("/", ["{root}/content/documenten/kapot", "{root}/content/index.md"]),
+    (".", ["{root}/" + BROKEN]),
+])
+def test_check_takes_relative_and_absolute_paths_from_anywhere(broken, monkeypatch, capsys,
+                                                               where, paths):
+    (broken / "sources").mkdir()
+    monkeypatch.chdir(broken / where)
+    assert main(["check", *(p.format(root=broken) for p in paths)]) == 1
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.err
+    # Only the broken document is reported (never the site's own pages), always named
+    # from the project root, however the editor named it.
+    reported = {line.split(":", 1)[0] for line in captured.out.splitlines()}
+    assert reported == {BROKEN}
+
+
+def test_check_of_the_site_folder_reports_no_false_problems(project, capsys):
+    assert main(["check", str(project / "content")]) == 0
+    assert main(["check", "content/documenten"]) == 0
+    assert main(["check", "content/index.md"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "content/index.md: not a document" in captured.err
+
+
+@pytest.mark.parametrize("path", ["/etc/hostname", "README.md", "{parent}"])
+def test_check_refuses_paths_outside_the_documents_clearly(project, capsys, path):
+    (project / "README.md").write_text("# x\n")
+    assert main(["check", path.format(parent=project.parent)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and "Traceback" not in captured.err
+    assert captured.err.startswith("error: ") and "content/" in captured.err
+
+
+def test_check_outside_any_project_says_so(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert main(["check"]) == 2
+    assert "no mkdocs.yml" in capsys.readouterr().err
 
 
 def test_check_reports_a_lost_published_address(project, capsys):

@@ -52,6 +52,13 @@ class _Reader:
 # would show as written (or is someone testing whether it runs).
 _MARKUP = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<!--")
 EMPTY = "is empty; write a value or remove the field"
+# What the readers say of an empty value, when the field may not be left out.
+EMPTY_REQUIRED = "is empty; it is required: write a value"
+
+
+def _required(issues: Issues) -> Issues:
+    return [(sub, EMPTY_REQUIRED if message == EMPTY and not sub else message)
+            for sub, message in issues]
 
 
 def _markup(value: str) -> Issues:
@@ -212,6 +219,7 @@ def _lessons(value: Any, reader: _Reader) -> tuple[Any, Issues]:
             issues.append((str(index), "a lesson needs 'id' and 'statement'"))
             continue
         statement, problems = _text(MAX_SUMMARY)(item.get("statement"), reader)
+        problems = _required(problems)
         issues += [(f"{index}.statement{k and '.' + k}", m) for k, m in problems]
         lesson_id, problems = (_id(item["id"], reader) if "id" in item else
                                (None, [("", "is missing: give the lesson a permanent id")]))
@@ -303,6 +311,8 @@ def validate(path: str, source: Source, vocabs: Vocabularies) -> tuple[Document,
     for key, read in FIELDS.items():
         if key in meta:
             value, issues = read(meta[key], reader)
+            if key in required:
+                issues = _required(issues)
             for sub, message in issues:
                 problem(f"{key}.{sub}" if sub else key, message)
             values[key] = value

@@ -1,0 +1,101 @@
+"""Build, serve, watch, rebuild: the preview's main loop, until Ctrl-C or SIGTERM.
+
+Every build goes to a fresh folder; only a build that succeeded replaces the one being
+served, so a visitor never sees a half-written site. On stop, the server is shut down and
+its port closed before the process ends, so the next `lessons serve` can take it at once.
+"""
+
+from __future__ import annotations
+
+import shutil
+import signal
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .server import Preview, PreviewServer
+from .watch import Watcher
+
+
+@dataclass
+class BuildResult:
+    problems: list[str] = field(default_factory=list)  # `path:line: field: message` lines
+    error: str | None = None  # why the build failed; None when it succeeded
+    watch: list[Path] = field(default_factory=list)  # what the next build depends on
+
+
+Build = Callable[[Path], BuildResult]  # builds the site into the given folder
+
+
+class _Builds:
+    def __init__(self, build: Build, preview: Preview, scratch: Path):
+        self.build, self.preview, self.scratch, self.count = build, preview, scratch, 0
+
+    def next(self) -> BuildResult:
+        self.count += 1
+        site = self.scratch / f"build-{self.count}"
+        started = time.monotonic()
+        result = self.build(site)
+        took = f"{time.monotonic() - started:.1f} s"
+        if result.error is None:
+            self.preview.built(site, result.problems)
+            for old in self.scratch.iterdir():  # keep the one before for requests in flight
+                if old.name not in (site.name, f"build-{self.count - 1}"):
+                    shutil.rmtree(old, ignore_errors=True)
+            count = len(result.problems)
+            _say(f"gebouwd in {took}" + ("" if not count else "; 1 probleem, zie de banner"
+                                         if count == 1 else f"; {count} problemen, zie de banner"))
+        else:
+            self.preview.failed(result.error, result.problems)
+            shutil.rmtree(site, ignore_errors=True)
+            shown = ("de vorige versie blijft zichtbaar" if self.preview.status.root
+                     else "de voorvertoning toont de fout")
+            _say(f"de build is mislukt ({took}); {shown}: {result.error}")
+        return result
+
+
+def _say(message: str) -> None:
+    print(f"lessons serve: {message}", file=sys.stderr, flush=True)
+
+
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt
+
+
+def run(build: Build, watch: list[Path], port: int, *, interval: float = 0.3,
+        settle: float = 0.2) -> None:
+    """Serve on 127.0.0.1:port until stopped. Raises OSError when the port is taken."""
+    preview = Preview()
+    server = PreviewServer(port, preview)  # binds now: a taken port fails before any build
+    scratch = Path(tempfile.mkdtemp(prefix="lessons-serve-"))
+    # SIGTERM (a process manager, `kill`) and SIGHUP (the terminal closed) stop it like Ctrl-C.
+    stops = [getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
+    previous = {sig: signal.signal(sig, _interrupt) for sig in stops}
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.2},
+                              name="lessons-serve", daemon=True)
+    thread.start()
+    _say(f"voorvertoning op http://127.0.0.1:{port}/ (stoppen: Ctrl-C)")
+    try:
+        watcher = Watcher(watch)
+        builds = _Builds(build, preview, scratch)
+        watcher.watch(builds.next().watch or watch)
+        while True:
+            time.sleep(interval)
+            if watcher.changed():
+                time.sleep(settle)
+                while watcher.changed():  # an editor may save several files at once
+                    time.sleep(settle)
+                watcher.watch(builds.next().watch or watch)
+    except KeyboardInterrupt:
+        _say("gestopt")
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        shutil.rmtree(scratch, ignore_errors=True)

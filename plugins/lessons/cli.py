@@ -67,14 +67,18 @@ def cmd_import(args) -> int:
 
 
 def cmd_check(args) -> int:
+    from . import content_check
     from . import project as projects
     from .model.document import Problem
+    from .render import BodyRenderer
 
     try:
         project = projects.find(args.paths, Path.cwd())
         selection = project.select(args.paths, Path.cwd())
-        sources = [(relative, file.read_bytes()) for relative, file in selection.sources]
         vocabs = load_vocabularies(project.vocabularies)
+        names, options = projects.markdown_extensions(project.root / projects.CONFIG)
+        renderer = BodyRenderer(names, options)
+        result = content_check.check(project.docs_dir, vocabs, renderer, only=selection.only)
     except projects.PathError as err:
         print(f"error: {err}", file=sys.stderr)
         return EXIT_USAGE
@@ -84,15 +88,14 @@ def cmd_check(args) -> int:
     except SourceError as err:
         print(f"error: {err.message}", file=sys.stderr)
         return EXIT_PROBLEMS
-    for shown in selection.skipped:
-        print(f"{shown}: not a document (documents are under "
-              f"{project.show(project.documents)}/); not checked", file=sys.stderr)
-    result = collect(sources, vocabs)
+    except ImportError as err:  # a Markdown extension named in mkdocs.yml is missing
+        print(f"error: {project.root / projects.CONFIG}: {err}", file=sys.stderr)
+        return EXIT_PROBLEMS
     if selection.whole:  # the whole corpus: also the addresses journals may have cited
         from . import permalinks
 
         manifest = project.root / "published-urls.txt"
-        published, redirected = _addresses(result)
+        published, redirected = _addresses(result, project.root)
         gone = permalinks.missing(permalinks.read_manifest(manifest), published | redirected)
         if gone:
             result.problems.append(Problem(str(manifest), 1, "manifest",
@@ -104,8 +107,9 @@ def cmd_check(args) -> int:
                   f"{problem.message}")
         else:
             print(f"{location}:{problem.line}: {problem.field}: {problem.message}")
-    print(f"{len(result.documents)} documents checked, {len(result.problems)} problems "
-          f"in {len(result.invalid)} files", file=sys.stderr)
+    print(f"{len(result.documents)} documents and {result.files - len(result.documents)} "
+          f"pages checked, {len(result.problems)} problems in {len(result.invalid)} files",
+          file=sys.stderr)
     return EXIT_PROBLEMS if result.problems else EXIT_OK
 
 

@@ -1,15 +1,15 @@
 """Where the project is (the folder with mkdocs.yml, its docs dir) and what a command reads.
 
 `lessons check` takes files and folders, relative or absolute, from any working directory;
-this module turns them into documents named relative to the docs dir, as the build names
-them. Which files are documents is decided in one place, `is_document`.
+this module turns them into paths relative to the docs dir, as the build names them.
+Which files are documents, pages or refused is the inventory's answer (inventory.py).
 """
 
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 import yaml
 
@@ -22,17 +22,10 @@ class PathError(Exception):
     """A path the editor gave cannot be checked; the message says why."""
 
 
-def is_document(relative: str) -> bool:
-    """Whether a file (relative to the docs dir) is a document the build validates."""
-    path = PurePosixPath(relative)
-    return path.suffix == ".md" and path.parts[:1] == (DOCUMENTS_DIR,)
-
-
 @dataclass(frozen=True)
 class Selection:
-    sources: list[tuple[str, Path]]  # (path relative to the docs dir, file)
-    skipped: list[str]  # files given by name that are not documents
-    whole: bool  # every document of the project is in it
+    only: list[str] | None  # files and folders relative to the docs dir; None: all of it
+    whole: bool  # every document of the project is in it (so the manifest is checked too)
 
 
 @dataclass(frozen=True)
@@ -57,35 +50,26 @@ class Project:
             else str(full)
 
     def select(self, given: list[str], cwd: Path) -> Selection:
-        """The documents in the given files and folders (all documents when none are given)."""
-        found: dict[str, Path] = {}
-        skipped: list[str] = []
+        """The given files and folders, relative to the docs dir (all of it when none are
+        given). What each file is (document, page, asset, refused) is the inventory's
+        answer, the same the build gets."""
+        only: list[str] = []
         whole = not given
-        for text in given or [str(self.documents)]:
+        for text in given:
             path = _absolute(text, cwd)
-            if not path.exists():
+            if not path.exists() and not path.is_symlink():
                 raise PathError(f"{text} does not exist")
             if not path.is_relative_to(self.root):
                 raise PathError(f"{text} is outside the project in {self.root}; give files "
                                 f"or folders under {self.show(self.docs_dir)}/")
             if path.is_dir() and self.docs_dir.is_relative_to(path):
-                path, whole = self.docs_dir, True
+                return Selection(None, True)
             if not path.is_relative_to(self.docs_dir):
                 raise PathError(f"{text} is not under {self.show(self.docs_dir)}/; documents "
                                 f"are in {self.show(self.documents)}/")
-            if path.is_dir():
-                whole = whole or self.documents.is_relative_to(path)
-                for file in sorted(path.rglob("*.md")):
-                    relative = file.relative_to(self.docs_dir).as_posix()
-                    if file.is_file() and is_document(relative):
-                        found[relative] = file
-            else:
-                relative = path.relative_to(self.docs_dir).as_posix()
-                if is_document(relative):
-                    found[relative] = path
-                else:
-                    skipped.append(self.show(path))
-        return Selection(sorted(found.items()), skipped, whole)
+            whole = whole or (path.is_dir() and self.documents.is_relative_to(path))
+            only.append(path.relative_to(self.docs_dir).as_posix())
+        return Selection(None if not given else only, whole)
 
 
 def find(given: list[str], cwd: Path) -> Project:
@@ -130,10 +114,35 @@ _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/",
                                     lambda loader, suffix, node: None)
 
 
-def _docs_dir_name(config: Path) -> str:
+def read_config(config: Path) -> dict:
     try:
         data = yaml.load(config.read_text(encoding="utf-8"), Loader=_ConfigLoader)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as err:
         raise PathError(f"{config}: cannot be read: {err}") from None
-    value = data.get("docs_dir") if isinstance(data, dict) else None
+    return data if isinstance(data, dict) else {}
+
+
+def _docs_dir_name(config: Path) -> str:
+    value = read_config(config).get("docs_dir")
     return value if isinstance(value, str) and value else "docs"  # MkDocs' default
+
+
+# MkDocs always adds these to the configured ones (mkdocs/config/defaults.py).
+MKDOCS_EXTENSIONS = ("toc", "tables", "fenced_code")
+
+
+def markdown_extensions(config: Path) -> tuple[list, dict]:
+    """(extension names, their options) as MkDocs passes them to Python-Markdown."""
+    names, options = list(MKDOCS_EXTENSIONS), {}
+    for item in read_config(config).get("markdown_extensions") or []:
+        if isinstance(item, str):
+            name, opts = item, None
+        elif isinstance(item, dict) and len(item) == 1:
+            name, opts = next(iter(item.items()))
+        else:
+            continue
+        if name not in names:
+            names.append(name)
+        if isinstance(opts, dict):
+            options[name] = opts
+    return names, options

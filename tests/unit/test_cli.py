@@ -45,7 +45,7 @@ def test_check_names_every_malformed_file_and_never_crashes(project, capsys):
     reported = {line.split(":", 1)[0] for line in captured.out.splitlines() if line.strip()}
     assert reported == {f"content/documenten/kapot/{p.name}" for p in bad.glob("*.md")}
     total = len(list((project / "content" / "documenten").rglob("*.md")))
-    assert f"{total} documents checked" in captured.err
+    assert f"{total} documents and 3 pages checked" in captured.err
 
 
 def test_check_github_format_gives_annotations(project, capsys):
@@ -104,7 +104,7 @@ def test_check_of_the_site_folder_reports_no_false_problems(project, capsys):
     assert main(["check", "content/index.md"]) == 0
     captured = capsys.readouterr()
     assert captured.out == ""
-    assert "content/index.md: not a document" in captured.err
+    assert "0 documents and 1 pages checked, 0 problems" in captured.err
 
 
 @pytest.mark.parametrize("path", ["/etc/hostname", "README.md", "{parent}"])
@@ -135,3 +135,43 @@ def test_new_writes_a_draft_with_a_unique_id(project, capsys):
     text = (project / path).read_text()
     assert "id: beta-memo-2" in text and "status: draft" in text and "kind: memo" in text
     assert main(["new", "brief", "X"]) == 2
+
+
+def test_check_judges_what_the_build_would_publish(project, capsys):
+    """The same inventory and sanitizer as the build: misplaced documents, links, files
+    that are not published, and what the HTML filter would remove, each by file and line."""
+    import os
+
+    docs = project / "content"
+    # The check renders with the Markdown extensions the site uses: {: ...} needs attr_list.
+    with (project / "mkdocs.yml").open("a", encoding="utf-8") as config:
+        config.write("markdown_extensions:\n  - attr_list\n  - toc:\n      permalink: true\n")
+    doc = (FIXTURES / "corpus" / "documenten" / "a.md").read_text(encoding="utf-8")
+    (docs / "verkeerd.md").write_text(doc, encoding="utf-8")
+    attack = ("---\nid: aanval\nkind: memo\norganisation: RIVM\ntitle: Aanval\ndate: 2021-01-01\n"
+              "summary: Een aanval.\nthemes: [regie]\nstakeholders: [rivm]\n"
+              "status: published\n---\n\nTekst.\n")
+    (docs / "documenten" / "aanval.md").write_text(
+        attack + '\n![x](x.png){: onload="alert(1)" }\n\n[a][r]\n\n[r]: javascript:alert(2)\n',
+        encoding="utf-8")
+    os.symlink("/etc/hostname", docs / "link.md")
+    (docs / "export.csv").write_text("a,b\n", encoding="utf-8")
+    (docs / "over.md").write_text("# Over\n\n<iframe src='https://x.example/'></iframe>\n",
+                                  encoding="utf-8")
+    assert main(["check"]) == 1
+    out = capsys.readouterr().out
+    body_line = attack.count("\n") + 2
+    for expected in (
+        "content/verkeerd.md:2: id: this is a document (it has 'id:')",
+        f"content/documenten/aanval.md:{body_line}: body: the attribute 'onload' on '<img>' "
+        "runs code",
+        f"content/documenten/aanval.md:{body_line + 4}: body: the address "
+        "'javascript:alert(2)' on '<a>' is removed",
+        "content/link.md:1: file: is a symbolic link",
+        "content/export.csv:1: file: files of this type are not published",
+        "content/over.md:3: body: '<iframe>' is removed with its content",
+    ):
+        assert expected in out, (expected, out)
+    # One file at a time gives the same answer for that file.
+    assert main(["check", "content/documenten/aanval.md"]) == 1
+    assert "content/verkeerd.md" not in capsys.readouterr().out

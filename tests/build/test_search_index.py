@@ -99,13 +99,13 @@ def test_a_preview_shows_a_drafts_lessons_but_never_indexes_them(tmp_path):
 
 
 def test_a_search_index_cut_short_fails_the_build(site, tmp_path):
-    from lessons.search.pagefind import SearchIndexError, _check_written
+    from lessons.search.pagefind import SearchIndexError, check_written
     index = tmp_path / "pagefind"
     shutil.copytree(site.site / "pagefind", index)
-    _check_written(index)  # the index the build wrote is whole
+    check_written(index)  # the index the build wrote is whole
     (index / "pagefind.js").unlink()
     with pytest.raises(SearchIndexError, match="lacks pagefind.js"):
-        _check_written(index)
+        check_written(index)
     (index / "pagefind-entry.json").write_text("", encoding="utf-8")
     with pytest.raises(SearchIndexError, match="pagefind-entry.json is missing or incomplete"):
-        _check_written(index)
+        check_written(index)

@@ -78,6 +78,17 @@ def test_a_new_index_replaces_the_old_folder_entirely(files, tmp_path):
     assert (out / name).read_bytes() == files[name]
 
 
+def test_folders_left_by_a_killed_build_are_cleared(files, tmp_path):
+    """MkDocs' clean build keeps hidden entries of site_dir, so the next write must."""
+    out = tmp_path / "site" / "pagefind"
+    for left in (".pagefind.new", ".pagefind.old"):
+        (tmp_path / "site" / left / "fragment").mkdir(parents=True)
+        (tmp_path / "site" / left / "fragment" / "x.pf_fragment").write_bytes(b"half")
+    write_files(files, out)
+    assert sorted(p.name for p in out.parent.iterdir()) == ["pagefind"]
+    assert not (out / "fragment" / "x.pf_fragment").exists()
+
+
 def test_an_incomplete_index_is_never_put_in_place(files, tmp_path):
     out = tmp_path / "site" / "pagefind"
     out.mkdir(parents=True)

@@ -22,7 +22,6 @@ from __future__ import annotations
 import base64
 import gzip
 import json
-import os
 import shutil
 import subprocess
 import threading
@@ -158,9 +157,11 @@ class PagefindIndex:
 def write_files(files: dict[str, bytes], output_path: Path) -> None:
     """Put the index in place whole or not at all: write it into a fresh folder next to
     output_path, check it, then swap it in. A build never leaves a half-written index,
-    and no file of an earlier build survives in it."""
-    staging = output_path.with_name(f".{output_path.name}.{os.getpid()}.new")
-    retired = output_path.with_name(f".{output_path.name}.{os.getpid()}.old")
+    and no file of an earlier build survives in it. The two folders beside it have fixed
+    names, so one left by a build that was killed is removed by the next (MkDocs' clean
+    build keeps hidden entries of site_dir)."""
+    staging = output_path.with_name(f".{output_path.name}.new")
+    retired = output_path.with_name(f".{output_path.name}.old")
     for leftover in (staging, retired):
         shutil.rmtree(leftover, ignore_errors=True)
     try:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -81,6 +82,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cold", action="store_true",
                         help="clear the render cache before every build")
     args = parser.parse_args(argv)
+    # Stopped with kill: still remove the temporary copy and site.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
 
     with tempfile.TemporaryDirectory(prefix="repeat-builds-") as tmp:
         project = copy_project(args.project.resolve(), Path(tmp))

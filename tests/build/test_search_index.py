@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import json
 import shutil
 
 import pytest
@@ -98,14 +99,64 @@ def test_a_preview_shows_a_drafts_lessons_but_never_indexes_them(tmp_path):
     assert "Memo (1)" in facet_labels(preview, "soort")
 
 
+def test_the_built_index_holds_every_file_its_entry_and_metadata_name(site):
+    from lessons.search.pagefind import check_written
+    folder = site.site / "pagefind"
+    check_written(folder)
+    entry = json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert list(entry["languages"]) == ["nl"]
+    info = entry["languages"]["nl"]
+    assert (folder / f"wasm.{info['wasm']}.pagefind").is_file()
+    for script in ("pagefind.js", "pagefind-worker.js"):  # what search.js loads
+        assert (folder / script).stat().st_size > 1000, script
+    # Independently of check_written: one fragment per indexed page, each pointing at a
+    # page the site has; every fragment, word index and filter file is named in the
+    # language's metadata and unpacks whole.
+    meta = gzip.decompress((folder / f"pagefind.{info['hash']}.pf_meta").read_bytes())
+    fragments = sorted(folder.glob("fragment/*.pf_fragment"))
+    assert len(fragments) == info["page_count"] == len(by_url(site)) == 8
+    assert all(site.exists(url) for url in by_url(site))
+    filters = sorted(folder.glob("filter/*.pf_filter"))
+    assert len(filters) == 4  # soort, thema, organisatie, jaar
+    for path in [*fragments, *folder.glob("index/*.pf_index"), *filters]:
+        assert path.stem.encode() in meta, path
+        assert gzip.decompress(path.read_bytes()).startswith(b"pagefind_dcd"), path
+    # Nothing of the writing is left beside it (the index is written aside, then moved).
+    assert [p.name for p in site.site.iterdir() if "pagefind" in p.name] == ["pagefind"]
+
+
 def test_a_search_index_cut_short_fails_the_build(site, tmp_path):
-    from lessons.search.pagefind import SearchIndexError, _check_written
+    from lessons.search.pagefind import SearchIndexError, check_written
     index = tmp_path / "pagefind"
     shutil.copytree(site.site / "pagefind", index)
-    _check_written(index)  # the index the build wrote is whole
+    check_written(index)  # the index the build wrote is whole
+    next(index.glob("fragment/*.pf_fragment")).unlink()
+    with pytest.raises(SearchIndexError, match="lacks fragment/"):
+        check_written(index)
     (index / "pagefind.js").unlink()
     with pytest.raises(SearchIndexError, match="lacks pagefind.js"):
-        _check_written(index)
+        check_written(index)
     (index / "pagefind-entry.json").write_text("", encoding="utf-8")
     with pytest.raises(SearchIndexError, match="pagefind-entry.json is missing or incomplete"):
-        _check_written(index)
+        check_written(index)
+
+
+def test_a_build_whose_index_comes_out_torn_fails_and_publishes_no_index(tmp_path, monkeypatch):
+    """Whatever goes wrong between pagefind and the disk, the build says so and the site
+    gets no half index (here: a fragment arrives cut short)."""
+    from lessons.search import pagefind
+    received = pagefind.PagefindIndex.files
+
+    def torn(self):
+        files = received(self)
+        victim = sorted(name for name in files if name.startswith("fragment/"))[0]
+        files[victim] = files[victim][:len(files[victim]) // 2]
+        return files
+
+    monkeypatch.setattr(pagefind.PagefindIndex, "files", torn)
+    built = build_site(make_docs(tmp_path, FIXTURES / "corpus"), tmp_path, strict=True)
+    assert built.failed
+    said = (f"search index: the search index in {built.site / 'pagefind'} has files cut "
+            "short: fragment/")
+    assert any(message.startswith(said) for message in built.messages), built.messages
+    assert not (built.site / "pagefind").exists()

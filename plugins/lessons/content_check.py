@@ -53,20 +53,34 @@ def check(docs_dir: Path, vocabs: Vocabularies, renderer: BodyRenderer, *,
     for doc in collection.documents:
         if doc.path in collection.invalid:
             continue  # it is not published, so its rendering cannot be the problem yet
-        _, problems = sanitize.check(doc.path, renderer.html(doc.body), doc.body,
-                                     doc.body_line)
+        problems = _rendered(doc.path, doc.body, doc.body, doc.body_line, renderer,
+                             privacy.allowed_values(doc))
         report.problems += problems
         report.invalid |= {p.path for p in problems}
     for path, text in sorted(found.pages.items()):
         if not _selected(path, only):
             continue
-        problems = privacy.check_page(path, text)
-        _, removed = sanitize.check(path, renderer.html(_body(text)), text, 1)
-        report.problems += problems + removed
-        report.invalid |= {p.path for p in problems + removed}
+        problems = privacy.check_page(path, text) + _rendered(path, _body(text), text, 1,
+                                                              renderer, set())
+        report.problems += problems
+        report.invalid |= {p.path for p in problems}
     report.files = len(documents) + sum(_selected(p, only) for p in found.pages)
     report.problems.sort(key=lambda p: (p.path, p.line))
     return report
+
+
+def _rendered(path: str, body: str, source: str, first_line: int, renderer: BodyRenderer,
+              allowed: set[str]) -> list[Problem]:
+    """What the build would report while rendering this body: removals by the sanitizer,
+    personal data only the rendered text shows, a body that cannot be converted."""
+    try:
+        html = renderer.html(body)
+    except (RecursionError, ValueError) as err:
+        return [Problem(path, first_line, "body", f"cannot be converted to a page "
+                        f"({type(err).__name__}: {str(err)[:80]}); look for very deep "
+                        f"nesting or a malformed address")]
+    cleaned, problems = sanitize.check(path, html, source, first_line)
+    return problems + privacy.check_rendered(path, cleaned, source, first_line, allowed)
 
 
 def _body(text: str) -> str:

@@ -19,6 +19,7 @@ Names starting with "." are skipped, as MkDocs skips them.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -27,15 +28,34 @@ from .model.source import SourceError, decode, load_yaml, split
 
 VOCABULARY_FILES = ("themes.yml", "stakeholders.yml")
 MB = 1024 * 1024
-# Suffix -> largest size published. Pictures for bodies, PDFs for downloads, the icon.
+# Suffix -> largest size published: pictures for bodies, and the icon. No PDFs: a PDF
+# can carry scripts and personal data no check here can read; originals go to sources/.
 ASSET_TYPES = {
     ".png": 10 * MB, ".jpg": 10 * MB, ".jpeg": 10 * MB, ".gif": 10 * MB,
-    ".webp": 10 * MB, ".avif": 10 * MB, ".ico": 1 * MB, ".pdf": 50 * MB,
+    ".webp": 10 * MB, ".avif": 10 * MB, ".ico": 1 * MB,
 }
+# Top-level folders whose addresses the build makes itself (outputs/urls.py, feeds, open
+# data, sitemaps, the search index, the theme): a page or file of the editors' there would
+# be silently replaced, or replace ours.
+RESERVED_FOLDERS = frozenset({
+    "themas", "organisaties", "soorten", "jaren", "zoeken", "lessen", "bladeren",
+    "overzicht", "feeds", "api", "sitemaps", "pagefind", "assets", "search", "templates",
+    "404", "sitemap.xml", "sitemap.xml.gz",
+})
+# A line of a document's front-matter, wherever it stands (a front-matter that does not
+# start on line 1, in a comment or between "+++"): two of them make a misplaced document.
+_DOCUMENT_LINE = re.compile(r"^[ \t]*(id|kind|status|themes|stakeholders|lessons)[ \t]*:",
+                            re.M)
 # Files of the site's own that are published as they are, by exact path.
 SITE_FILES = {"robots.txt": 64 * 1024}
 # Front-matter fields only a document has: a file with them is a misplaced document.
 DOCUMENT_FIELDS = ("kind", "id", "lessons", "stakeholders", "themes")
+
+
+# The front-matter a page of the site's own may have: the theme prints page metadata in
+# every page's header and menu without escaping, so only these plain values get through.
+PAGE_HIDE = frozenset({"navigation", "toc", "footer", "path", "tags", "feedback"})
+PAGE_TEXT_LIMITS = {"title": 300, "description": 1500}
 
 
 @dataclass
@@ -43,6 +63,7 @@ class Inventory:
     documents: list[str] = field(default_factory=list)
     vocabularies: list[str] = field(default_factory=list)
     pages: dict[str, str] = field(default_factory=dict)  # path -> text (decoded)
+    page_meta: dict[str, dict] = field(default_factory=dict)  # path -> allowed front-matter
     assets: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
@@ -68,6 +89,10 @@ def take(docs_dir: Path, documents_dir: str = "documenten",
             _document_folder(inventory, path, full)
         elif path.startswith(vocabularies):
             _vocabulary_folder(inventory, path)
+        elif (top := path.split("/", 1)[0].removesuffix(".md")) in RESERVED_FOLDERS:
+            inventory.problems.append(Problem(
+                path, 1, "file", f"/{top}/ is an address the site makes itself; a file of "
+                                 f"yours there is not published: move it"))
         elif path.endswith(".md"):
             _page(inventory, path, full.read_bytes(), documents)
         else:
@@ -122,7 +147,56 @@ def _page(inventory: Inventory, path: str, raw: bytes, documents: str) -> None:
             f"this is a document (it has '{found[0]}:'), but documents are only published "
             f"from content/{documents}: move it to content/{documents}<kind>/"))
         return
+    head = "\n".join(text.splitlines()[:60])
+    if len({m.group(1) for m in _DOCUMENT_LINE.finditer(head)}) >= 2:
+        match = _DOCUMENT_LINE.search(head)
+        inventory.problems.append(Problem(
+            path, head.count("\n", 0, match.start()) + 1, match.group(1),
+            f"this looks like a document (it has '{match.group(1)}:' lines), but documents "
+            f"are only published from content/{documents}, with the front-matter on line 1: "
+            f"move it to content/{documents}<kind>/"))
+        return
+    if "." in PurePosixPath(path).stem:
+        inventory.problems.append(Problem(
+            path, 1, "file", "a page name may not contain a dot (its address would look like "
+                             "a file the site writes): rename it"))
+        return
     inventory.pages[path] = text
+    inventory.page_meta[path] = _page_meta(inventory, path, meta if isinstance(meta, dict)
+                                           else {}, lines)
+
+
+def _page_meta(inventory: Inventory, path: str, meta: dict, lines: dict[str, int]) -> dict:
+    """The page's front-matter as it may reach the theme: known fields, plain text."""
+    from . import privacy
+    from .model.schema import markup_in
+
+    allowed: dict = {}
+    for key, value in meta.items():
+        line = lines.get(str(key), 1)
+        if key in PAGE_TEXT_LIMITS:
+            if not isinstance(value, str) or not value.strip():
+                problem = "must be a line of text"
+            elif len(value) > PAGE_TEXT_LIMITS[key]:
+                problem = f"is longer than {PAGE_TEXT_LIMITS[key]} characters"
+            elif found := markup_in(value):
+                problem = f"contains HTML markup '{found}'; write plain text"
+            elif leaks := privacy.scan(value):
+                problem = (f"personal data: {privacy.KINDS_NL[leaks[0].kind]} "
+                           f"'{leaks[0].value}' would be published; remove it")
+            else:
+                allowed[key] = " ".join(value.split())
+                continue
+        elif key == "hide":
+            if isinstance(value, list) and all(v in PAGE_HIDE for v in value):
+                allowed[key] = list(value)
+                continue
+            problem = f"must be a list of: {', '.join(sorted(PAGE_HIDE))}"
+        else:
+            problem = (f"is not used on pages of the site's own (known: "
+                       f"{', '.join([*PAGE_TEXT_LIMITS, 'hide'])}); remove it")
+        inventory.problems.append(Problem(path, line, str(key), problem))
+    return allowed
 
 
 def _asset(inventory: Inventory, path: str, full: Path) -> None:
@@ -141,4 +215,14 @@ def _asset(inventory: Inventory, path: str, full: Path) -> None:
             path, 1, "file", f"is {size / MB:.1f} MB; at most {limit / MB:.0f} MB is "
                              f"published for a {suffix or path} file: make it smaller"))
         return
+    if path in SITE_FILES:  # text the site publishes as it is: the personal-data guard
+        from . import privacy
+
+        try:
+            leaks = privacy.check_page(path, decode(full.read_bytes()))
+        except SourceError as err:
+            leaks = [Problem(path, err.line, err.field, err.message)]
+        if leaks:
+            inventory.problems.extend(leaks)
+            return
     inventory.assets.append(path)

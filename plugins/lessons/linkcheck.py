@@ -97,7 +97,10 @@ def _resolve(page: str, link: str, own_origin: str) -> tuple[str | None, str] | 
         return None
     if own_origin and link.startswith(own_origin):
         link = "/" + link[len(own_origin):].lstrip("/")
-    parts = urlsplit(link)
+    try:
+        parts = urlsplit(link)
+    except ValueError:  # not an address at all ("http://[::1/"); nothing to follow
+        return None
     if parts.scheme or parts.netloc:
         return None
     fragment = unquote(parts.fragment)

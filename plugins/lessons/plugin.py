@@ -125,6 +125,7 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
             self.documents[doc.path] = doc
             public.append(doc)
         self.pages = content.pages
+        self.page_meta = content.page_meta
         self.corpus = graph.build(public, graph.Weights(self.config.theme_weight,
                                                         self.config.stakeholder_weight))
         self.generated: dict[str, PageSpec] = {}
@@ -200,9 +201,13 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
             page.meta = {"title": spec.title, "description": spec.description,
                          "template": spec.template}
             markdown = html.escape(spec.description, quote=False)
-        elif uri in self.pages:
+        else:
+            # The theme prints page metadata (subtitle, status, icon, template ...) in every
+            # page's header and menu, unescaped: only the inventory's plain fields pass.
+            page.meta = dict(self.page_meta.get(uri, {}))
             if page.is_homepage:
-                page.meta.setdefault("template", "lessons-home.html")
+                page.meta["template"] = "lessons-home.html"
+        if uri in self.pages:
             # The site's own pages get the personal-data guard documents get.
             leaks = privacy.check_page(uri, self.pages[uri])
             for problem in leaks:
@@ -210,6 +215,9 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
             if leaks:
                 markdown = privacy.mask(markdown, set())
         _escape_meta(page)
+        if uri not in self.generated:
+            _guard_render(page, doc.path if uri in self.documents else uri,
+                          self.documents[uri].body_line if uri in self.documents else 1)
         return markdown
 
 
@@ -239,11 +247,17 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
         doc = self.documents.get(uri)
         if doc is not None:
             source, first_line = doc.body, doc.body_line
+            path, allowed = doc.path, privacy.allowed_values(doc)
         else:
             source, first_line = self.pages.get(uri, ""), 1
-        cleaned, problems = sanitize.check(uri, html, source, first_line)
-        for problem in sorted(problems, key=lambda p: p.line):
+            path, allowed = uri, set()
+        cleaned, problems = sanitize.check(path, html, source, first_line)
+        leaks = privacy.check_rendered(path, cleaned, source, first_line, allowed)
+        for problem in sorted(problems + leaks, key=lambda p: p.line):
             log.warning(str(problem))
+        if leaks:  # hidden by the way it is written: withhold the whole text
+            cleaned = ('<p class="lessons-preview" role="status">Deze tekst bevat '
+                       'persoonsgegevens en wordt niet getoond.</p>')
         return cleaned
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
@@ -388,6 +402,26 @@ def _toc_tokens(items: list[AnchorLink]) -> list[dict[str, Any]]:
 def _inside(path: str | None, folder: Path) -> bool:
     return path is not None and Path(os.path.abspath(path)).is_relative_to(
         Path(os.path.abspath(folder)))
+
+
+def _guard_render(page: Page, path: str, line: int) -> None:
+    """A body Markdown cannot convert (nesting deep enough to exhaust Python's stack, an
+    address urllib cannot parse) is a problem named by its file, not a traceback."""
+    render = page.render
+
+    def guarded(config: MkDocsConfig, files: Files) -> None:
+        try:
+            render(config, files)
+        except (RecursionError, ValueError) as err:
+            log.warning(f"{path}:{line}: body: cannot be converted to a page "
+                        f"({type(err).__name__}: {str(err)[:80]}); look for very deep "
+                        f"nesting or a malformed address")
+            page.content = ('<p class="lessons-preview" role="status">Deze tekst kon niet '
+                            'worden omgezet.</p>')
+            page.toc = get_toc([])
+            page.present_anchor_ids = set()
+            page.links_to_anchors = {}
+    page.render = guarded  # type: ignore[method-assign]
 
 
 def _escape_meta(page: Page) -> None:

@@ -162,6 +162,40 @@ def check_page(path: str, text: str) -> list[Problem]:
             for finding in scan(text)]
 
 
+# Where a browser starts a new line of text: the rendered text is scanned with those
+# breaks, so "06" in one cell and "12345678" in the next never read as one number.
+_BLOCK = re.compile(r"<(?=/?(?:p|div|li|td|th|tr|h[1-6]|br|dd|dt|blockquote|pre|table|ul|ol|"
+                    r"section|figure|figcaption|hr|details|summary)\b)", re.I)
+
+
+def rendered_text(html: str) -> str:
+    """The text a visitor reads in a piece of HTML: entities decoded, tags and comments
+    gone ("j.jansen<span>@</span>example.nl" reads as one address)."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    body = LexborHTMLParser(_BLOCK.sub("\n<", html)).body
+    return body.text(separator="") if body is not None else ""
+
+
+def check_rendered(path: str, html: str, source: str, first_line: int,
+                   allowed: set[str]) -> list[Problem]:
+    """Personal data in what the page shows that the source scan could not see: written
+    with entities (&#64;), split by tags or comments. Each is a problem."""
+    seen = {f.normal for f in scan(source)}
+    problems = []
+    for finding in scan(rendered_text(html)):
+        if finding.normal in allowed or finding.normal in seen:
+            continue
+        seen.add(finding.normal)
+        local = finding.value.split("@")[0] if finding.kind == "email" else finding.value[:4]
+        at = source.find(local)
+        line = first_line + (source.count("\n", 0, at) if at >= 0 else 0)
+        problems.append(Problem(path, line, "body", _message(finding) + " (it is written "
+                                "so that only the published page shows it, e.g. with &#64; "
+                                "or tags inside it)"))
+    return problems
+
+
 def _line_index(starts: list[int], offset: int) -> int:
     low, high = 0, len(starts) - 1
     while low < high:

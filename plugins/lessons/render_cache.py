@@ -58,7 +58,10 @@ class RenderCache:
             digest.update(part.encode("utf-8"))
             digest.update(b"\0")
         for target in targets:
-            path = urlsplit(target).path
+            try:
+                path = urlsplit(target).path
+            except ValueError:  # "http://[::1/": not cached; the render reports it
+                return None
             if not path or _ABSOLUTE.match(target):
                 continue
             resolved = resolve(posixpath.normpath(

@@ -125,7 +125,16 @@ def _resource_urls(name: str, value: str) -> list[str]:
 def _filter(tag: str, name: str, value: str) -> str | None:
     if name in RESOURCE_ATTRIBUTES and any(_foreign(u) for u in _resource_urls(name, value)):
         return None
+    if name == "id" and _reserved_id(value):
+        return None
     return value
+
+
+def _reserved_id(value: str) -> bool:
+    # The theme's scripts find their configuration and controls by id ("__config",
+    # "__search", ...): a body element with such an id comes first in the page and would
+    # be read instead. Markdown's own ids never start with "_".
+    return value.lstrip().startswith("_")
 
 
 _CLEANER = nh3.Cleaner(
@@ -185,11 +194,18 @@ def _attributes(tag: str, attributes: dict[str, str | None]) -> Iterator[Removal
         elif name not in allowed:
             yield Removal(f"the attribute '{name}' on '<{tag}>' is not published; remove it",
                           name)
+        elif name == "id" and _reserved_id(value):
+            yield Removal(f"the id '{value[:40]}' on '<{tag}>' is reserved for the site's "
+                          f"own scripts and is removed; choose an id without '_' in front",
+                          value[:40])
         elif name in LINK_ATTRIBUTES and (scheme := _scheme(value)) and (
                 scheme not in URL_SCHEMES):
             yield Removal(f"the address '{value[:60]}' on '<{tag}>' is removed: only web "
                           f"(https), mailto and tel addresses are published; link to a web "
                           f"page instead", value[:40])
+        elif name in LINK_ATTRIBUTES and not _kept(tag, name, value):
+            yield Removal(f"the address '{value[:60]}' on '<{tag}>' is not a valid address "
+                          f"and is removed; check it (a port, a '%' or a space?)", value[:40])
         elif name in RESOURCE_ATTRIBUTES:
             for url in _resource_urls(name, value):
                 if _foreign(url):
@@ -199,12 +215,23 @@ def _attributes(tag: str, attributes: dict[str, str | None]) -> Iterator[Removal
                         f"file next to the document and refer to it by its file name",
                         url[:40])
                     break
+            else:
+                if not _kept(tag, name, value):
+                    yield Removal(f"the address '{value[:60]}' ({name} on '<{tag}>') is not a "
+                                  f"valid address and is removed; check it", value[:40])
         elif name == "style":
             properties = [p.split(":", 1)[0].strip().lower() for p in value.split(";")
                           if p.strip()]
             if any(p not in STYLE_PROPERTIES for p in properties):
                 yield Removal(f"the style '{value[:60]}' on '<{tag}>' is removed; ask for a "
                               f"change to the site's style instead", "style")
+
+
+def _kept(tag: str, name: str, value: str) -> bool:
+    """Whether the sanitizer keeps this one attribute: ammonia also drops addresses it
+    cannot parse (a port over 65535, a bad %-escape), and the editor must hear of it."""
+    probe = f'<{tag} {name}="{html_lib.escape(value, quote=True)}">x</{tag}>'
+    return f" {name}=" in _CLEANER.clean(probe)
 
 
 def locate(found: list[Removal], source: str, first_line: int) -> list[int]:

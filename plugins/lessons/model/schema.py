@@ -50,7 +50,9 @@ class _Reader:
 
 # An HTML tag or comment: front-matter is plain text, the templates escape it, so markup
 # would show as written (or is someone testing whether it runs).
-_MARKUP = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<!--")
+# A tag, also as browsers read "<img/src=...>" (a slash is enough to separate attributes).
+_MARKUP = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*+(?:\s[^<>]*+)?/?>"
+                     r"|<[A-Za-z][A-Za-z0-9-]*+/[^<>\s][^<>]{0,30}|<!--")
 EMPTY = "is empty; write a value or remove the field"
 # What the readers say of an empty value, when the field may not be left out.
 EMPTY_REQUIRED = "is empty; it is required: write a value"
@@ -59,6 +61,12 @@ EMPTY_REQUIRED = "is empty; it is required: write a value"
 def _required(issues: Issues) -> Issues:
     return [(sub, EMPTY_REQUIRED if message == EMPTY and not sub else message)
             for sub, message in issues]
+
+
+def markup_in(value: str) -> str | None:
+    """The first HTML tag or comment in a plain-text value (shortened), or None."""
+    match = _MARKUP.search(value)
+    return match.group(0)[:40] if match else None
 
 
 def _markup(value: str) -> Issues:

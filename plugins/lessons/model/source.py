@@ -75,6 +75,12 @@ def decode(raw: bytes) -> str:
             raise SourceError(f"file is saved as {encoding}; save it as UTF-8", 1, "file")
     if b"\x00" in raw[:8192]:
         raise SourceError("file is binary, not Markdown text", 1, "file")
+    if (nul := raw.find(b"\x00")) >= 0:
+        # Past the first 8 KB a NUL is no sign of a binary file, but browsers drop it, so
+        # "a\x00@b.nl" would be published as an address no scan had seen.
+        line = raw.count(b"\n", 0, nul) + 1
+        raise SourceError(f"contains a NUL character on line {line}; remove it (it is "
+                          f"invisible, often left by a conversion)", line, "file")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:

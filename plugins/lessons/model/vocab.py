@@ -104,17 +104,25 @@ def parse_vocabulary(name: str, text: str, path: str = "") -> Vocabulary:
             raise SourceError(
                 f"key {key!r} must be lowercase letters, digits and hyphens "
                 f"(at most {MAX_KEY})", line, str(key))
+        if key in RESERVED_KEYS:
+            raise SourceError(f"'{key}' cannot be a key: /{key}/ is the address of an "
+                              f"overview page; choose another", line, str(key))
         entry = entry or {}
         if not isinstance(entry, dict) or not isinstance(entry.get("label"), str):
             raise SourceError(f"term '{key}' needs a 'label:' (its Dutch name)", line, str(key))
+        for unknown in sorted(set(entry) - TERM_FIELDS, key=str):
+            raise SourceError(f"unknown field; known: {', '.join(sorted(TERM_FIELDS))}",
+                              lines.get(f"{key}.{unknown}", line), f"{key}.{unknown}")
+        texts = {f: _text(entry.get(f), f"{key}.{f}", lines.get(f"{key}.{f}", line))
+                 for f in ("label", "description", "parent", "uri", "abbreviation")}
         vocab.add(Term(
             key=key,
-            label=entry["label"].strip(),
-            description=str(entry.get("description") or "").strip(),
+            label=texts["label"] or "",
+            description=texts["description"] or "",
             aliases=_strings(entry.get("aliases"), f"{key}.aliases", line),
-            parent=entry.get("parent"),
-            uri=entry.get("uri"),
-            abbreviation=entry.get("abbreviation"),
+            parent=texts["parent"],
+            uri=texts["uri"],
+            abbreviation=texts["abbreviation"],
             redirect_from=_former_keys(entry.get("redirect_from"), key, lines),
         ))
     _check_former_keys(vocab, lines)
@@ -124,6 +132,32 @@ def parse_vocabulary(name: str, text: str, path: str = "") -> Vocabulary:
                 f"term '{term.key}' has unknown parent '{term.parent}'",
                 lines.get(f"{term.key}.parent", 1), f"{term.key}.parent")
     return vocab
+
+
+# A key is a folder under /themas/, /organisaties/ ...: "index" would be the listing.
+RESERVED_KEYS = frozenset({"index"})
+TERM_FIELDS = frozenset({"label", "description", "aliases", "parent", "uri", "abbreviation",
+                         "redirect_from"})
+
+
+def _text(value, where: str, line: int) -> str | None:
+    """A term's text field: plain text, no markup, no personal data (labels and
+    descriptions reach every page, feed, export and citation that names the term)."""
+    from ..privacy import KINDS_NL, scan
+    from .schema import markup_in
+
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise SourceError(f"must be text, not {type(value).__name__}; put it in quotes",
+                          line, where)
+    value = value.strip()
+    if found := markup_in(value):
+        raise SourceError(f"contains HTML markup '{found}'; write plain text", line, where)
+    if leaks := scan(value):
+        raise SourceError(f"personal data: {KINDS_NL[leaks[0].kind]} '{leaks[0].value}' "
+                          f"would be published; remove it", line, where)
+    return value
 
 
 def _former_keys(value, key: str, lines: dict[str, int]) -> tuple[str, ...]:

@@ -163,25 +163,29 @@ def removals(html: str) -> list[Removal]:
     return list(_walk(root)) if root is not None else []
 
 
-def _walk(node) -> Iterator[Removal]:
-    child = node.child
-    while child is not None:
-        tag = child.tag
-        if tag == "-comment":
-            pass  # comments are dropped silently: they were never visible
-        elif not tag.startswith("-"):
-            if tag in DROPPED_WITH_CONTENT:
-                why = WHY_ELEMENT.get(tag, "is not allowed in a document")
-                yield Removal(f"'<{tag}>' is removed with its content: it {why}", f"<{tag}")
-            else:
-                if tag not in TAGS:
-                    why = WHY_ELEMENT.get(tag, "is not an element the site publishes; "
-                                               "its text is kept, remove the tag")
-                    yield Removal(f"'<{tag}>' is removed: it {why}", f"<{tag}")
-                else:
-                    yield from _attributes(tag, child.attributes)
-                yield from _walk(child)
-        child = child.next
+def _walk(root) -> Iterator[Removal]:
+    """Depth first, in document order, with a stack of its own: Markdown nests as deep as
+    the editor writes, deeper than Python's recursion limit."""
+    stack = [root.child] if root.child is not None else []
+    while stack:
+        node = stack.pop()
+        if node.next is not None:
+            stack.append(node.next)
+        tag = node.tag
+        if tag.startswith("-"):
+            continue  # text, and comments (dropped silently: they were never visible)
+        if tag in DROPPED_WITH_CONTENT:
+            why = WHY_ELEMENT.get(tag, "is not allowed in a document")
+            yield Removal(f"'<{tag}>' is removed with its content: it {why}", f"<{tag}")
+            continue
+        if tag not in TAGS:
+            why = WHY_ELEMENT.get(tag, "is not an element the site publishes; its text is "
+                                       "kept, remove the tag")
+            yield Removal(f"'<{tag}>' is removed: it {why}", f"<{tag}")
+        else:
+            yield from _attributes(tag, node.attributes)
+        if node.child is not None:
+            stack.append(node.child)
 
 
 def _attributes(tag: str, attributes: dict[str, str | None]) -> Iterator[Removal]:

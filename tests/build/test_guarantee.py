@@ -80,6 +80,12 @@ ATTACKS = {
     "video-poster": '<video poster="https://tracker.example/p.png" src="film.mp4"></video>\n',
     "picture-source": ('<picture><source srcset="https://tracker.example/p.webp">'
                        '<img src="kaart.png" alt="x"></picture>\n'),
+    # the theme reads its settings from #__config: a body element first in the page
+    "config-id": '{"base":"https://tracker.example/","features":[]}\n{: #__config }\n',
+    "config-div": '<div id="__config">{"base":"https://tracker.example/"}</div>\n',
+    # addresses the sanitizer cannot parse are dropped: the editor must hear of it
+    "bad-port": "[lees](https://example.org:99999/)\n",
+    "bad-escape": '<a href="https://%zz.example/">lees</a>\n',
 }
 
 URL_ATTRIBUTES = ("href", "src", "srcset", "poster", "action", "formaction", "xlink:href",
@@ -109,6 +115,8 @@ def _assert_nothing_runs_or_loads(built) -> None:
                             where, node.tag, name, value)
                 if name == "style":
                     assert "url(" not in value, (where, node.tag, value)
+        configs = tree.css("#__config")
+        assert len(configs) <= 1 and not tree.css(".md-content #__config"), where
         content = tree.css_first(".md-content")
         if content is not None:
             assert not content.css("svg script, iframe, object, embed, math, base, meta, link, "
@@ -165,7 +173,7 @@ def test_refused_or_published_clean_and_the_text_around_it_kept(attacked):
     # The sanitizer is what catches the attacks the source scan cannot see; those
     # documents are published without the attack, with their text.
     assert {"attr-image", "attr-paragraph", "js-reference", "img-reference",
-            "img-srcset", "gt-in-attribute"} <= set(published), published
+            "img-srcset", "gt-in-attribute", "config-id", "bad-port"} <= set(published), published
     for name in published:
         body = lenient.html(f"documenten/{name}").css_first(".lessons-body")
         assert "Gewone tekst vooraf." in body.text(), name
@@ -381,3 +389,115 @@ def test_a_broken_vocabulary_is_a_message_not_a_traceback(tmp_path, content, mes
     assert built.failed
     assert any(message in m for m in built.messages), built.messages
     assert not any("Traceback" in m for m in built.messages)
+
+
+# --- found by trying: the theme's page metadata, hidden personal data, odd files -----
+
+def test_a_page_of_the_site_own_passes_only_plain_metadata(tmp_path):
+    docs = make_docs(tmp_path)
+    (docs / "over.md").write_text(
+        "---\ntitle: Over deze site\n"
+        "subtitle: \"<img src=x onerror=alert('sub')><img src=https://tracker.example/s.png>\"\n"
+        "status: \"new\\\" onmouseover=\\\"alert('status')\"\n"
+        "icon: ../../../../etc/passwd\ntemplate: document.html\n"
+        "description: Contact j.jansen@example.nl\n---\n\n# Over\n\nWelkom.\n",
+        encoding="utf-8")
+    (docs / "toegankelijkheid.md").write_text(
+        "---\ntitle: [\"<script>alert('title')</script>\"]\n"
+        "author: {a: \"<img src=//tracker.example/a.png>\"}\n---\n\n# Toegankelijkheid\n",
+        encoding="utf-8")
+    built = build_site(docs, tmp_path)
+    assert not built.failed, built.messages
+    _assert_nothing_runs_or_loads(built)
+    text = _site_text(built)
+    for leak in ("alert('sub')", "alert('status')", "alert('title')", "tracker.example",
+                 "j.jansen@example.nl"):
+        assert leak not in text, leak
+    for field, line in (("subtitle", 3), ("status", 4), ("icon", 5), ("template", 6),
+                        ("description", 7)):
+        assert any(m.startswith(f"lessons: over.md:{line}: {field}: ") for m in built.messages), (
+            field, built.messages)
+    assert any(m.startswith("lessons: toegankelijkheid.md:2: title: must be a line of text")
+               for m in built.messages)
+    assert built.html("over").css_first("h1").text().startswith("Over")
+    assert build_site(docs, tmp_path / "strict", strict=True).failed
+
+
+HIDDEN = {
+    "entity": "Mail j.jansen&#64;example.nl of bel 06&#45;12345678.",
+    "tags": "Mail j.jansen<span>@</span>example.nl.",
+    "comment": "Mail j.jansen@<!-- -->example.nl.",
+}
+
+
+@pytest.mark.parametrize("name", list(HIDDEN))
+def test_personal_data_only_the_page_would_show_is_withheld(tmp_path, name):
+    docs = make_docs(tmp_path, FIXTURES / "corpus")
+    (docs / "documenten" / "verstopt.md").write_text(
+        HEAD.format(id="verstopt") + HIDDEN[name] + "\n", encoding="utf-8")
+    built = build_site(docs, tmp_path)
+    assert not built.failed, built.messages
+    assert "j.jansen@example.nl" not in _site_text(built)
+    assert "j.jansen" not in built.html("documenten/verstopt").css_first(".lessons-body").text()
+    assert any(m.startswith("lessons: documenten/verstopt.md:15: body: personal data: e-mail "
+                            "address 'j.jansen@example.nl'") for m in built.messages), (
+        built.messages)
+
+
+@pytest.mark.parametrize("name, content, message", [
+    ("late-front-matter.md", "\n---\nid: geheim\nkind: memo\nstatus: draft\n---\n\nGEHEIM\n",
+     "late-front-matter.md:3: id: this looks like a document"),
+    ("toml.md", "+++\nid = 'geheim'\n+++\nid: geheim\nkind: memo\n\nGEHEIM\n",
+     "toml.md:4: id: this looks like a document"),
+    ("robots.txt", "# beheer: k.klaassen@example.nl GEHEIM\n",
+     "robots.txt:1: body: personal data: e-mail address 'k.klaassen@example.nl'"),
+    ("themas/eigen.md", "# GEHEIM\n", "themas/eigen.md:1: file: /themas/ is an address"),
+    ("zoeken.md", "# GEHEIM\n", "zoeken.md:1: file: /zoeken/ is an address"),
+    ("sitemap.xml.md", "# GEHEIM\n", "sitemap.xml.md:1: file: /sitemap.xml/ is an address"),
+    ("pagina.xml.md", "# GEHEIM\n", "pagina.xml.md:1: file: a page name may not contain a dot"),
+    ("bijlage.pdf", "%PDF-1.4 GEHEIM /OpenAction", "bijlage.pdf:1: file: files of this type"),
+    ("nul.md", "# Titel\n\n" + "x" * 9000 + "\n\nk\x00@example.nl GEHEIM\n",
+     "nul.md:5: file: contains a NUL character on line 5"),
+    ("diep.md", "*" * 5000 + "GEHEIM" + "*" * 5000 + "\n",
+     "diep.md:1: body: cannot be converted to a page (RecursionError"),
+    ("ipv6.md", "# Pagina\n\n[b](http://[::1/) GEHEIM-NIET\n", "ipv6.md:1: body: "),
+])
+def test_odd_files_in_content_are_refused_or_reported_never_a_traceback(tmp_path, name,
+                                                                       content, message):
+    docs = make_docs(tmp_path)
+    (docs / name).parent.mkdir(parents=True, exist_ok=True)
+    (docs / name).write_text(content, encoding="utf-8")
+    built = build_site(docs, tmp_path)
+    assert not built.failed, built.messages
+    assert any(m.startswith(f"lessons: {message}") for m in built.messages), built.messages
+    assert "GEHEIM" not in _site_text(built)
+    assert not any("Traceback" in m for m in built.messages)
+
+
+@pytest.mark.parametrize("entry, message", [
+    ("  abbreviation: 112\n", "themes.yml:3: regie.abbreviation: must be text"),
+    ("  parent: [governance]\n", "themes.yml:3: regie.parent: must be text"),
+    ("  description: 'Contact: 06-12345678'\n", "themes.yml:3: regie.description: personal"),
+    ("  description: '<img/src=x onerror=alert(1)>'\n", "themes.yml:3: regie.description: "
+                                                         "contains HTML markup"),
+])
+def test_a_vocabulary_term_is_plain_text(tmp_path, entry, message):
+    docs = make_docs(tmp_path)
+    path = docs / "vocabularies" / "themes.yml"
+    path.write_text("regie:\n  label: Regie\n" + entry + path.read_text(encoding="utf-8")
+                    .split("\nregie:", 1)[0].split("regie:", 1)[0], encoding="utf-8")
+    built = build_site(docs, tmp_path)
+    assert built.failed
+    assert any(message in m for m in built.messages), built.messages
+
+
+def test_a_title_with_a_tag_written_without_spaces_is_refused(tmp_path):
+    docs = make_docs(tmp_path, FIXTURES / "corpus")
+    (docs / "documenten" / "titel.md").write_text(
+        HEAD.format(id="titel").replace("title: Aanval titel",
+                                        "title: \"Aanval <img/src=x onerror=alert(1)>\""),
+        encoding="utf-8")
+    built = build_site(docs, tmp_path)
+    assert not built.exists("documenten/titel")
+    assert any(m.startswith("lessons: documenten/titel.md:4: title: contains HTML markup")
+               for m in built.messages), built.messages

@@ -16,7 +16,9 @@ from . import privacy
 from .model.document import Document
 
 SOURCES = "sources"
-TEXT_SUFFIXES = {".txt", ".md", ".html", ".htm", ".eml"}
+# Published as they are, so only text a browser shows as text: never .html (a saved web
+# page carries its scripts and trackers along), never a binary format we cannot read.
+TEXT_SUFFIXES = {".txt", ".md", ".eml"}
 
 
 @dataclass(frozen=True)

@@ -320,12 +320,15 @@ def test_files_out_of_place_and_links_are_refused_by_name(tmp_path):
 
 @pytest.mark.parametrize("file", [
     "content/documenten/concept.md", "sources/../content/documenten/concept.md",
-    "/etc/passwd", "../geheim.txt", "sources/link.txt", "sources/x/..",
+    "/etc/passwd", "../geheim.txt", "sources/link.txt", "sources/x/..", "sources/pagina.html",
 ])
 def test_an_original_comes_only_from_sources(tmp_path, file):
     docs = make_docs(tmp_path, FIXTURES / "corpus")
     (docs / "documenten" / "concept.md").write_text(DRAFT_WITH_MAIL, encoding="utf-8")
     (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "pagina.html").write_text(
+        "<script>alert('origineel')</script><img src='https://tracker.example/o.png'>",
+        encoding="utf-8")
     os.symlink(docs / "documenten" / "concept.md", tmp_path / "sources" / "link.txt")
     doc = REDIRECT_DOC.replace("redirect_from: [{entry}]\n", f"source:\n  file: '{file}'\n")
     (docs / "documenten" / "met-bron.md").write_text(doc.format(id="met-bron"),

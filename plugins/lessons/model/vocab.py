@@ -87,11 +87,18 @@ def _strings(value, where: str, line: int) -> tuple[str, ...]:
     raise SourceError(f"{where} must be a list of texts", line, where)
 
 
+def _text(value, where: str, line: int) -> str | None:
+    # A number or a list where a name belongs would fail later, far from the file.
+    if value is None or isinstance(value, str):
+        return value
+    raise SourceError(f"{where} must be a text, not {type(value).__name__}", line, where)
+
+
 def parse_vocabulary(name: str, text: str, path: str = "") -> Vocabulary:
     """Parse a vocabulary file: a mapping of key -> {label, description, aliases, ...}."""
     data, lines = load_yaml(text)
     if not isinstance(data, dict):
-        raise SourceError(f"{path}: a vocabulary is a list of 'key:' entries", 1)
+        raise SourceError("a vocabulary is a list of 'key:' entries", 1, "vocabulary")
     vocab = Vocabulary(name)
     for key, entry in data.items():
         line = lines.get(str(key), 1)
@@ -106,9 +113,11 @@ def parse_vocabulary(name: str, text: str, path: str = "") -> Vocabulary:
             label=entry["label"].strip(),
             description=str(entry.get("description") or "").strip(),
             aliases=_strings(entry.get("aliases"), f"{key}.aliases", line),
-            parent=entry.get("parent"),
-            uri=entry.get("uri"),
-            abbreviation=entry.get("abbreviation"),
+            parent=_text(entry.get("parent"), f"{key}.parent",
+                         lines.get(f"{key}.parent", line)),
+            uri=_text(entry.get("uri"), f"{key}.uri", lines.get(f"{key}.uri", line)),
+            abbreviation=_text(entry.get("abbreviation"), f"{key}.abbreviation",
+                               lines.get(f"{key}.abbreviation", line)),
         ))
     for term in vocab:
         if term.parent and term.parent not in vocab.terms:
@@ -123,4 +132,8 @@ def load_vocabulary(name: str, path: Path) -> Vocabulary:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise SourceError(f"vocabulary file {path} is missing", 1, name) from None
+    except UnicodeDecodeError as err:
+        line = path.read_bytes()[:err.start].count(b"\n") + 1
+        raise SourceError(f"not valid UTF-8 (byte 0x{err.object[err.start]:02x}); save the "
+                          f"file as UTF-8", line, "file") from None
     return parse_vocabulary(name, text, str(path))

@@ -10,6 +10,8 @@ line and the fix; `mask` defuses them so even a preview build cannot run them.
 
 from __future__ import annotations
 
+import bisect
+import heapq
 import html
 import re
 from dataclasses import dataclass
@@ -35,20 +37,37 @@ _ELEMENTS = {
     "meta": "changes the page's metadata; use the front-matter instead",
     "base": "changes every address on the page; remove it",
 }
-_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)((?:\s+[^<>]*?)?)\s*/?>", re.S)
-_HANDLER = re.compile(r"""\s(on[a-z]+)\s*=""", re.I)
-_URL_ATTR = re.compile(r"""\s(href|src|srcset|action|formaction|poster|data)\s*=\s*
-                           (?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I | re.X)
-_STYLE_URL = re.compile(r"""\sstyle\s*=.*?url\(\s*['"]?\s*((?:https?:)?//[^)'"\s]+)""",
-                        re.I | re.S)
+# Every pattern here runs on editor input, so none may backtrack super-linearly: a
+# quantifier that could give characters back to a neighbour is possessive (*+, ++), and
+# where the regex engine would scan the same text again from every start, the scan is
+# done once in Python (tag attributes, link labels, code spans). `<a` followed by a few
+# thousand spaces used to take minutes; tests/unit/test_linear_scans.py keeps it so.
+#
+# A tag: '<', an optional '/', a name, then everything up to the next '>' (no '<' in it).
+# The old pattern <(/?)(name)((?:\s+[^<>]*?)?)\s*/?> also said what may follow the name
+# (nothing, '/', or whitespace and attributes); _tags() checks that on the text it found.
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*+)([^<>]*+)>")
+_HANDLER = re.compile(r"""\s(on[a-z]++)\s*+=""", re.I)
+_URL_ATTR = re.compile(r"""\s(href|src|srcset|action|formaction|poster|data)\s*+=\s*+
+                           (?:"([^"]*+)"|'([^']*+)'|([^\s"'>]++))""", re.I | re.X)
+# A style attribute, then (anywhere after it in the tag) a url( that leaves the site.
+_STYLE = re.compile(r"""\sstyle\s*+=""", re.I)
+_STYLE_URL = re.compile(r"""url\(\s*+(?:['"]\s*+)?((?:https?:)?//[^)'"\s]++)""", re.I)
 _RESOURCE_TAGS = {"img", "audio", "video", "source", "track", "picture", "image", "input"}
-# Starts at "[" (a leading "!" is looked up by hand) so the engine can skip to candidates.
-_MD_LINK = re.compile(r"\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?((?:[^()\s<>]|\([^()\s]*\))+)>?"
-                      r"(?:\s+[\"'(][^)]*)?\)")
-_AUTOLINK = re.compile(r"<((?:javascript|vbscript|data):[^>\s]*)>", re.I)
+# What follows a link's label: ( <? target >? "title" ). The label itself ([ ... ] with
+# one level of nested brackets) is found by _md_links().
+_LINK_TARGET = re.compile(r"\(\s*+<?((?:[^()\s<>]++|\([^()\s]*+\))++)>?(\s+[\"'(])?")
+# Always matches up to the next '>' or space, so no start inside a run is tried again;
+# only a match that ends in '>' (group 2) is an autolink.
+_AUTOLINK = re.compile(r"<((?:javascript|vbscript|data):[^>\s]*+)(>?)", re.I)
 _CODE_SCHEMES = re.compile(r"^\s*(?:javascript|vbscript|data\s*:\s*text/html)\s*:?", re.I)
-_FENCE = re.compile(r"^( {0,3})(`{3,}|~{3,})[^\n]*\n.*?(?:^ {0,3}\2[`~]*[ \t]*$|\Z)", re.M | re.S)
-_CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
+_FENCE = re.compile(r"^( {0,3})(`{3,}+|~{3,}+)[^\n]*+\n.*?(?:^ {0,3}\2[`~]*+[ \t]*+$|\Z)",
+                    re.M | re.S)
+_BACKTICKS = re.compile(r"`++")
+_LINK_CLOSE = re.compile(r"\](?=\()")
+_BRACKET = re.compile(r"[\[\]]")
+_CLOSE_PAIR = re.compile(r"\][^\[\]]*+\]")  # on the reversed text: the pair before
+_NESTING_OPEN = re.compile(r"\[(?=[^\[\]]*+\[)")
 REMOVED = "#verwijderd"
 
 
@@ -62,9 +81,126 @@ class Finding:
 
 def _blank_code(text: str) -> str:
     """Code blocks and spans replaced by spaces of the same length (lines keep their place)."""
-    def blank(match: re.Match[str]) -> str:
-        return re.sub(r"[^\n]", " ", match.group(0))
-    return _CODE_SPAN.sub(blank, _FENCE.sub(blank, text))
+    text = _FENCE.sub(lambda match: _blank(match.group(0)), text)
+    out, last = [], 0
+    for start, end in _code_spans(text):
+        out += [text[last:start], _blank(text[start:end])]
+        last = end
+    out.append(text[last:])
+    return "".join(out)
+
+
+def _blank(code: str) -> str:
+    if "\n" not in code:
+        return " " * len(code)
+    return "\n".join(" " * len(line) for line in code.split("\n"))
+
+
+def _code_spans(text: str) -> list[tuple[int, int]]:
+    r"""Code spans as the pattern (`+)(?!`).+?(?<!`)\1(?!`) finds them, in linear time.
+
+    A span opens with a run of backticks and closes at the next run of exactly the same
+    length. Where a run finds no partner, the regex engine tried again one backtick
+    later with a run one shorter, and scanned the rest of the text each time; here each
+    run length is looked up in an index of the runs that follow.
+    """
+    runs = [match.span() for match in _BACKTICKS.finditer(text)]
+    by_length: dict[int, list[int]] | None = None
+    spans, index, count = [], 0, len(runs)
+    while index < count:
+        start, end = runs[index]
+        if index + 1 < count and runs[index + 1][1] - runs[index + 1][0] == end - start:
+            spans.append((start, runs[index + 1][1]))  # the usual case: `code`
+            index += 2
+            continue
+        if end == len(text):  # '.+?' needs a character after the opening run
+            break
+        if by_length is None:
+            by_length = {}
+            for number, (run_start, run_end) in enumerate(runs):
+                by_length.setdefault(run_end - run_start, []).append(number)
+        for opening in range(start, end):
+            later = by_length.get(end - opening, ())
+            found = bisect.bisect_right(later, index)
+            if found < len(later):
+                spans.append((opening, runs[later[found]][1]))
+                index = later[found] + 1
+                break
+        else:
+            index += 1
+    return spans
+
+
+def _tags(text: str):
+    r"""(match, closing, name, attributes) of every tag, as the old backtracking pattern
+    <(/?)(name)((?:\s+[^<>]*?)?)\s*/?> read them: after the name comes nothing, '/', or
+    whitespace; the attributes are what follows, less trailing whitespace and '/'."""
+    for match in _TAG.finditer(text):
+        rest = match.group(3)
+        if rest and rest != "/" and not rest[0].isspace():
+            continue
+        lead = len(rest) - len(rest.lstrip())
+        if lead == 0:
+            attrs = ""
+        else:
+            tail = rest[lead:]
+            core = tail[:-1] if tail.endswith("/") else tail
+            attrs = rest[:lead] + core.rstrip()
+        yield match, match.group(1), match.group(2).lower(), attrs
+
+
+def _md_links(text: str):
+    r"""(url, start, end, image) of every Markdown link or image target, in order.
+
+    Finds what \[(?:[^\[\]]|\[[^\]]*\])*\]\(target\) found, without its cost: that pattern
+    scanned from every '[' to the end of its label, so 'x[' repeated took quadratic time.
+    A label's end depends only on the order of brackets after its '[': the next bracket
+    if that is a ']'; otherwise ('[' opens a nested pair, which runs to the next ']') the
+    second ']' of the first two ']' in a row. So we start from the few ']' followed by a
+    valid '(target)' and look back for the first '[' whose label ends there; every search
+    covers text no other search covers.
+    """
+    reverse = text[::-1]
+    last = len(text) - 1
+    candidates: list[tuple[int, int, int]] = []  # (opening, close, end of the search)
+    targets: dict[int, tuple[str, int, int, int]] = {}  # close -> url, start, end, ')'
+    paren = (-1, -1)  # (searched from, next ')' found): the closes come in order
+    for close in (m.start() for m in _LINK_CLOSE.finditer(text)):
+        target = _LINK_TARGET.match(text, close + 1)
+        if not target:
+            continue
+        end = target.end()
+        if target.group(2):  # a title runs to the next ')'
+            if end < paren[0] or paren[0] == -1 or -1 < paren[1] < end:
+                paren = (end, text.find(")", end))  # else: no ')' between, same answer
+            end = paren[1]
+        if end == -1 or end >= len(text) or text[end] != ")":
+            continue
+        targets[close] = (target.group(1), target.start(1), target.end(1), end)
+        before = _BRACKET.search(reverse, last - close + 1)
+        if not before:
+            continue
+        previous = last - before.start()
+        if text[previous] == "[":  # a label without nested brackets
+            candidates.append((previous, close, -1))
+            continue
+        # close is the second of two ']' in a row: the label opened at the first '['
+        # after the pair before this one that is followed by another '[' (nested).
+        pair = _CLOSE_PAIR.search(reverse, last - previous)
+        lowest = last - pair.end() + 2 if pair else 0
+        if opening := _NESTING_OPEN.search(text, lowest, previous):
+            candidates.append((opening.start(), close, previous))
+    heapq.heapify(candidates)
+    position = 0
+    while candidates:
+        opening, close, limit = heapq.heappop(candidates)
+        if opening < position:  # inside the previous link: the pattern went on after it
+            if limit != -1 and (later := _NESTING_OPEN.search(text, position, limit)):
+                heapq.heappush(candidates, (later.start(), close, limit))
+            continue
+        url, start, end, paren_end = targets[close]
+        yield url, start, end, opening > 0 and text[opening - 1] == "!"
+        position = paren_end + 1
 
 
 def _runs_code(url: str) -> bool:
@@ -80,8 +216,7 @@ def scan(body: str) -> list[Finding]:
     """Everything in body the public site must not carry, in order of appearance."""
     text = _blank_code(body)
     found: list[Finding] = []
-    for match in _TAG.finditer(text):
-        closing, name, attrs = match.group(1), match.group(2).lower(), match.group(3)
+    for match, closing, name, attrs in _tags(text):
         raw = match.group(0)
         defused = html.escape(raw, quote=False)
         if name in _ELEMENTS:
@@ -96,8 +231,9 @@ def scan(body: str) -> list[Finding]:
                                  f"the attribute '{handler.group(1).lower()}' on '<{name}>' runs "
                                  f"code in the visitor's browser; remove it", defused))
             continue
-        if style := _STYLE_URL.search(attrs):
-            found.append(Finding(match.start(), match.end(), _foreign_message(style.group(1)),
+        style = _STYLE.search(attrs)
+        if style and (url := _STYLE_URL.search(attrs, style.end())):
+            found.append(Finding(match.start(), match.end(), _foreign_message(url.group(1)),
                                  defused))
             continue
         for attr in _URL_ATTR.finditer(attrs):
@@ -111,17 +247,14 @@ def scan(body: str) -> list[Finding]:
                 found.append(Finding(match.start(), match.end(), _foreign_message(url),
                                      defused))
                 break
-    for match in _MD_LINK.finditer(text):
-        image = match.start() > 0 and text[match.start() - 1] == "!"
-        url = match.group(1)
-        start, end = match.span(1)
+    for url, start, end, image in _md_links(text):
         if _runs_code(url):
             found.append(Finding(start, end, f"the link '{url[:40]}' runs code; link to a web "
                                              f"page instead", REMOVED))
         elif image and _foreign(url):
             found.append(Finding(start, end, _foreign_message(url), REMOVED))
     for match in _AUTOLINK.finditer(text):
-        if _runs_code(match.group(1)):
+        if match.group(2) and _runs_code(match.group(1)):
             found.append(Finding(match.start(), match.end(),
                                  f"the link '{match.group(1)[:40]}' runs code; link to a web "
                                  f"page instead", html.escape(match.group(0))))

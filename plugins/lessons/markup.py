@@ -269,18 +269,20 @@ def _foreign_message(url: str) -> str:
 
 def check(doc: Document) -> list[Problem]:
     problems = []
+    line_starts = [match.end() for match in re.finditer("\n", doc.body)]
     for finding in scan(doc.body):
         if finding.message:  # a closing tag is defused with its opening tag, not reported
-            line = doc.body_line + doc.body.count("\n", 0, finding.start)
+            line = doc.body_line + bisect.bisect_right(line_starts, finding.start)
             problems.append(Problem(doc.path, line, "body", finding.message))
     return problems
 
 
 def mask(doc: Document) -> None:
     """Defuse every finding in place, so a preview shows it as text and runs nothing."""
-    body, limit = doc.body, len(doc.body)
+    body, limit, parts = doc.body, len(doc.body), []
     for finding in reversed(scan(body)):
         if finding.end <= limit:  # a link inside a tag already defused goes with it
-            body = body[:finding.start] + finding.replacement + body[finding.end:]
+            parts += [body[finding.end:limit], finding.replacement]
             limit = finding.start
-    doc.body = body
+    parts.append(body[:limit])
+    doc.body = "".join(reversed(parts))

@@ -43,7 +43,8 @@ class _Reader:
 
 # An HTML tag or comment: front-matter is plain text, the templates escape it, so markup
 # would show as written (or is someone testing whether it runs).
-_MARKUP = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<!--")
+# Possessive (*+) so a value such as '<a' and thousands of spaces cannot backtrack.
+_MARKUP = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*+(?:\s[^<>]*+)?/?>|<!--")
 EMPTY = "is empty; write a value or remove the field"
 
 

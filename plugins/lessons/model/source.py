@@ -25,7 +25,7 @@ class SafeLoader(_BaseLoader):  # type: ignore[misc,valid-type]
 SafeLoader.add_constructor("tag:yaml.org,2002:timestamp", SafeLoader.construct_yaml_str)
 
 MAX_FRONT_MATTER = 64 * 1024  # bytes; more is a mistake, not metadata
-_FENCE = re.compile(r"^---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
+_FENCE = re.compile(r"^---[ \t]*+\r?\n(.*?)^(?:---|\.\.\.)[ \t]*+(?:\r?\n|\Z)", re.S | re.M)
 
 
 class SourceError(Exception):
@@ -213,11 +213,11 @@ def parse(raw: bytes | str) -> Source:
     if front is None:
         if text.startswith("---"):
             raise SourceError("front-matter is not closed: add a line with only '---' after it")
-        late = re.search(r"^---[ \t]*\r?$", text[:4096], re.M)
+        late = re.search(r"^---[ \t]*+\r?$", text[:4096], re.M)
         fenced = _FENCE.match(text[late.start():]) if late else None
         # Only a fenced block of 'field: value' lines is a misplaced front-matter; two
         # horizontal rules in a text without one are not.
-        if fenced and re.search(r"^[A-Za-z_]\w*\s*:", fenced.group(1), re.M):
+        if fenced and re.search(r"^[A-Za-z_]\w*+\s*+:", fenced.group(1), re.M):
             line = text.count("\n", 0, late.start()) + 1
             raise SourceError(f"the front-matter must start on the first line; remove the "
                               f"{line - 1} line(s) before the '---' on line {line}")

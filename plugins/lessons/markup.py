@@ -11,6 +11,7 @@ line and the fix; `mask` defuses them so even a preview build cannot run them.
 from __future__ import annotations
 
 import bisect
+import functools
 import heapq
 import html
 import re
@@ -64,6 +65,8 @@ _CODE_SCHEMES = re.compile(r"^\s*(?:javascript|vbscript|data\s*:\s*text/html)\s*
 _FENCE = re.compile(r"^( {0,3})(`{3,}+|~{3,}+)[^\n]*+\n.*?(?:^ {0,3}\2[`~]*+[ \t]*+$|\Z)",
                     re.M | re.S)
 _BACKTICKS = re.compile(r"`++")
+_CONTROL = re.compile(r"[\x00-\x20]")
+_FOREIGN = re.compile(r"\s*+(?:https?:)?//", re.I)
 _LINK_CLOSE = re.compile(r"\](?=\()")
 _BRACKET = re.compile(r"[\[\]]")
 _CLOSE_PAIR = re.compile(r"\][^\[\]]*+\]")  # on the reversed text: the pair before
@@ -205,15 +208,20 @@ def _md_links(text: str):
 
 def _runs_code(url: str) -> bool:
     # Browsers ignore control characters and whitespace inside a scheme: "java\tscript:".
-    return bool(_CODE_SCHEMES.match(re.sub(r"[\x00-\x20]", "", html.unescape(url))))
+    return bool(_CODE_SCHEMES.match(_CONTROL.sub("", html.unescape(url))))
 
 
 def _foreign(url: str) -> bool:
-    return bool(re.match(r"^\s*(?:https?:)?//", url, re.I))
+    return bool(_FOREIGN.match(url))
 
 
 def scan(body: str) -> list[Finding]:
     """Everything in body the public site must not carry, in order of appearance."""
+    return list(_scan(body))
+
+
+@functools.lru_cache(maxsize=4)  # check() and mask() of one body scan it once
+def _scan(body: str) -> tuple[Finding, ...]:
     text = _blank_code(body)
     found: list[Finding] = []
     for match, closing, name, attrs in _tags(text):
@@ -258,7 +266,7 @@ def scan(body: str) -> list[Finding]:
             found.append(Finding(match.start(), match.end(),
                                  f"the link '{match.group(1)[:40]}' runs code; link to a web "
                                  f"page instead", html.escape(match.group(0))))
-    return sorted(found, key=lambda f: f.start)
+    return tuple(sorted(found, key=lambda f: f.start))
 
 
 def _foreign_message(url: str) -> str:

@@ -12,6 +12,7 @@ reason; everything else is a problem that names the fix.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -63,6 +64,7 @@ class Finding:
         return normalize(self.kind, self.value)
 
 
+@functools.lru_cache(maxsize=4096)
 def normalize(kind: str, value: str) -> str:
     """The form in which an allowed value and a found one are compared."""
     if kind == "email":
@@ -78,6 +80,11 @@ def normalize(kind: str, value: str) -> str:
 
 def scan(text: str) -> list[Finding]:
     """Every unredacted personal value in text, in order of appearance."""
+    return list(_scan(text))
+
+
+@functools.lru_cache(maxsize=8)  # check() and mask_document() scan the same texts
+def _scan(text: str) -> tuple[Finding, ...]:
     redacted = _Spans([m.span() for m in MARK.finditer(text)])
     found: list[Finding] = []
     for start, end, local in _emails(text) if "@" in text else ():
@@ -105,7 +112,7 @@ def scan(text: str) -> list[Finding]:
         window = text[max(0, match.start() - 60):match.end() + 20]
         if _BSN_CONTEXT.search(window):
             found.append(Finding("bsn", match.group(0), *match.span()))
-    return sorted(found, key=lambda f: f.start)
+    return tuple(sorted(found, key=lambda f: f.start))
 
 
 def _emails(text: str) -> list[tuple[int, int, str]]:
@@ -147,6 +154,7 @@ class _Spans:
         return index < len(self.starts) and self.starts[index] < end
 
 
+@functools.lru_cache(maxsize=4096)  # a number is often repeated; parsing one is slow
 def _valid_phone(value: str) -> bool:
     try:
         return phonenumbers.is_valid_number(phonenumbers.parse(value, "NL"))

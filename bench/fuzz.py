@@ -8,8 +8,9 @@ with hypothesis, sharing --cases out among them, and prints the cases run, the c
 and the wall time. A crash stops its property and prints the smallest input that still
 fails; the exit status is then 1.
 
-Last recorded run (issue 13): 100,000 cases, 0 crashes, see the closing note of the issue
-for the wall time on the development machine.
+Recorded run (issue 13, 2 CPUs shared with other jobs): `bench/fuzz.py --cases 100000`
+gave 100000 cases (bytes 15000, yaml 40000, body 30000, vocabulary 15000), 0 crashes,
+578 s wall time.
 """
 
 from __future__ import annotations

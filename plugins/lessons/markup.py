@@ -15,7 +15,7 @@ import functools
 import heapq
 import html
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .model.document import Document, Problem
 
@@ -79,8 +79,7 @@ _NESTING_OPEN = re.compile(r"\[(?=[^\[\]]*+\[)")
 REMOVED = "#verwijderd"
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):  # a tuple: cheap to make by the hundred thousand, immutable
     start: int
     end: int
     message: str
@@ -266,16 +265,47 @@ def _scan(body: str) -> tuple[Finding, ...]:
                                              f"page instead", REMOVED))
         elif image and _foreign(url):
             found.append(Finding(start, end, _foreign_message(url), REMOVED))
-    for match in _UNCLOSED.finditer(text):
-        found.append(Finding(match.start(), match.start() + 1,
-                             f"'<{match.group(1)[:20]}' is not closed by a '>': write '&lt;' "
-                             f"for a '<' in the text, or close the tag", "&lt;"))
+    links = sorted(f.start for f in found if f.replacement == REMOVED)
+    for first, starts in _unclosed_runs(text, links):
+        more = len(starts) - 1
+        more_text = (" (nor is the one after it)" if more == 1 else
+                     f" (nor are the {more} after it)" if more else "")
+        # One finding for the run: masked, each '<' that opens a tag becomes '&lt;'.
+        bounds = [*starts, starts[-1] + 1]
+        escaped = "".join("&lt;" + body[a + 1:b]
+                          for a, b in zip(bounds[:-1], bounds[1:], strict=True))
+        found.append(Finding(first.start(), starts[-1] + 1,
+                             f"'<{first.group(1)[:20]}' is not closed by a '>'{more_text}: "
+                             f"write '&lt;' for a '<' in the text, or close the tag", escaped))
     for match in _AUTOLINK.finditer(text):
         if match.group(2) and _runs_code(match.group(1)):
             found.append(Finding(match.start(), match.end(),
                                  f"the link '{match.group(1)[:40]}' runs code; link to a web "
                                  f"page instead", html.escape(match.group(0))))
     return tuple(sorted(found, key=lambda f: f.start))
+
+
+def _unclosed_runs(text: str, links: list[int]):
+    """(first match, starts) of each run of unclosed tags that follow each other on a line.
+
+    One problem per run keeps a body of thousands of them (on one line, say) readable
+    and cheap; the editor sees the first and how many follow. A run stops at a link
+    found in it, so the two are masked one after the other.
+    """
+    first, end, starts = None, -1, []
+    for match in _UNCLOSED.finditer(text):
+        if (first is not None and match.start() == end
+                and text.find("\n", starts[-1], match.start()) == -1  # same line
+                and bisect.bisect_left(links, starts[-1]) == bisect.bisect_left(
+                    links, match.start())):  # no link between
+            end = match.end()
+            starts.append(match.start())
+            continue
+        if first is not None:
+            yield first, starts
+        first, end, starts = match, match.end(), [match.start()]
+    if first is not None:
+        yield first, starts
 
 
 def _foreign_message(url: str) -> str:

@@ -10,7 +10,7 @@ fails; the exit status is then 1.
 
 Recorded run (issue 13, 2 CPUs shared with other jobs): `bench/fuzz.py --cases 100000`
 gave 100000 cases (bytes 15000, yaml 40000, body 30000, vocabulary 15000), 0 crashes,
-578 s wall time.
+471 s wall time (rerun on the final code: same counts, 0 crashes; an earlier run took 578 s).
 """
 
 from __future__ import annotations

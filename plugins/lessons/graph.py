@@ -15,7 +15,12 @@ from operator import itemgetter
 from .model.document import Document, Lesson
 
 # Markdown inline links and reference definitions; enough to find links between documents.
-_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?[^)]*\)|^\s*\[[^\]]+\]:\s*<?(\S+?)>?\s*$", re.M)
+# Link targets: inline ](target "title") and reference definitions [label]: target.
+# Both run on editor input, so neither may scan the text again from every start (the
+# one pattern that did took quadratic time on '](' repeated); _links() combines them.
+_INLINE = re.compile(r"\]\(\s*+<?([^)\s>]++)>?[^)]*+\)")
+_DEFINITION_START = re.compile(r"^[^\S\n]*+\[(?!\])", re.M)
+_DEFINITION_REST = re.compile(r"\]:\s*<?(\S+?)>?\s*$", re.M)
 _DOC_URL = re.compile(r"(?:^|/)documenten/([a-z0-9-]+)/?(?:index\.html)?$")
 
 
@@ -99,8 +104,8 @@ def extract_links(doc: Document, path_to_id: dict[str, str]) -> set[str]:
     """Ids of the documents a document's body links to (by source path or public URL)."""
     found: set[str] = set()
     base = posixpath.dirname(doc.path)
-    for match in _LINK.finditer(doc.body):
-        target = (match.group(1) or match.group(2) or "").split("#", 1)[0]
+    for link in _links(doc.body):
+        target = link.split("#", 1)[0]
         if not target or "://" in target or target.startswith("mailto:"):
             continue
         by_url = _DOC_URL.search(target)
@@ -112,6 +117,43 @@ def extract_links(doc: Document, path_to_id: dict[str, str]) -> set[str]:
             if resolved in path_to_id:
                 found.add(path_to_id[resolved])
     found.discard(doc.id)
+    return found
+
+
+def _links(text: str) -> list[str]:
+    r"""Targets as \]\(\s*<?([^)\s>]+)>?[^)]*\)|^\s*\[[^\]]+\]:\s*<?(\S+?)>?\s*$
+    (multi-line) found them, in order, in linear time.
+
+    An inline link needs a ')' after it, so its pattern runs only up to the last one. A
+    definition's label runs to the next ']'; every line start before that ']' reaches
+    the same ']' and the same rest, so one try stands for all of them.
+    """
+    found, position = [], 0
+    inline_end = text.rfind(")") + 1
+    inline = _INLINE.search(text, 0, inline_end)
+    start = _DEFINITION_START.search(text)
+    definition: re.Match[str] | None = None
+    while inline or start:
+        if inline and inline.start() < position:
+            inline = _INLINE.search(text, position, inline_end)
+            continue
+        if start and start.start() < position:
+            start = _DEFINITION_START.search(text, position)
+            continue
+        if start and (not inline or start.start() < inline.start()):
+            close = text.find("]", start.end())
+            if close == -1:
+                start = None
+                continue
+            definition = _DEFINITION_REST.match(text, close)
+            if not definition:  # every start up to this ']' fails the same way
+                start = _DEFINITION_START.search(text, close)
+                continue
+            found.append(definition.group(1))
+            position = definition.end()
+        elif inline:
+            found.append(inline.group(1))
+            position = inline.end()
     return found
 
 

@@ -24,8 +24,10 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 # Where a link, image or reference definition starts, and the same with its target.
-_OPENER = re.compile(r"""\]\(|\]:|(?:href|src)\s*=""", re.I)
-_TARGET = re.compile(r"""(?:\]\(\s*<?|\]:[ \t]*<?|(?:href|src)\s*=\s*["']?)([^\s)>"']*)""", re.I)
+# Possessive (*+): these run on editor input and must never backtrack.
+_OPENER = re.compile(r"""\]\(|\]:|(?:href|src)\s*+=""", re.I)
+_TARGET = re.compile(r"""(?:\]\(\s*+<?|\]:[ \t]*+<?|(?:href|src)\s*+=\s*+["']?)([^\s)>"']*+)""",
+                     re.I)
 _ABSOLUTE = re.compile(r"[a-z][a-z0-9+.-]*:|/", re.I)
 VERSION = "1"
 

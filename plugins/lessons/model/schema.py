@@ -50,6 +50,7 @@ class _Reader:
 
 # An HTML tag or comment: front-matter is plain text, the templates escape it, so markup
 # would show as written (or is someone testing whether it runs).
+# Possessive (*+) so a value such as '<a' and thousands of spaces cannot backtrack.
 # A tag, also as browsers read "<img/src=...>" (a slash is enough to separate attributes).
 _MARKUP = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*+(?:\s[^<>]*+)?/?>"
                      r"|<[A-Za-z][A-Za-z0-9-]*+/[^<>\s][^<>]{0,30}|<!--")

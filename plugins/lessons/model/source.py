@@ -25,7 +25,7 @@ class SafeLoader(_BaseLoader):  # type: ignore[misc,valid-type]
 SafeLoader.add_constructor("tag:yaml.org,2002:timestamp", SafeLoader.construct_yaml_str)
 
 MAX_FRONT_MATTER = 64 * 1024  # bytes; more is a mistake, not metadata
-_FENCE = re.compile(r"^---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
+_FENCE = re.compile(r"^---[ \t]*+\r?\n(.*?)^(?:---|\.\.\.)[ \t]*+(?:\r?\n|\Z)", re.S | re.M)
 
 
 class SourceError(Exception):
@@ -107,12 +107,16 @@ def load_yaml(text: str, offset: int = 0) -> tuple[Any, dict[str, int]]:
         if node is None:
             return {}, {}
         lines: dict[str, int] = {}
-        _walk(node, "", lines, offset, set())
-        data = loader.construct_document(node)
+        starts: list[tuple[int, str]] = []
+        _walk(node, "", lines, offset, set(), starts)
+        _refuse_tags(text, offset, starts)
+        data = _construct(loader, node, offset)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = offset + (mark.line + 1 if mark else 1)
         problem = err.problem or err.context or "invalid YAML"
+        if err.context and "duplicate anchor" in err.context:  # problem: "second occurrence"
+            problem = f"{err.context.split(';')[0]}; anchors (&name) are not allowed"
         source_lines = text.splitlines()
         where = source_lines[mark.line] if mark and mark.line < len(source_lines) else ""
         # libyaml does not name the tab it stumbled on; the line shows it.
@@ -144,7 +148,41 @@ def _hint(problem: str) -> str:
     return next((hint for marker, hint in _HINTS if marker in problem), "")
 
 
-def _walk(node: yaml.Node, path: str, lines: dict[str, int], offset: int, seen: set[int]) -> None:
+def _refuse_tags(text: str, offset: int, starts: list[tuple[int, str]]) -> None:
+    """Refuse every explicit tag ('!!int', '!!python/...', '!foo'), naming its field.
+
+    A tag makes the YAML library run a converter of its own on the editor's text:
+    '!!int x' or '!!bool maybe' fail inside it with a traceback, '!!str' or '!!float'
+    turn a value into a type the field does not expect. Plain values are always enough.
+    """
+    if "!" not in text:
+        return
+    for token in yaml.scan(text, Loader=SafeLoader):
+        if isinstance(token, yaml.TagToken):
+            handle, suffix = token.value
+            written = f"{handle}{suffix}" if handle else (
+                "!" if suffix == "!" else f"!<{suffix}>")
+            # The field is the last key (or list item) that starts at or before the tag.
+            before = [path for index, path in starts if index <= token.start_mark.index]
+            raise SourceError(f"YAML tags such as '{written[:40]}' are not allowed; write the "
+                              f"value plainly", offset + token.start_mark.line + 1,
+                              before[-1] if before else "front-matter")
+
+
+def _construct(loader: Any, node: yaml.Node, offset: int) -> Any:
+    try:
+        return loader.construct_document(node)
+    except (yaml.YAMLError, RecursionError):
+        raise
+    except Exception as err:  # noqa: BLE001 - any converter failure is the editor's input
+        # Without tags this is not known to happen; should a YAML converter still fail on
+        # a value, the editor gets a message instead of a traceback.
+        raise SourceError(f"a value cannot be read ({type(err).__name__}: {str(err)[:80]}); "
+                          f"write it as plain text in quotes", offset + 1) from None
+
+
+def _walk(node: yaml.Node, path: str, lines: dict[str, int], offset: int, seen: set[int],
+          starts: list[tuple[int, str]]) -> None:
     # An alias makes PyYAML reuse a node; refusing reuse defeats "billion laughs".
     if id(node) in seen:
         raise SourceError(
@@ -164,12 +202,14 @@ def _walk(node: yaml.Node, path: str, lines: dict[str, int], offset: int, seen: 
                                   f"{line}); keep one", line, key)
             mine.add(key)
             lines.setdefault(key, line)
-            _walk(value_node, key, lines, offset, seen)
+            starts.append((key_node.start_mark.index, key))
+            _walk(value_node, key, lines, offset, seen, starts)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             key = f"{path}.{index}" if path else str(index)
             lines.setdefault(key, offset + item.start_mark.line + 1)
-            _walk(item, key, lines, offset, seen)
+            starts.append((item.start_mark.index, key))
+            _walk(item, key, lines, offset, seen, starts)
 
 
 def parse(raw: bytes | str) -> Source:
@@ -179,11 +219,11 @@ def parse(raw: bytes | str) -> Source:
     if front is None:
         if text.startswith("---"):
             raise SourceError("front-matter is not closed: add a line with only '---' after it")
-        late = re.search(r"^---[ \t]*\r?$", text[:4096], re.M)
+        late = re.search(r"^---[ \t]*+\r?$", text[:4096], re.M)
         fenced = _FENCE.match(text[late.start():]) if late else None
         # Only a fenced block of 'field: value' lines is a misplaced front-matter; two
         # horizontal rules in a text without one are not.
-        if fenced and re.search(r"^[A-Za-z_]\w*\s*:", fenced.group(1), re.M):
+        if fenced and re.search(r"^[A-Za-z_]\w*+\s*+:", fenced.group(1), re.M):
             line = text.count("\n", 0, late.start()) + 1
             raise SourceError(f"the front-matter must start on the first line; remove the "
                               f"{line - 1} line(s) before the '---' on line {line}")

@@ -92,11 +92,12 @@ def _strings(value, where: str, line: int) -> tuple[str, ...]:
     raise SourceError(f"{where} must be a list of texts", line, where)
 
 
+
 def parse_vocabulary(name: str, text: str, path: str = "") -> Vocabulary:
     """Parse a vocabulary file: a mapping of key -> {label, description, aliases, ...}."""
     data, lines = load_yaml(text)
     if not isinstance(data, dict):
-        raise SourceError(f"{path}: a vocabulary is a list of 'key:' entries", 1)
+        raise SourceError("a vocabulary is a list of 'key:' entries", 1, "vocabulary")
     vocab = Vocabulary(name)
     for key, entry in data.items():
         line = lines.get(str(key), 1)

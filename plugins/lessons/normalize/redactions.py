@@ -6,6 +6,7 @@ see *why* text is missing and the marks look the same in every document.
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 
@@ -46,7 +47,44 @@ MARK = re.compile(
     rf"|(?<![\w.])(?P<p>{_WOO}|{_WOB})(?![\w])",
     re.I,
 )
-_CODE = re.compile(r"^(```|~~~).*?^\1[ \t]*$|`[^`\n]+`", re.S | re.M)
+# Code is left alone: a fenced block (``` or ~~~ to the next line of the same fence) or
+# a one-line code span. The single pattern ^(```|~~~).*?^\1[ \t]*$|`[^`\n]+` scanned
+# to the end of the text from every unclosed fence line (quadratic); _code() finds the
+# same code with one scan per pattern.
+_FENCE_OPEN = re.compile(r"^(?:```|~~~)", re.M)
+_FENCE_CLOSE = re.compile(r"^(?:```|~~~)[ \t]*+$", re.M)
+_CODE_SPAN = re.compile(r"`[^`\n]++`")
+
+
+def _code(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every code block and span, as the pattern above found them."""
+    closers: dict[str, list[tuple[int, int]]] = {"```": [], "~~~": []}
+    for match in _FENCE_CLOSE.finditer(text):
+        closers[match.group()[:3]].append(match.span())
+    starts = {kind: [start for start, _ in spans] for kind, spans in closers.items()}
+    found: list[tuple[int, int]] = []
+    position = 0
+    fence = _FENCE_OPEN.search(text)
+    span = _CODE_SPAN.search(text)
+    while fence or span:
+        if fence and fence.start() < position:
+            fence = _FENCE_OPEN.search(text, position)
+            continue
+        if span and span.start() < position:
+            span = _CODE_SPAN.search(text, position)
+            continue
+        if fence and (not span or fence.start() <= span.start()):
+            kind = fence.group()
+            later = bisect.bisect_right(starts[kind], fence.start())
+            if later < len(starts[kind]):
+                found.append((fence.start(), closers[kind][later][1]))
+                position = closers[kind][later][1]
+            else:  # never closed: not code (and no span can start on a fence's '`')
+                fence = _FENCE_OPEN.search(text, fence.start() + 1)
+        elif span:
+            found.append(span.span())
+            position = span.end()
+    return found
 
 
 def canonical(code: str) -> str:
@@ -72,7 +110,12 @@ def render(code: str | None) -> str:
 def codes_in(text: str) -> list[str]:
     """Every redaction code in a text, canonical, in order of first appearance."""
     found: dict[str, None] = {}
-    for match in MARK.finditer(_CODE.sub("", text)):
+    outside, last = [], 0
+    for start, end in _code(text):
+        outside.append(text[last:start])
+        last = end
+    outside.append(text[last:])
+    for match in MARK.finditer("".join(outside)):
         code = match.group("b") or match.group("p")
         found[canonical(code) if code else "redacted"] = None
     return list(found)
@@ -85,9 +128,9 @@ def mark_up(markdown: str) -> str:
         return render(canonical(code) if code else None)
 
     out, last = [], 0
-    for code in _CODE.finditer(markdown):
-        out.append(MARK.sub(replace, markdown[last:code.start()]))
-        out.append(code.group(0))
-        last = code.end()
+    for start, end in _code(markdown):
+        out.append(MARK.sub(replace, markdown[last:start]))
+        out.append(markdown[start:end])
+        last = end
     out.append(MARK.sub(replace, markdown[last:]))
     return "".join(out)

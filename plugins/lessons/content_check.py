@@ -15,7 +15,7 @@ from . import inventory, privacy, sanitize
 from .collect import collect
 from .model.document import Document, Problem
 from .model.schema import Vocabularies
-from .render import BodyRenderer
+from .render import RENDER_FAILURES, BodyRenderer, failure_message
 
 
 @dataclass
@@ -75,10 +75,8 @@ def _rendered(path: str, body: str, source: str, first_line: int, renderer: Body
     personal data only the rendered text shows, a body that cannot be converted."""
     try:
         html = renderer.html(body)
-    except (RecursionError, ValueError) as err:
-        return [Problem(path, first_line, "body", f"cannot be converted to a page "
-                        f"({type(err).__name__}: {str(err)[:80]}); look for very deep "
-                        f"nesting or a malformed address")]
+    except RENDER_FAILURES as err:
+        return [Problem(path, first_line, "body", failure_message(err))]
     cleaned, problems = sanitize.check(path, html, source, first_line)
     return problems + privacy.check_rendered(path, cleaned, source, first_line, allowed)
 

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from . import complexity
 from .model.document import Problem
 from .model.source import SourceError, decode, load_yaml, split
 
@@ -155,6 +156,9 @@ def _page(inventory: Inventory, path: str, raw: bytes, documents: str) -> None:
             f"this looks like a document (it has '{match.group(1)}:' lines), but documents "
             f"are only published from content/{documents}, with the front-matter on line 1: "
             f"move it to content/{documents}<kind>/"))
+        return
+    if heavy := complexity.check_text(path, text):
+        inventory.problems.extend(heavy)
         return
     if "." in PurePosixPath(path).stem:
         inventory.problems.append(Problem(

@@ -41,6 +41,7 @@ from .originals import original
 from .outputs import browse, diwoo, exports, urls
 from .outputs.helpers import TemplateHelpers
 from .outputs.pages import PageSpec, build_pages, home_context
+from .render import RENDER_FAILURES, failure_message, time_limit
 from .render_cache import RenderCache, Rendered, fingerprint
 from .search.pagefind import PagefindIndex, SearchIndexError
 
@@ -406,16 +407,16 @@ def _inside(path: str | None, folder: Path) -> bool:
 
 def _guard_render(page: Page, path: str, line: int) -> None:
     """A body Markdown cannot convert (nesting deep enough to exhaust Python's stack, an
-    address urllib cannot parse) is a problem named by its file, not a traceback."""
+    address urllib cannot parse, text that takes it too long) is a problem named by its
+    file, not a traceback or a hang."""
     render = page.render
 
     def guarded(config: MkDocsConfig, files: Files) -> None:
         try:
-            render(config, files)
-        except (RecursionError, ValueError) as err:
-            log.warning(f"{path}:{line}: body: cannot be converted to a page "
-                        f"({type(err).__name__}: {str(err)[:80]}); look for very deep "
-                        f"nesting or a malformed address")
+            with time_limit():
+                render(config, files)
+        except RENDER_FAILURES as err:
+            log.warning(f"{path}:{line}: body: {failure_message(err)}")
             page.content = ('<p class="lessons-preview" role="status">Deze tekst kon niet '
                             'worden omgezet.</p>')
             page.toc = get_toc([])

@@ -462,7 +462,7 @@ def test_personal_data_only_the_page_would_show_is_withheld(tmp_path, name):
     ("nul.md", "# Titel\n\n" + "x" * 9000 + "\n\nk\x00@example.nl GEHEIM\n",
      "nul.md:5: file: contains a NUL character on line 5"),
     ("diep.md", "*" * 5000 + "GEHEIM" + "*" * 5000 + "\n",
-     "diep.md:1: body: cannot be converted to a page (RecursionError"),
+     "diep.md:1: body: is nested too deeply to convert"),
     ("ipv6.md", "# Pagina\n\n[b](http://[::1/) GEHEIM-NIET\n", "ipv6.md:1: body: "),
 ])
 def test_odd_files_in_content_are_refused_or_reported_never_a_traceback(tmp_path, name,

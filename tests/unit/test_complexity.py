@@ -68,3 +68,28 @@ def test_what_slips_past_is_stopped_by_the_time_limit(tmp_path, monkeypatch):
         "documenten/zwaar.md:12: body: Markdown took more than 0.2 s to convert this text: "
         "look for a long run of the same characters (brackets, backticks, '>' or "
         "backslashes) and break it up"]
+
+
+@pytest.mark.parametrize("written, kind", [
+    ("(06) 12345678", "phone"), ("06/12345678", "phone"), ("06\u201312345678", "phone"),
+    ("06\u201112345678", "phone"), ("(020) 123 4567", "phone"), ("06\uff11\uff12345678", "phone"),
+    ("j.devries(at)ggd.nl", "email"), ("j.devries [at] ggd.nl", "email"),
+    ("mailto:j.jansen%40example.nl", "email"), ("piet@geme\u00ebnte.nl", "email"),
+    ("j.jansen\uff20example.nl", "email"), ("nl91abna0417164300", "iban"),
+    ("NL91-ABNA-0417-1643-00", "iban"),
+])
+def test_personal_data_written_in_unusual_ways_is_found_and_masked(written, kind):
+    from lessons.privacy import mask, scan
+
+    text = f"Neem contact op: {written}, graag."
+    assert [f.kind for f in scan(text)] == [kind]
+    masked = mask(text, set())
+    assert written.split("(")[-1][-6:] not in masked and "graag." in masked
+
+
+@pytest.mark.parametrize("text", ["info(at)ggd.nl", "Wat (at)tentie", "at the meeting",
+                                  "Datum 2021-03-01, kenmerk 12345678", "5.1.2e@minvws.nl"])
+def test_role_mailboxes_and_ordinary_text_are_not_personal_data(text):
+    from lessons.privacy import scan
+
+    assert scan(text) == []

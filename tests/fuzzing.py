@@ -75,10 +75,36 @@ documents = st.builds(
     bodies)
 
 
+_RENDERER = None
+
+
+def _renderer():
+    """The site's own Markdown configuration, as `lessons check` renders with it."""
+    global _RENDERER
+    if _RENDERER is None:
+        from pathlib import Path
+
+        from lessons import project
+        from lessons.render import BodyRenderer
+
+        config = Path(__file__).resolve().parent.parent / "mkdocs.yml"
+        _RENDERER = BodyRenderer(*project.markdown_extensions(config))
+    return _RENDERER
+
+
 def check_collect(raw: bytes, vocabs) -> None:
-    """Reading and checking a file gives its document and well-formed problems."""
+    """Reading and checking a file gives its document and well-formed problems; a valid
+    document is also rendered, sanitized and scanned as `lessons check` does."""
+    from lessons.content_check import _rendered
+    from lessons.privacy import allowed_values
+
     result = collect([("documenten/x.md", raw)], vocabs)
     assert len(result.documents) == 1
+    doc = result.documents[0]
+    if not result.invalid:
+        result.problems += _rendered(doc.path, doc.body, doc.body, doc.body_line, _renderer(),
+                                     allowed_values(doc))
+        result.invalid |= {p.path for p in result.problems}
     for problem in result.problems:
         assert problem.path == "documenten/x.md"
         assert isinstance(problem.line, int) and problem.line >= 1

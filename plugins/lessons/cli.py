@@ -100,6 +100,11 @@ def cmd_check(args) -> int:
         if gone:
             result.problems.append(Problem(str(manifest), 1, "manifest",
                                            permalinks.missing_message(gone, manifest)))
+        # As the build: a redirect may not take the address of a page that exists.
+        _, refused = permalinks.check_redirects(
+            permalinks.redirects(_public_corpus(result)),
+            {a.strip("/") + "/" for a in published if a.endswith("/") and a != "/"})
+        result.problems += refused
     for problem in result.problems:
         location = project.show(problem.path)
         if args.format == "github":
@@ -107,10 +112,25 @@ def cmd_check(args) -> int:
                   f"{problem.message}")
         else:
             print(f"{location}:{problem.line}: {problem.field}: {problem.message}")
-    print(f"{len(result.documents)} documents and {result.files - len(result.documents)} "
-          f"pages checked, {len(result.problems)} problems in {len(result.invalid)} files",
+    files = len({p.path for p in result.problems})
+    print(f"{_count(len(result.documents), 'document')} and "
+          f"{_count(result.files - len(result.documents), 'page')} checked, "
+          f"{_count(len(result.problems), 'problem')} in {_count(files, 'file')}",
           file=sys.stderr)
     return EXIT_PROBLEMS if result.problems else EXIT_OK
+
+
+def _public_corpus(collection):
+    import datetime as dt
+
+    from . import graph
+
+    return graph.build([d for d in collection.documents
+                        if d.path not in collection.invalid and d.is_public(dt.date.today())])
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" + ("" if number == 1 else "s")
 
 
 def _collection(root: Path):

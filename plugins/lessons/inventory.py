@@ -157,6 +157,13 @@ def _page(inventory: Inventory, path: str, raw: bytes, documents: str) -> None:
             f"are only published from content/{documents}, with the front-matter on line 1: "
             f"move it to content/{documents}<kind>/"))
         return
+    if isinstance(meta, dict) and "status" in meta:
+        # A page with a status is somebody's draft: the site's own pages have none.
+        inventory.problems.append(Problem(
+            path, lines.get("status", 1), "status",
+            "pages of the site's own have no status, so this one is not published; keep "
+            "drafts out of content/ (or remove 'status:' when the page is ready)"))
+        return
     if heavy := complexity.check_text(path, text):
         inventory.problems.extend(heavy)
         return

@@ -20,7 +20,7 @@ from .normalize.redactions import mark_up
 
 # Python-Markdown is quadratic on some text no one writes on purpose; complexity.py
 # refuses the shapes we know before rendering. Anything else slow is stopped here.
-TIME_LIMIT = 10.0  # seconds for one body; a 1 MB ordinary body takes about 1.3 s
+TIME_LIMIT = 5.0  # seconds for one body; a 1 MB ordinary body takes about 1.3 s
 
 
 class RenderTimeout(Exception):

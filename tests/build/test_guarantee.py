@@ -401,7 +401,7 @@ def test_a_page_of_the_site_own_passes_only_plain_metadata(tmp_path):
     (docs / "over.md").write_text(
         "---\ntitle: Over deze site\n"
         "subtitle: \"<img src=x onerror=alert('sub')><img src=https://tracker.example/s.png>\"\n"
-        "status: \"new\\\" onmouseover=\\\"alert('status')\"\n"
+        "hide: [toc]\n"
         "icon: ../../../../etc/passwd\ntemplate: document.html\n"
         "description: Contact j.jansen@example.nl\n---\n\n# Over\n\nWelkom.\n",
         encoding="utf-8")
@@ -416,8 +416,15 @@ def test_a_page_of_the_site_own_passes_only_plain_metadata(tmp_path):
     for leak in ("alert('sub')", "alert('status')", "alert('title')", "tracker.example",
                  "j.jansen@example.nl"):
         assert leak not in text, leak
-    for field, line in (("subtitle", 3), ("status", 4), ("icon", 5), ("template", 6),
-                        ("description", 7)):
+    (docs / "status.md").write_text(
+        "---\ntitle: Status\nstatus: \"new\\\" onmouseover=\\\"alert('status')\"\n---\n\n# S\n",
+        encoding="utf-8")
+    built = build_site(docs, tmp_path / "again")
+    assert not built.exists("status")  # a page with a status is a draft: not published
+    assert "alert('status')" not in _site_text(built)
+    assert any(m.startswith("lessons: status.md:3: status: pages of the site's own have no "
+                            "status") for m in built.messages)
+    for field, line in (("subtitle", 3), ("icon", 5), ("template", 6), ("description", 7)):
         assert any(m.startswith(f"lessons: over.md:{line}: {field}: ") for m in built.messages), (
             field, built.messages)
     assert any(m.startswith("lessons: toegankelijkheid.md:2: title: must be a line of text")

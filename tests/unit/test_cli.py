@@ -104,7 +104,7 @@ def test_check_of_the_site_folder_reports_no_false_problems(project, capsys):
     assert main(["check", "content/index.md"]) == 0
     captured = capsys.readouterr()
     assert captured.out == ""
-    assert "0 documents and 1 pages checked, 0 problems" in captured.err
+    assert "0 documents and 1 page checked, 0 problems" in captured.err
 
 
 @pytest.mark.parametrize("path", ["/etc/hostname", "README.md", "{parent}"])
@@ -175,3 +175,29 @@ def test_check_judges_what_the_build_would_publish(project, capsys):
     # One file at a time gives the same answer for that file.
     assert main(["check", "content/documenten/aanval.md"]) == 1
     assert "content/verkeerd.md" not in capsys.readouterr().out
+
+
+def test_check_refuses_what_the_build_refuses_in_redirects_and_pages(project, capsys):
+    a = project / "content" / "documenten" / "a.md"
+    a.write_text(a.read_text(encoding="utf-8").replace(
+        "status: published", "status: published\nredirect_from: [/documenten/beta-memo/]", 1),
+        encoding="utf-8")
+    (project / "content" / "concept.md").write_text("---\ntitle: Concept\nstatus: draft\n---\n"
+                                                    "\n# Concept\n", encoding="utf-8")
+    assert main(["check"]) == 1
+    out = capsys.readouterr().out
+    assert ("content/documenten/a.md:10: redirect_from: '/documenten/beta-memo/' is the address "
+            "of a page that exists") in out
+    assert "content/concept.md:3: status: pages of the site's own have no status" in out
+
+
+def test_check_reports_everything_at_once(project, capsys):
+    """A source problem does not hide what the sanitizer would remove from the same body."""
+    (project / "content" / "documenten" / "beide.md").write_text(
+        "---\nid: beide\nkind: memo\norganisation: RIVM\ntitle: Beide\ndate: 2021-01-01\n"
+        "summary: x.\nthemes: [regie]\nstakeholders: [rivm]\nstatus: published\n---\n\n"
+        "<script>alert(1)</script>\n\n[a][r]\n\n[r]: javascript:alert(2)\n", encoding="utf-8")
+    assert main(["check", "content/documenten/beide.md"]) == 1
+    out = capsys.readouterr().out
+    assert "beide.md:13: body: '<script>' is not allowed" in out
+    assert "beide.md:17: body: the address 'javascript:alert(2)' on '<a>' is removed" in out

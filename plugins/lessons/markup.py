@@ -19,7 +19,8 @@ from typing import NamedTuple
 
 from .model.document import Document, Problem
 
-_ELEMENTS = {
+# Why an element may not be in a body; the sanitizer (sanitize.py) says the same.
+ELEMENTS = {
     "script": "runs code in the visitor's browser",
     "noscript": "belongs to page scripts, not to content",
     "iframe": "embeds another site; link to it instead",
@@ -38,6 +39,7 @@ _ELEMENTS = {
     "meta": "changes the page's metadata; use the front-matter instead",
     "base": "changes every address on the page; remove it",
 }
+_ELEMENTS = ELEMENTS
 # Every pattern here runs on editor input, so none may backtrack super-linearly: a
 # quantifier that could give characters back to a neighbour is possessive (*+, ++), and
 # where the regex engine would scan the same text again from every start, the scan is

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 import nh3
 from selectolax.lexbor import LexborHTMLParser
 
+from .markup import ELEMENTS
 from .model.document import Problem
 
 # Text and structure the bodies use: Markdown's own output, its extensions (tables,
@@ -70,22 +71,7 @@ _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):", re.I)
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
 
 WHY_ELEMENT = {
-    "script": "runs code in the visitor's browser",
-    "noscript": "belongs to page scripts, not to content",
-    "iframe": "embeds another site; link to it instead",
-    "frame": "embeds another site; link to it instead",
-    "object": "embeds a program or another site; link to it instead",
-    "embed": "embeds a program or another site; link to it instead",
-    "applet": "embeds a program; link to it instead",
-    "form": "sends what visitors type elsewhere; link to the form instead",
-    "input": "is a form field; link to the form instead",
-    "button": "is a form control; use a link instead",
-    "textarea": "is a form field; link to the form instead",
-    "select": "is a form field; link to the form instead",
-    "style": "restyles the whole page; ask for a change to the site's style instead",
-    "link": "loads a file into the page; use a Markdown link [text](address) instead",
-    "meta": "changes the page's metadata; use the front-matter instead",
-    "base": "changes every address on the page; remove it",
+    **ELEMENTS,
     "svg": "can run code and load files; save the picture as PNG next to the document",
     "math": "is not supported; write the formula as text or a picture",
 }

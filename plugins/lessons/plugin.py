@@ -98,7 +98,9 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
                     and file.src_uri not in publishable):
                 files.remove(file)
         sources = {uri: files.get_file_from_path(uri) for uri in content.documents}
-        collection = collect(((uri, f.content_bytes) for uri, f in sources.items()), self.vocabs)
+        # Read from disk, not from MkDocs' list: a file MkDocs left out is still checked.
+        collection = collect(((uri, (self.docs_dir / uri).read_bytes()) for uri in sources),
+                             self.vocabs)
         self.documents: dict[str, Document] = {}
         public = []
         problems_of: dict[str, list] = {}
@@ -117,10 +119,12 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
                     for problem in problems:
                         log.info(f"{problem} (a draft: not published)")
                 # Never published, in any build mode: not even a preview shows it.
-                files.remove(file)
+                if file is not None:
+                    files.remove(file)
                 continue
-            if not (doc.is_public(self.today) or self.config.include_drafts):
-                files.remove(file)
+            if file is None or not (doc.is_public(self.today) or self.config.include_drafts):
+                if file is not None:
+                    files.remove(file)
                 continue
             file.dest_uri = urls.document_dest(doc)
             self.documents[doc.path] = doc

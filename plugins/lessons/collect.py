@@ -24,6 +24,8 @@ class Collection:
     documents: list[Document] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     invalid: set[str] = field(default_factory=set)  # paths with at least one problem
+    # Paths whose body must not be rendered at all: unreadable, or too slow for Markdown.
+    unrenderable: set[str] = field(default_factory=set)
 
 
 def load_vocabularies(folder: Path) -> Vocabularies:
@@ -56,6 +58,8 @@ def collect(sources: Iterable[tuple[str, bytes]], vocabs: Vocabularies) -> Colle
         heavy = complexity.check(doc) if readable else []
         if leaks or unsafe or heavy:
             problems = sorted(problems + leaks + unsafe + heavy, key=lambda p: p.line)
+        if not readable or heavy:
+            result.unrenderable.add(path)
         result.documents.append(doc)
         result.problems.extend(problems)
         if problems:

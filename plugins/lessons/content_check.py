@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import complexity, inventory, privacy, sanitize
+from . import inventory, privacy, sanitize
 from .collect import collect
 from .model.document import Document, Problem
 from .model.schema import Vocabularies
@@ -54,9 +54,7 @@ def check(docs_dir: Path, vocabs: Vocabularies, renderer: BodyRenderer, *,
         # Rendered even with problems in its source (masked, it is harmless), so the editor
         # hears of everything at once; not when it cannot be read, or Markdown would
         # take too long for it.
-        problems_here = [p for p in collection.problems if p.path == doc.path]
-        if any(p.field in ("front-matter", "file") for p in problems_here) or (
-                complexity.check(doc)):
+        if doc.path in collection.unrenderable:
             continue
         problems = _rendered(doc.path, doc.body, doc.body, doc.body_line, renderer,
                              privacy.allowed_values(doc))

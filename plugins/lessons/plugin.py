@@ -145,9 +145,8 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
             self.generated[spec.src_uri] = spec
             files.append(File.generated(config, spec.src_uri, content=""))
         # The content folder's own pages and files (home, about, images): public addresses.
-        docs_dir = self.docs_dir.resolve()
         self.own = [addresses.own_address(f.dest_uri) for f in files
-                    if f.abs_src_path and Path(f.abs_src_path).resolve().is_relative_to(docs_dir)
+                    if _inside(f.abs_src_path, self.docs_dir)
                     and not f.inclusion.is_excluded() and f.src_uri not in self.documents]
         self.titles = {addresses.own_address(addresses.own_dest(spec.src_uri)): spec.title
                        for spec in specs}

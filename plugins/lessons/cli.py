@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import logging
 import sys
 from pathlib import Path
 
-from .collect import collect, load_vocabularies, read_folder
+from .collect import collect, load_vocabularies
 from .model.kinds import KINDS
 from .model.source import SourceError
 
@@ -134,8 +133,13 @@ def _count(number: int, noun: str) -> str:
 
 
 def _collection(root: Path):
+    """The documents the build would read: the inventory's (links and misplaced files
+    are not among them)."""
+    from . import inventory
+
     docs_dir = root / "content"
-    return collect(read_folder(docs_dir / "documenten", docs_dir), _vocabs(root))
+    return collect(((path, (docs_dir / path).read_bytes())
+                    for path in inventory.take(docs_dir).documents), _vocabs(root))
 
 
 def _addresses(collection, root: Path | None = None) -> tuple[set[str], set[str]]:
@@ -292,8 +296,10 @@ def cmd_serve(args) -> int:
         print(f"error: {what}; give the project's mkdocs.yml with -f, or run this inside the "
               f"project", file=sys.stderr)
         return EXIT_USAGE
-    build = _PreviewBuild(config_file, args.port, args.drafts)
-    _log_warnings_to_terminal()
+    from .preview_build import PreviewBuild, log_warnings_to_terminal
+
+    build = PreviewBuild(config_file, args.port, args.drafts)
+    log_warnings_to_terminal()
     try:
         loop.run(build, build.watch_default(), args.port)
     except OSError as err:  # the port could not be taken
@@ -305,95 +311,6 @@ def cmd_serve(args) -> int:
     finally:
         build.close()
     return EXIT_OK
-
-
-def _log_warnings_to_terminal() -> None:
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(handler)
-    logger.setLevel(logging.WARNING)
-    logger.propagate = False
-
-
-class _PreviewBuild:
-    """`lessons serve`'s build: MkDocs in this process, as `mkdocs serve` builds, with the
-    warnings collected as the problems the preview shows."""
-
-    def __init__(self, config_file: Path, port: int, drafts: bool):
-        self.config_file, self.drafts = config_file, drafts
-        self.url = f"http://127.0.0.1:{port}/"
-        self.plugins = None  # of the first build: they get on_startup and on_shutdown
-
-    def watch_default(self) -> list[Path]:
-        root = self.config_file.parent
-        return [root / "content", root / "site_src", self.config_file]
-
-    def __call__(self, site_dir: Path):
-        from mkdocs.commands.build import build
-        from mkdocs.config import load_config
-
-        from .preview.loop import BuildResult
-
-        warnings = _Warnings()
-        logger = logging.getLogger("mkdocs")
-        logger.addHandler(warnings)
-        result = BuildResult(watch=self.watch_default())
-        try:
-            config = load_config(str(self.config_file), site_dir=str(site_dir))
-            custom = [config.theme.custom_dir] if config.theme.custom_dir else []
-            result.watch = [Path(p) for p in (config.docs_dir, *custom, self.config_file,
-                                              *config.watch)]
-            warnings.docs_dir = Path(config.docs_dir)
-            config.site_url = self.url
-            lessons = config.plugins.get("lessons")
-            if self.drafts and lessons is not None:
-                lessons.config.include_drafts = True
-            if self.plugins is None:
-                config.plugins.on_startup(command="serve", dirty=False)
-                self.plugins = config.plugins
-            build(config, serve_url=self.url)
-        except KeyboardInterrupt:
-            raise
-        except (Exception, SystemExit) as err:  # mkdocs' Abort is a SystemExit
-            result.error = str(err) or type(err).__name__
-        finally:
-            logger.removeHandler(warnings)
-        result.problems = warnings.problems(self.config_file.parent)
-        return result
-
-    def close(self) -> None:
-        if self.plugins is not None:
-            self.plugins.on_shutdown()
-
-
-class _Warnings(logging.Handler):
-    """Collects a build's warnings. The plugin names files from the docs dir; the preview
-    names them from the project root, as `lessons check` does."""
-
-    PREFIX = "lessons: "
-
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-        self.docs_dir: Path | None = None
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
-
-    def problems(self, root: Path) -> list[str]:
-        """As `lessons check` names them: content/documenten/x.md:5: date: ..."""
-        from .project import Project
-
-        out = []
-        for message in self.messages:
-            message = message.removeprefix(self.PREFIX)
-            path, colon, rest = message.partition(":")
-            if (self.docs_dir is not None and colon and rest[:1].isdigit()
-                    and (self.docs_dir / path).exists()):
-                message = f"{Project(root, self.docs_dir).show(path)}:{rest}"
-            out.append(message)
-        return out
 
 
 def _port(text: str) -> int:

@@ -1,0 +1,100 @@
+"""`lessons serve`'s build through MkDocs: the door the preview loop (preview/) builds by.
+
+The preview package itself knows nothing of MkDocs; this module runs a MkDocs build in
+this process, as `mkdocs serve` does, and hands the loop the warnings as problems.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+
+def log_warnings_to_terminal() -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    logger.setLevel(logging.WARNING)
+    logger.propagate = False
+
+
+class PreviewBuild:
+    """`lessons serve`'s build: MkDocs in this process, as `mkdocs serve` builds, with the
+    warnings collected as the problems the preview shows."""
+
+    def __init__(self, config_file: Path, port: int, drafts: bool):
+        self.config_file, self.drafts = config_file, drafts
+        self.url = f"http://127.0.0.1:{port}/"
+        self.plugins = None  # of the first build: they get on_startup and on_shutdown
+
+    def watch_default(self) -> list[Path]:
+        root = self.config_file.parent
+        return [root / "content", root / "site_src", self.config_file]
+
+    def __call__(self, site_dir: Path):
+        from mkdocs.commands.build import build
+        from mkdocs.config import load_config
+
+        from .preview.loop import BuildResult
+
+        warnings = Warnings()
+        logger = logging.getLogger("mkdocs")
+        logger.addHandler(warnings)
+        result = BuildResult(watch=self.watch_default())
+        try:
+            config = load_config(str(self.config_file), site_dir=str(site_dir))
+            custom = [config.theme.custom_dir] if config.theme.custom_dir else []
+            result.watch = [Path(p) for p in (config.docs_dir, *custom, self.config_file,
+                                              *config.watch)]
+            warnings.docs_dir = Path(config.docs_dir)
+            config.site_url = self.url
+            lessons = config.plugins.get("lessons")
+            if self.drafts and lessons is not None:
+                lessons.config.include_drafts = True
+            if self.plugins is None:
+                config.plugins.on_startup(command="serve", dirty=False)
+                self.plugins = config.plugins
+            build(config, serve_url=self.url)
+        except KeyboardInterrupt:
+            raise
+        except (Exception, SystemExit) as err:  # mkdocs' Abort is a SystemExit
+            result.error = str(err) or type(err).__name__
+        finally:
+            logger.removeHandler(warnings)
+        result.problems = warnings.problems(self.config_file.parent)
+        return result
+
+    def close(self) -> None:
+        if self.plugins is not None:
+            self.plugins.on_shutdown()
+
+
+class Warnings(logging.Handler):
+    """Collects a build's warnings. The plugin names files from the docs dir; the preview
+    names them from the project root, as `lessons check` does."""
+
+    PREFIX = "lessons: "
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+        self.docs_dir: Path | None = None
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+    def problems(self, root: Path) -> list[str]:
+        """As `lessons check` names them: content/documenten/x.md:5: date: ..."""
+        from .project import Project
+
+        out = []
+        for message in self.messages:
+            message = message.removeprefix(self.PREFIX)
+            path, colon, rest = message.partition(":")
+            if (self.docs_dir is not None and colon and rest[:1].isdigit()
+                    and (self.docs_dir / path).exists()):
+                message = f"{Project(root, self.docs_dir).show(path)}:{rest}"
+            out.append(message)
+        return out

@@ -63,8 +63,7 @@ def check(docs_dir: Path, vocabs: Vocabularies, renderer: BodyRenderer, *,
     for path, text in sorted(found.pages.items()):
         if not _selected(path, only):
             continue
-        problems = privacy.check_page(path, text) + _rendered(path, _body(text), text, 1,
-                                                              renderer, set())
+        problems = _rendered(path, _body(text), text, 1, renderer, set())
         report.problems += problems
         report.invalid |= {p.path for p in problems}
     report.files = len(documents) + sum(_selected(p, only) for p in found.pages)
@@ -80,8 +79,7 @@ def _rendered(path: str, body: str, source: str, first_line: int, renderer: Body
         html = renderer.html(body)
     except RENDER_FAILURES as err:
         return [Problem(path, first_line, "body", failure_message(err))]
-    cleaned, problems = sanitize.check(path, html, source, first_line)
-    return problems + privacy.check_rendered(path, cleaned, source, first_line, allowed)
+    return sanitize.publish(path, html, source, first_line, allowed)[1]
 
 
 def _body(text: str) -> str:

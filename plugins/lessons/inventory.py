@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from . import complexity
+from . import complexity, privacy
 from .model.document import Problem
 from .model.source import SourceError, decode, load_yaml, split
 
@@ -65,6 +65,7 @@ class Inventory:
     vocabularies: list[str] = field(default_factory=list)
     pages: dict[str, str] = field(default_factory=dict)  # path -> text (decoded)
     page_meta: dict[str, dict] = field(default_factory=dict)  # path -> allowed front-matter
+    masked: set[str] = field(default_factory=set)  # pages published with personal data masked
     assets: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
@@ -173,13 +174,16 @@ def _page(inventory: Inventory, path: str, raw: bytes, documents: str) -> None:
                              "a file the site writes): rename it"))
         return
     inventory.pages[path] = text
+    # The site's own pages get the personal-data guard documents get (and are masked).
+    if leaks := privacy.check_page(path, text):
+        inventory.problems.extend(leaks)
+        inventory.masked.add(path)
     inventory.page_meta[path] = _page_meta(inventory, path, meta if isinstance(meta, dict)
                                            else {}, lines)
 
 
 def _page_meta(inventory: Inventory, path: str, meta: dict, lines: dict[str, int]) -> dict:
     """The page's front-matter as it may reach the theme: known fields, plain text."""
-    from . import privacy
     from .model.schema import markup_in
 
     allowed: dict = {}
@@ -227,8 +231,6 @@ def _asset(inventory: Inventory, path: str, full: Path) -> None:
                              f"published for a {suffix or path} file: make it smaller"))
         return
     if path in SITE_FILES:  # text the site publishes as it is: the personal-data guard
-        from . import privacy
-
         try:
             leaks = privacy.check_page(path, decode(full.read_bytes()))
         except SourceError as err:

@@ -118,19 +118,20 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
                 else:
                     for problem in problems:
                         log.info(f"{problem} (a draft: not published)")
-                # Never published, in any build mode: not even a preview shows it.
-                if file is not None:
-                    files.remove(file)
+            # An invalid document is never published, in any build mode: not even a
+            # preview shows it.
+            shown = not problems and (doc.is_public(self.today) or self.config.include_drafts)
+            if file is None:
                 continue
-            if file is None or not (doc.is_public(self.today) or self.config.include_drafts):
-                if file is not None:
-                    files.remove(file)
+            if not shown:
+                files.remove(file)
                 continue
             file.dest_uri = urls.document_dest(doc)
             self.documents[doc.path] = doc
             public.append(doc)
         self.pages = content.pages
         self.page_meta = content.page_meta
+        self.masked = content.masked
         self.corpus = graph.build(public, graph.Weights(self.config.theme_weight,
                                                         self.config.stakeholder_weight))
         self.generated: dict[str, PageSpec] = {}
@@ -211,19 +212,21 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
             page.meta = dict(self.page_meta.get(uri, {}))
             if page.is_homepage:
                 page.meta["template"] = "lessons-home.html"
-        if uri in self.pages:
-            # The site's own pages get the personal-data guard documents get.
-            leaks = privacy.check_page(uri, self.pages[uri])
-            for problem in leaks:
-                log.warning(str(problem))
-            if leaks:
-                markdown = privacy.mask(markdown, set())
+        if uri in self.masked:  # personal data on a page of the site's own (reported)
+            markdown = privacy.mask(markdown, set())
         _escape_meta(page)
         if uri not in self.generated:
-            _guard_render(page, doc.path if uri in self.documents else uri,
-                          self.documents[uri].body_line if uri in self.documents else 1)
+            path, _, first_line, _ = self._source_of(uri)
+            _guard_render(page, path, first_line)
         return markdown
 
+    def _source_of(self, uri: str) -> tuple[str, str, int, set[str]]:
+        """(path in messages, Markdown source, its first line, allowed personal values)
+        of a document or a page of the site's own."""
+        doc = self.documents.get(uri)
+        if doc is not None:
+            return doc.path, doc.body, doc.body_line, privacy.allowed_values(doc)
+        return uri, self.pages.get(uri, ""), 1, set()
 
     def _use_cache(self, page: Page, markdown: str) -> None:
         if self.cache is None:
@@ -248,20 +251,10 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
                                          sorted(page.present_anchor_ids or ())))
         if uri in self.generated:
             return html  # made by us from escaped values only
-        doc = self.documents.get(uri)
-        if doc is not None:
-            source, first_line = doc.body, doc.body_line
-            path, allowed = doc.path, privacy.allowed_values(doc)
-        else:
-            source, first_line = self.pages.get(uri, ""), 1
-            path, allowed = uri, set()
-        cleaned, problems = sanitize.check(path, html, source, first_line)
-        leaks = privacy.check_rendered(path, cleaned, source, first_line, allowed)
-        for problem in sorted(problems + leaks, key=lambda p: p.line):
+        path, source, first_line, allowed = self._source_of(uri)
+        cleaned, problems = sanitize.publish(path, html, source, first_line, allowed)
+        for problem in problems:
             log.warning(str(problem))
-        if leaks:  # hidden by the way it is written: withhold the whole text
-            cleaned = ('<p class="lessons-preview" role="status">Deze tekst bevat '
-                       'persoonsgegevens en wordt niet getoond.</p>')
         return cleaned
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:

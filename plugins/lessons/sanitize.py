@@ -241,6 +241,22 @@ def locate(found: list[Removal], source: str, first_line: int) -> list[int]:
     return lines
 
 
+WITHHELD = ('<p class="lessons-preview" role="status">Deze tekst bevat persoonsgegevens en '
+            'wordt niet getoond.</p>')
+
+
+def publish(path: str, html: str, source: str, first_line: int,
+            allowed: set[str]) -> tuple[str, list[Problem]]:
+    """(the HTML the site may publish, the problems to report) for one rendered body:
+    the sanitizer's removals, and personal data only the rendered text shows (written
+    with &#64; or split by tags), for which the whole text is withheld."""
+    from . import privacy
+
+    cleaned, problems = check(path, html, source, first_line)
+    leaks = privacy.check_rendered(path, cleaned, source, first_line, allowed)
+    return (WITHHELD if leaks else cleaned), sorted(problems + leaks, key=lambda p: p.line)
+
+
 def check(path: str, html: str, source: str, first_line: int) -> tuple[str, list[Problem]]:
     """(the publishable HTML, a problem per removal) for one rendered body."""
     found = removals(html)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import __version__
@@ -11,14 +11,29 @@ from . import email_export, pandoc, textclean
 
 
 @dataclass
+class Removed:
+    """Text a reader left out on purpose (page furniture, a table of contents, site
+    navigation): listed for the editor and counted by the nothing-lost invariant."""
+
+    what: str  # for the editor: "running header 'Openbare versie'", "table of contents"
+    count: int  # occurrences (lines, pages, items)
+    text: str  # every removed occurrence, joined; its words are accounted for
+
+
+@dataclass
 class Converted:
-    raw_text: str  # for inference (dates, kind words)
+    raw_text: str  # every word of the input, in reading order: inference and the invariant
     markdown: str
     title_hint: str = ""
-    date_hint: str | None = None
+    date_hint: str | None = None  # ISO at its precision: "2020", "2020-08", "2020-08-14"
     kind_hint: str | None = None
     converter: str = ""
     structured: bool = False  # real headings (pandoc) rather than a PDF text layout
+    authors: list[str] = field(default_factory=list)  # from document properties or cover
+    summary_hint: str = ""  # an abstract or description the document carries itself
+    removed: list[Removed] = field(default_factory=list)
+    review: list[str] = field(default_factory=list)  # the reader's own notes (OCR, ...)
+    assets: dict[str, bytes] = field(default_factory=dict)  # images, written beside it
 
 
 class ImportFailure(Exception):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 
 MONTHS = {
     "januari": 1, "jan": 1, "january": 1,
@@ -52,6 +53,57 @@ def _build(kind: str, groups: tuple[str, ...]) -> dt.date | None:
     except (ValueError, KeyError):
         return None
     return None
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A date as precise as its source: a year, a year and month, or a day.
+
+    "januari 2022" is January 2022, not 1 January: a document is shown and cited at the
+    precision it was dated with. Ordering puts a year before its months and days.
+    """
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @classmethod
+    def of(cls, value: dt.date) -> PartialDate:
+        return cls(value.year, value.month, value.day)
+
+    @property
+    def precision(self) -> str:
+        return "day" if self.day else "month" if self.month else "year"
+
+    @property
+    def start(self) -> dt.date:
+        """The first day the date covers (for sorting and for formats that need a day)."""
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    def iso(self) -> str:
+        """'2022', '2022-01' or '2022-01-14'."""
+        if self.day:
+            return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        return f"{self.year:04d}-{self.month:02d}" if self.month else f"{self.year:04d}"
+
+    def __str__(self) -> str:
+        return self.iso()
+
+
+def find_partial_date(text: str) -> PartialDate | None:
+    """The first plausible date in free text, at the precision it is written with:
+    "14 juli 2020" is a day, "medio augustus 2020" a month."""
+    best: tuple[int, PartialDate] | None = None
+    for pattern, kind in PATTERNS:
+        for match in pattern.finditer(text):
+            value = _build(kind, match.groups())
+            if value and 1900 <= value.year <= 2100:
+                found = (PartialDate(value.year, value.month) if kind == "My"
+                         else PartialDate.of(value))
+                if best is None or match.start() < best[0]:
+                    best = (match.start(), found)
+                break
+    return best[1] if best else None
 
 
 def find_date(text: str) -> dt.date | None:

@@ -329,6 +329,13 @@ def evaluate(path: Path, expected: dict, vocabs, workdir: Path) -> Result:
     if expected.get("last"):
         result.last_ok = phrase_found(expected["last"], body, words)
     converted = capture.converted
+    if converted is None:  # the writer no longer calls writer.read: read again, untimed
+        from lessons.importers.registry import read
+
+        try:
+            converted = read(path)
+        except Exception:  # noqa: BLE001 - then the invariant is just not measured
+            converted = None
     if converted is not None:
         removed = [getattr(item, "text", "") for item in getattr(converted, "removed", [])]
         lost = accounting.lost_words(converted.raw_text, [body, *flatten(meta), *removed])

@@ -36,6 +36,7 @@ def test_front_matter_dates_keep_their_precision(value, expected):
 
 @pytest.mark.parametrize("value, message", [
     ("2022-13", "'2022-13' is not a real date"),
+    ("2022-00", "'2022-00' is not a real date"),
     ("2021-02-30", "'2021-02-30' is not a real date"),
     ("30 februari 2021", "'30 februari 2021' is not a real date"),
     ("0000", "'0000' is not a real date"),
@@ -73,7 +74,7 @@ def test_a_period_sorts_by_its_first_day_before_more_precise_dates_on_that_day()
     assert YEAR.start == MONTH.start == dt.date(2022, 1, 1)
 
 
-@pytest.mark.parametrize("parts", [(2022, None, 3), (2022, 2, 30), (2022, 13)])
+@pytest.mark.parametrize("parts", [(2022, None, 3), (2022, 2, 30), (2022, 13), (2022, 0)])
 def test_a_partial_date_cannot_be_made_impossible(parts):
     with pytest.raises(ValueError):
         PartialDate(*parts)

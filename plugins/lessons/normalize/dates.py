@@ -75,7 +75,9 @@ class PartialDate:
     def __post_init__(self) -> None:
         if self.day is not None and self.month is None:
             raise ValueError("a day needs a month")
-        dt.date(self.year, self.month or 1, self.day or 1)  # no month 13, no 30 February
+        # No month 0 or 13, no 30 February.
+        dt.date(self.year, 1 if self.month is None else self.month,
+                1 if self.day is None else self.day)
 
     @classmethod
     def of(cls, value: dt.date) -> PartialDate:
@@ -193,11 +195,13 @@ def parse_partial_date(value: object) -> PartialDate:
         value = str(value)
     if isinstance(value, str):
         text = value.strip()
-        if match := _YEAR.fullmatch(text):
-            return _checked(text, lambda: PartialDate(int(match.group(1))))
-        if match := _YEAR_MONTH.fullmatch(text):
-            return _checked(text, lambda: PartialDate(int(match.group(1)),
-                                                      int(match.group(2))))
+        try:
+            if match := _YEAR.fullmatch(text):
+                return PartialDate(int(match.group(1)))
+            if match := _YEAR_MONTH.fullmatch(text):
+                return PartialDate(int(match.group(1)), int(match.group(2)))
+        except ValueError:
+            raise ValueError(f"'{text}' is not a real date") from None
         for pattern, kind in PATTERNS:
             match = pattern.fullmatch(text)
             if match:
@@ -208,13 +212,6 @@ def parse_partial_date(value: object) -> PartialDate:
                     return PartialDate(parsed.year, parsed.month)
                 return PartialDate.of(parsed)
     raise ValueError(f"'{value}' is not a date; write {DATE_FORMS}")
-
-
-def _checked(text: str, make) -> PartialDate:
-    try:
-        return make()
-    except ValueError:
-        raise ValueError(f"'{text}' is not a real date") from None
 
 
 _NL_MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",

@@ -21,7 +21,7 @@ from . import citations, urls
 from .card import lesson_card
 
 FEED_SIZE = 100
-API_VERSION = "1.0"
+API_VERSION = "1.1"  # 1.1: "date" is a year, a month or a day, as precise as known
 ATOM = "http://www.w3.org/2005/Atom"
 
 

@@ -158,3 +158,17 @@ def test_an_embargo_still_needs_a_day():
     assert [str(p) for p in result.problems] == [
         "x.md:11: publish_after: 'januari 2022' is not a date; write it as YYYY-MM-DD, "
         "e.g. 2021-03-23"]
+
+
+@pytest.mark.parametrize("date, csl_type, part_of, expected", [
+    (DAY, "webpage", "", "(2022, 14 januari)"),
+    (MONTH, "webpage", "", "(2022, januari)"),
+    (YEAR, "webpage", "", "(2022)"),
+    (DAY, "report", "", "(2022)"),
+    (DAY, "webpage", "Het rapport", "(2022)"),  # a lesson: a part of its document
+])
+def test_apa_dates_a_webpage_as_precisely_as_known_and_a_report_by_its_year(
+        date, csl_type, part_of, expected):
+    cited = _cite(date)
+    cited.csl_type, cited.part_of = csl_type, part_of
+    assert apa(cited).startswith(f"Jansen, J. {expected}. Verkenning.")

@@ -8,7 +8,9 @@ would make two builds of the same content differ.
 
 A date is cited as precisely as it is known, never with an invented day: Vancouver
 writes "2022 Jan 14", "2022 Jan" or "2022" (Citing Medicine gives the parts the report
-has); APA 7 gives reports and grey literature the year alone, whatever else is known;
+has); APA 7 gives reports and grey literature the year alone, whatever else is known,
+and a page of a website (a practice example) the most specific date it has, written
+as the Dutch APA guidelines do ("(2022, 14 januari)", "(2022, januari)");
 BibTeX has a month only when it is known; RIS keeps the slashes of unknown parts
 ("2022///", "2022/01//"); CSL-JSON has one, two or three date-parts.
 """
@@ -22,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model.document import Document, Lesson
-from ..normalize.dates import PartialDate
+from ..normalize.dates import PartialDate, format_nl
 
 MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
              "Dec"]
@@ -172,7 +174,17 @@ def apa(c: Citable, html: bool = False) -> str:
     who = _escape(who) if html else who
     url = _escape(c.url) if html else c.url
     end = "" if c.title.rstrip().endswith(("?", "!")) else "."
-    return f"{_sentence(who)} ({c.date.year}). {title}{end}{part}{publisher} {url}"
+    return f"{_sentence(who)} ({_apa_date(c)}). {title}{end}{part}{publisher} {url}"
+
+
+def _apa_date(c: Citable) -> str:
+    """The year for reports and other grey literature (APA 7, 10.4); for a webpage the
+    year first, then whatever else is known (10.16). A lesson is cited as a part of its
+    document, like a chapter of a report: by the year."""
+    if c.csl_type != "webpage" or c.part_of or not c.date.month:
+        return str(c.date.year)
+    day_and_month = format_nl(c.date).rsplit(" ", 1)[0]  # '14 januari 2022' -> '14 januari'
+    return f"{c.date.year}, {day_and_month}"
 
 
 def _escape(text: str) -> str:

@@ -172,3 +172,11 @@ def test_apa_dates_a_webpage_as_precisely_as_known_and_a_report_by_its_year(
     cited = _cite(date)
     cited.csl_type, cited.part_of = csl_type, part_of
     assert apa(cited).startswith(f"Jansen, J. {expected}. Verkenning.")
+
+
+def test_an_empty_date_names_the_accepted_forms():
+    result = collect([("x.md", DOCUMENT.format(date="''", embargo="2022-02-01").encode())],
+                     VOCABS)
+    assert [str(p) for p in result.problems] == [
+        "x.md:5: date: is empty; write a day (2022-01-14 or 14 januari 2022), a month "
+        "(2022-01 or januari 2022) or a year (2022)"]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any
 
-from ..normalize.dates import PartialDate, parse_date, parse_partial_date
+from ..normalize.dates import DATE_FORMS, PartialDate, parse_date, parse_partial_date
 from ..normalize.text import clean_inline, slugify
 from .document import Document, Lesson, Problem
 from .kinds import COMMON_REQUIRED, KINDS, STATUSES
@@ -128,7 +128,7 @@ def _status(value: Any, _: _Reader) -> tuple[Any, Issues]:
 def _date(value: Any, _: _Reader) -> tuple[Any, Issues]:
     """A document's date, as precise as it is known: a day, a month or a year."""
     if value is None or (isinstance(value, str) and not value.strip()):
-        return None, [("", EMPTY)]
+        return None, [("", f"is empty; write {DATE_FORMS}")]
     try:
         return parse_partial_date(value), []
     except ValueError as err:

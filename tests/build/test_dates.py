@@ -73,6 +73,9 @@ def test_document_page_shows_the_date_at_its_precision(site):
 
 def test_lesson_page_shows_its_documents_date_as_precisely(site):
     assert _time(site.html("lessen/jaar-les")) == ("2022", "2022")
+    # Where lessons are listed, their source is named with its date, as precise.
+    item = site.html("lessen").css_first(".lessons-lesson .lessons-item__meta")
+    assert item.text() == "Uit: Jaarrapport · Rapport, 2022"
 
 
 def _listed(site, url: str) -> list[tuple[str, str]]:

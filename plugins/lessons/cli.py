@@ -267,7 +267,7 @@ def new_document(kind, doc_id: str, title: str, today) -> str:
         f"id: {doc_id}  # vaste link: /documenten/{doc_id}/ (niet meer wijzigen na publicatie)\n"
         f"kind: {kind.key}\n"
         f"title: {quoted}\n"
-        f"date: {today.isoformat()}\n"
+        f"date: {today.isoformat()}  # datum van het document: dag, maand (2022-01) of jaar\n"
         "summary: ''  # een of twee zinnen: waar gaat dit over?\n"
         "themes: []  # sleutels uit content/vocabularies/themes.yml\n"
         "stakeholders: []  # sleutels uit content/vocabularies/stakeholders.yml\n"

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..normalize.dates import PartialDate
 from .kinds import Kind
 
 
@@ -37,7 +38,7 @@ class Document:
     id: str
     kind: Kind
     title: str
-    date: dt.date
+    date: PartialDate  # a day, a month or a year: as precise as the document is dated
     summary: str
     themes: list[str]
     stakeholders: list[str]
@@ -48,7 +49,7 @@ class Document:
     source: dict[str, Any] = field(default_factory=dict)
     lessons: list[Lesson] = field(default_factory=list)
     redirect_from: list[str] = field(default_factory=list)
-    publish_after: dt.date | None = None
+    publish_after: dt.date | None = None  # an embargo ends on a day, never a month
     language: str = "nl"
     allow_personal_data: list[dict[str, str]] = field(default_factory=list)
     review_needed: list[str] = field(default_factory=list)

@@ -7,7 +7,6 @@ line. Kinds only differ by which fields they require (see kinds.py).
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 import re
 from collections.abc import Callable
@@ -15,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any
 
-from ..normalize.dates import parse_date
+from ..normalize.dates import DATE_FORMS, PartialDate, parse_date, parse_partial_date
 from ..normalize.text import clean_inline, slugify
 from .document import Document, Lesson, Problem
 from .kinds import COMMON_REQUIRED, KINDS, STATUSES
@@ -127,6 +126,19 @@ def _status(value: Any, _: _Reader) -> tuple[Any, Issues]:
 
 
 def _date(value: Any, _: _Reader) -> tuple[Any, Issues]:
+    """A document's date, as precise as it is known: a day, a month or a year."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None, [("", f"is empty; write {DATE_FORMS}")]
+    try:
+        return parse_partial_date(value), []
+    except ValueError as err:
+        return None, [("", str(err))]
+
+
+def _day(value: Any, _: _Reader) -> tuple[Any, Issues]:
+    """An embargo ends on a day: 'januari 2022' would leave open which one."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None, [("", EMPTY)]
     try:
         return parse_date(value), []
     except ValueError as err:
@@ -292,7 +304,7 @@ FIELDS: dict[str, Callable[[Any, _Reader], tuple[Any, Issues]]] = {
     "source": _source,
     "lessons": _lessons,
     "redirect_from": _old_addresses("documenten"),
-    "publish_after": _date,
+    "publish_after": _day,
     "language": _language,
     "allow_personal_data": _allow,
     "review_needed": _strings,
@@ -343,7 +355,7 @@ def _assemble(path: str, source: Source, values: dict[str, Any]) -> Document:
         id=values.get("id") or slugify(stem) or "document",
         kind=values.get("kind") or KINDS["report"],
         title=values.get("title") or stem,
-        date=values.get("date") or dt.date(1970, 1, 1),
+        date=values.get("date") or PartialDate(1970, 1, 1),
         summary=values.get("summary") or "",
         themes=values.get("themes") or [],
         stakeholders=values.get("stakeholders") or [],

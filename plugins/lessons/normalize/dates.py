@@ -1,4 +1,5 @@
-"""Dates in the forms editors and source documents use, to ISO `datetime.date`."""
+"""Dates in the forms editors and source documents use: to a `PartialDate` (a year, a
+month or a day, as precise as the source) or, for embargoes, a `datetime.date`."""
 
 from __future__ import annotations
 
@@ -31,8 +32,9 @@ PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # US-style "7/20/2020" as Outlook writes it in English exports.
     (re.compile(_WEEKDAY + r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b", re.I), "mdy"),
     (re.compile(r"\b(\d{1,2})-(\d{1,2})-(\d{4})\b"), "dmy"),
-    # Month and year only ("Januari 2022"): the first of the month, for importers.
-    (re.compile(r"\b(" + _MONTH_ALT + r")\s+(\d{4})\b", re.I), "My"),
+    # Month and year only ("Januari 2022", "jan. 2022"): a month; find_date, for the
+    # importers that want a day, makes it the first.
+    (re.compile(r"\b(" + _MONTH_ALT + r")\.?\s+(\d{4})\b", re.I), "My"),
 ]
 
 
@@ -55,17 +57,27 @@ def _build(kind: str, groups: tuple[str, ...]) -> dt.date | None:
     return None
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class PartialDate:
     """A date as precise as its source: a year, a year and month, or a day.
 
     "januari 2022" is January 2022, not 1 January: a document is shown and cited at the
-    precision it was dated with. Ordering puts a year before its months and days.
+    precision it was dated with. Dates order by the first day they cover, and a less
+    precise date before a more precise one that starts on the same day: "2022" sorts as
+    1 January 2022, before "2022-01", before "2022-01-01". In a newest-first list a
+    document dated only "2022" therefore comes after the 2022 documents with a month or day.
     """
 
     year: int
     month: int | None = None
     day: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.day is not None and self.month is None:
+            raise ValueError("a day needs a month")
+        # No month 0 or 13, no 30 February.
+        dt.date(self.year, 1 if self.month is None else self.month,
+                1 if self.day is None else self.day)
 
     @classmethod
     def of(cls, value: dt.date) -> PartialDate:
@@ -80,6 +92,11 @@ class PartialDate:
         """The first day the date covers (for sorting and for formats that need a day)."""
         return dt.date(self.year, self.month or 1, self.day or 1)
 
+    @property
+    def parts(self) -> list[int]:
+        """[2022], [2022, 1] or [2022, 1, 14]: the known parts, as CSL's date-parts."""
+        return [p for p in (self.year, self.month, self.day) if p is not None]
+
     def iso(self) -> str:
         """'2022', '2022-01' or '2022-01-14'."""
         if self.day:
@@ -88,6 +105,21 @@ class PartialDate:
 
     def __str__(self) -> str:
         return self.iso()
+
+    def _key(self) -> tuple[int, int, int]:
+        return (self.year, self.month or 0, self.day or 0)
+
+    def __lt__(self, other: PartialDate) -> bool:
+        return self._key() < other._key()
+
+    def __le__(self, other: PartialDate) -> bool:
+        return self._key() <= other._key()
+
+    def __gt__(self, other: PartialDate) -> bool:
+        return self._key() > other._key()
+
+    def __ge__(self, other: PartialDate) -> bool:
+        return self._key() >= other._key()
 
 
 def find_partial_date(text: str) -> PartialDate | None:
@@ -142,10 +174,55 @@ def parse_date(value: object) -> dt.date:
     raise ValueError(f"'{value}' is not a date; write it as YYYY-MM-DD, e.g. 2021-03-23")
 
 
+# What a document's date may be, for the message when it is none of them.
+DATE_FORMS = ("a day (2022-01-14 or 14 januari 2022), a month (2022-01 or januari 2022) "
+              "or a year (2022)")
+_YEAR = re.compile(r"(\d{4})")
+_YEAR_MONTH = re.compile(r"(\d{4})-(\d{1,2})")
+
+
+def parse_partial_date(value: object) -> PartialDate:
+    """A document's front-matter date at the precision it is written with: a YAML date or
+    a day, '2022-01' or 'januari 2022' (a month), 2022 or '2022' (a year).
+
+    Raises ValueError with a message that names the accepted forms.
+    """
+    if isinstance(value, dt.datetime):
+        return PartialDate.of(value.date())
+    if isinstance(value, dt.date):
+        return PartialDate.of(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if isinstance(value, str):
+        text = value.strip()
+        try:
+            if match := _YEAR.fullmatch(text):
+                return PartialDate(int(match.group(1)))
+            if match := _YEAR_MONTH.fullmatch(text):
+                return PartialDate(int(match.group(1)), int(match.group(2)))
+        except ValueError:
+            raise ValueError(f"'{text}' is not a real date") from None
+        for pattern, kind in PATTERNS:
+            match = pattern.fullmatch(text)
+            if match:
+                parsed = _build(kind, match.groups())
+                if parsed is None:
+                    raise ValueError(f"'{text}' is not a real date")
+                if kind == "My":
+                    return PartialDate(parsed.year, parsed.month)
+                return PartialDate.of(parsed)
+    raise ValueError(f"'{value}' is not a date; write {DATE_FORMS}")
+
+
 _NL_MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
               "september", "oktober", "november", "december")
 
 
-def format_nl(value: dt.date) -> str:
-    """'23 maart 2021': how Dutch readers write dates."""
-    return f"{value.day} {_NL_MONTHS[value.month - 1]} {value.year}"
+def format_nl(value: dt.date | PartialDate) -> str:
+    """'23 maart 2021', 'maart 2021' or '2021': how Dutch readers write dates, no more
+    precise than the date is."""
+    if isinstance(value, dt.date):
+        value = PartialDate.of(value)
+    parts = [str(value.day) if value.day else "",
+             _NL_MONTHS[value.month - 1] if value.month else "", str(value.year)]
+    return " ".join(p for p in parts if p)

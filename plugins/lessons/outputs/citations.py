@@ -5,16 +5,26 @@ medical journals ask for; APA follows the 7th edition's pattern for grey literat
 A document without personal authors is cited under its organisation, as both styles do.
 No "cited on" date is printed: that is the citer's own access date, and a build stamp
 would make two builds of the same content differ.
+
+A date is cited as precisely as it is known, never with an invented day: Vancouver
+writes "2022 Jan 14", "2022 Jan" or "2022" (Citing Medicine gives the parts the report
+has); APA 7 gives reports and grey literature the year alone, whatever else is known,
+and a page of a website (a practice example) the most specific date it has, written
+as the Dutch APA guidelines do ("(2022, 14 januari)", "(2022, januari)");
+BibTeX has a month only when it is known; RIS keeps the slashes of unknown parts
+("2022///", "2022/01//"); CSL-JSON has one, two or three date-parts.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..model.document import Document, Lesson
+from ..normalize.dates import PartialDate, format_nl
 
 MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
              "Dec"]
@@ -36,7 +46,7 @@ class Citable:
     id: str
     title: str
     url: str
-    date: Any  # datetime.date
+    date: PartialDate
     publisher: str
     authors: list[Person] = field(default_factory=list)
     institution: str = ""  # corporate author when there are no personal authors
@@ -47,6 +57,10 @@ class Citable:
     ris_type: str = "RPRT"
     bibtex_type: str = "techreport"
     part_of: str = ""  # for a lesson: the title of its document
+
+    def __post_init__(self) -> None:
+        if isinstance(self.date, dt.date):  # a day given as a plain date
+            self.date = PartialDate.of(self.date)
 
 
 # Dutch (and a few neighbouring) name particles: they open the family name, which is
@@ -123,13 +137,19 @@ def _bare(text: str) -> str:
     return text[:-1] if text.endswith(".") else text
 
 
+def _vancouver_date(date: PartialDate) -> str:
+    """'2022 Jan 14', '2022 Jan' or '2022': Citing Medicine's date, with the parts known."""
+    month = MONTHS_EN[date.month - 1] if date.month else ""
+    return " ".join(str(part) for part in (date.year, month, date.day) if part)
+
+
 def vancouver(c: Citable) -> str:
     if c.authors:
         names = [f"{p.family} {p.initials}" for p in c.authors[:6]]
         who = ", ".join(names) + (", et al." if len(c.authors) > 6 else ".")
     else:
         who = _sentence(c.institution)
-    date = f"{c.date.year} {MONTHS_EN[c.date.month - 1]} {c.date.day}"
+    date = _vancouver_date(c.date)
     title = _bare(c.title)
     if c.part_of:  # a lesson: a part of its document, as a chapter is of a book
         where = f"{_sentence(title)} In: {_bare(c.part_of)} [Internet]."
@@ -154,7 +174,17 @@ def apa(c: Citable, html: bool = False) -> str:
     who = _escape(who) if html else who
     url = _escape(c.url) if html else c.url
     end = "" if c.title.rstrip().endswith(("?", "!")) else "."
-    return f"{_sentence(who)} ({c.date.year}). {title}{end}{part}{publisher} {url}"
+    return f"{_sentence(who)} ({_apa_date(c)}). {title}{end}{part}{publisher} {url}"
+
+
+def _apa_date(c: Citable) -> str:
+    """The year for reports and other grey literature (APA 7, 10.4); for a webpage the
+    year first, then whatever else is known (10.16). A lesson is cited as a part of its
+    document, like a chapter of a report: by the year."""
+    if c.csl_type != "webpage" or c.part_of or not c.date.month:
+        return str(c.date.year)
+    day_and_month = format_nl(c.date).rsplit(" ", 1)[0]  # '14 januari 2022' -> '14 januari'
+    return f"{c.date.year}, {day_and_month}"
 
 
 def _escape(text: str) -> str:
@@ -181,8 +211,11 @@ def bibtex(c: Citable) -> str:
                    _bib(c.publisher)))
     if c.part_of:
         fields.append(("note", "Les uit: " + _bib(c.part_of)))
-    fields += [("year", str(c.date.year)), ("month", MONTHS_EN[c.date.month - 1].lower()),
-               ("date", c.date.isoformat()), ("url", c.url), ("language", c.language)]
+    fields.append(("year", str(c.date.year)))
+    if c.date.month:  # BibTeX's month macro ('jan'); no month where only the year is known
+        fields.append(("month", MONTHS_EN[c.date.month - 1].lower()))
+    # biblatex's date field takes ISO 8601 at any precision: '2022', '2022-01', '2022-01-14'.
+    fields += [("date", c.date.iso()), ("url", c.url), ("language", c.language)]
     if c.abstract:
         fields.append(("abstract", _bib(c.abstract)))
     if c.keywords:
@@ -198,7 +231,7 @@ def ris(c: Citable) -> str:
         lines.append(("AU", c.institution))
     if c.part_of:
         lines.append(("T2", c.part_of))
-    lines += [("PY", str(c.date.year)), ("DA", c.date.strftime("%Y/%m/%d")),
+    lines += [("PY", str(c.date.year)), ("DA", _ris_date(c.date)),
               ("PB", c.publisher), ("UR", c.url), ("LA", c.language)]
     if c.abstract:
         lines.append(("AB", c.abstract))
@@ -207,10 +240,17 @@ def ris(c: Citable) -> str:
     return "".join(f"{tag}  - {' '.join(value.split())}\r\n" for tag, value in lines)
 
 
+def _ris_date(date: PartialDate) -> str:
+    """YYYY/MM/DD/other: each part may be empty, its slash may not ('2022///')."""
+    month = f"{date.month:02d}" if date.month else ""
+    day = f"{date.day:02d}" if date.day else ""
+    return f"{date.year:04d}/{month}/{day}/"
+
+
 def csl_json(c: Citable) -> dict[str, Any]:
     item: dict[str, Any] = {
         "id": c.id, "type": c.csl_type, "title": c.title, "URL": c.url,
-        "issued": {"date-parts": [[c.date.year, c.date.month, c.date.day]]},
+        "issued": {"date-parts": [c.date.parts]},
         "publisher": c.publisher, "language": c.language,
         "author": ([{"family": p.family, "given": p.given} for p in c.authors]
                    or [{"literal": c.institution}]),

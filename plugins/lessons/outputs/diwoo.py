@@ -8,6 +8,11 @@ information and stay in the ordinary sitemap.xml only. Codes and labels come fro
 TOOI "informatiecategorie" and "soort handeling" lists. Only elements whose place in the
 DiWoo schema (0.9.x) is certain are written: publisher, title, category and keywords,
 creation date, and the adoption as document handling.
+
+Dates: `creatiedatum` is an xs:date and optional, so it is written only for a document
+dated to the day; a month or a year is not turned into an invented day there. The
+adoption's `atTime` (xs:dateTime) and the sitemap's `lastmod` (xs:date or xs:dateTime)
+are required or expected whole, so they take the first day of the period, as the feeds do.
 """
 
 from __future__ import annotations
@@ -66,11 +71,12 @@ def _metadata(url_el: ET.Element, doc, category: Category, publisher: Publisher,
     keywords = ET.SubElement(classification, _q("trefwoorden"))
     for key in doc.themes:
         ET.SubElement(keywords, _q("trefwoord")).text = vocabs.themes.label(key)
-    ET.SubElement(diwoo, _q("creatiedatum")).text = doc.date.isoformat()
+    if doc.date.precision == "day":
+        ET.SubElement(diwoo, _q("creatiedatum")).text = doc.date.iso()
     handlings = ET.SubElement(diwoo, _q("documenthandelingen"))
     handling = ET.SubElement(handlings, _q("documenthandeling"))
     ET.SubElement(handling, _q("soortHandeling"), resource=TOOI + HANDLING[0]).text = HANDLING[1]
-    ET.SubElement(handling, _q("atTime")).text = f"{doc.date.isoformat()}T00:00:00"
+    ET.SubElement(handling, _q("atTime")).text = f"{doc.date.start.isoformat()}T00:00:00"
 
 
 def index_name(category: Category) -> str:
@@ -96,13 +102,13 @@ def sitemaps(corpus: Corpus, vocabs: Vocabularies, absolute, publisher: Publishe
             for doc in chunk:
                 url_el = ET.SubElement(urlset, _q("url", SITEMAP))
                 ET.SubElement(url_el, _q("loc", SITEMAP)).text = absolute(urls.document(doc.id))
-                ET.SubElement(url_el, _q("lastmod", SITEMAP)).text = doc.date.isoformat()
+                ET.SubElement(url_el, _q("lastmod", SITEMAP)).text = doc.date.start.isoformat()
                 _metadata(url_el, doc, category, publisher, vocabs)
             files[name] = xml_document(urlset, SITEMAP)
             entry = ET.SubElement(index, _q("sitemap", SITEMAP))
             ET.SubElement(entry, _q("loc", SITEMAP)).text = absolute(name)
             ET.SubElement(entry, _q("lastmod", SITEMAP)).text = max(
-                d.date for d in chunk).isoformat()
+                d.date for d in chunk).start.isoformat()
         files[index_name(category)] = xml_document(index, SITEMAP)
     return files
 

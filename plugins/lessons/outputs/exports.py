@@ -21,7 +21,7 @@ from . import citations, urls
 from .card import lesson_card
 
 FEED_SIZE = 100
-API_VERSION = "1.0"
+API_VERSION = "1.1"  # 1.1: "date" is a year, a month or a day, as precise as known
 ATOM = "http://www.w3.org/2005/Atom"
 
 
@@ -46,7 +46,9 @@ def _labels(keys: list[str], vocab) -> list[dict[str, str]]:
 
 
 def _timestamp(doc: Document) -> str:
-    return f"{doc.date.isoformat()}T00:00:00Z"
+    """Atom and JSON Feed need a full timestamp: a document dated by its month or year is
+    dated by the period's first day, as it is sorted."""
+    return f"{doc.date.start.isoformat()}T00:00:00Z"
 
 
 @dataclass
@@ -164,7 +166,7 @@ def api(corpus: Corpus, vocabs: Vocabularies, site: Site,
     licence = {"id": site.licence, "url": site.licence_url}
     documents = [{
         "id": d.id, "url": site.absolute(urls.document(d.id)), "kind": d.kind.key,
-        "kind_label": d.kind.label, "title": d.title, "date": d.date.isoformat(),
+        "kind_label": d.kind.label, "title": d.title, "date": d.date.iso(),
         "summary": d.summary, "language": d.language,
         "themes": _labels(d.themes, vocabs.themes),
         "stakeholders": _labels(d.stakeholders, vocabs.stakeholders),
@@ -181,7 +183,7 @@ def api(corpus: Corpus, vocabs: Vocabularies, site: Site,
             "explanation": x.explanation or None,
             "document": {"id": doc.id, "title": doc.title,
                          "url": site.absolute(urls.document(doc.id))},
-            "date": doc.date.isoformat(),
+            "date": doc.date.iso(),
             "themes": _labels(x.themes, vocabs.themes),
             "stakeholders": _labels(x.stakeholders, vocabs.stakeholders),
             "citation": _citation_block(cite(doc, x)),
@@ -219,6 +221,10 @@ def _cite_files(out: dict[str, str], base: str, cited: citations.Citable) -> Non
     out[f"{base}citeer.json"] = citations.csl_json_text(cited)
 
 
+# A date as precise as the document is dated: '2022', '2022-01' or '2022-01-14'.
+_DATE = {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$",
+         "description": "ISO 8601 at the precision the document is dated with: a year "
+                        "('2022'), a month ('2022-01') or a day ('2022-01-14')."}
 _TERMS = {"type": "array", "items": {
     "type": "object", "required": ["key", "label"], "additionalProperties": False,
     "properties": {"key": {"type": "string"}, "label": {"type": "string"}}}}
@@ -247,7 +253,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
                 "id": {"type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$"},
                 "url": {"type": "string", "format": "uri"},
                 "kind": {"type": "string"}, "kind_label": {"type": "string"},
-                "title": {"type": "string"}, "date": {"type": "string", "format": "date"},
+                "title": {"type": "string"}, "date": _DATE,
                 "summary": {"type": "string"}, "language": {"type": "string"},
                 "themes": _TERMS, "stakeholders": _TERMS,
                 "authors": {"type": "array", "items": {"type": "string"}},
@@ -271,7 +277,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
                 "statement": {"type": "string"},
                 "explanation": {"type": ["string", "null"]},
                 "document": {"type": "object", "required": ["id", "title", "url"]},
-                "date": {"type": "string", "format": "date"},
+                "date": _DATE,
                 "themes": _TERMS, "stakeholders": _TERMS, "citation": _CITATION,
                 "card_html": {"type": "string"}}}}},
     },

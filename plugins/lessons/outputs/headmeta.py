@@ -1,5 +1,9 @@
 """Machine-readable metadata in a page's <head>: Highwire Press (Google Scholar, Zotero),
-Dublin Core / OWMS, Open Graph and schema.org JSON-LD. Every value is escaped here."""
+Dublin Core / OWMS, Open Graph and schema.org JSON-LD. Every value is escaped here.
+
+Dates are given as precisely as they are known: Highwire's '2022/01/14', '2022/01' or
+'2022' (Google Scholar asks for the year alone when day and month are unknown), and
+ISO 8601 at that precision ('2022-01') for Dublin Core, Open Graph and schema.org."""
 
 from __future__ import annotations
 
@@ -20,7 +24,7 @@ def head(c: Citable, *, schema_type: str, site_name: str, part_of_url: str = "")
     if not c.authors:
         tags.append(_meta("name", "citation_author", c.institution))
     tags += [
-        _meta("name", "citation_publication_date", c.date.strftime("%Y/%m/%d")),
+        _meta("name", "citation_publication_date", c.date.iso().replace("-", "/")),
         _meta("name", "citation_publisher", c.publisher),
         _meta("name", "citation_language", c.language),
         _meta("name", "citation_abstract_html_url", c.url),
@@ -32,7 +36,7 @@ def head(c: Citable, *, schema_type: str, site_name: str, part_of_url: str = "")
         _meta("name", "dcterms.title", c.title),
         _meta("name", "dcterms.identifier", c.url),
         _meta("name", "dcterms.type", schema_type),
-        _meta("name", "dcterms.issued", c.date.isoformat()),
+        _meta("name", "dcterms.issued", c.date.iso()),
         _meta("name", "dcterms.language", c.language),
         _meta("name", "dcterms.publisher", c.publisher),
         _meta("name", "dcterms.creator", "; ".join(f"{p.family}, {p.given}" for p in c.authors)
@@ -49,13 +53,13 @@ def head(c: Citable, *, schema_type: str, site_name: str, part_of_url: str = "")
         _meta("property", "og:url", c.url),
         _meta("property", "og:site_name", site_name),
         _meta("property", "og:locale", "nl_NL"),
-        _meta("property", "article:published_time", c.date.isoformat()),
+        _meta("property", "article:published_time", c.date.iso()),
     ]
     if c.abstract:
         tags.append(_meta("property", "og:description", c.abstract))
     data = {
         "@context": "https://schema.org", "@type": schema_type, "@id": c.url, "url": c.url,
-        "name": c.title, "headline": c.title[:110], "datePublished": c.date.isoformat(),
+        "name": c.title, "headline": c.title[:110], "datePublished": c.date.iso(),
         "inLanguage": c.language,
         "author": ([{"@type": "Person", "familyName": p.family, "givenName": p.given}
                     for p in c.authors] or [{"@type": "Organization", "name": c.institution}]),

@@ -10,7 +10,7 @@ from ..graph import Corpus
 from ..model.document import Document, Lesson
 from ..model.kinds import Kind
 from ..model.schema import Vocabularies
-from ..normalize.dates import format_nl
+from ..normalize.dates import PartialDate, format_nl
 from . import citations, headmeta, urls
 from .card import lesson_card
 
@@ -89,5 +89,6 @@ class TemplateHelpers:
     def document_url(self, doc: Document) -> str:
         return urls.document(doc.id)
 
-    def date(self, value: dt.date) -> str:
+    def date(self, value: PartialDate | dt.date) -> str:
+        """'14 januari 2022', 'januari 2022' or '2022': never more precise than the date."""
         return format_nl(value)

@@ -79,9 +79,13 @@ def test_cli_imports_the_rest_when_one_file_fails(tmp_path: Path, monkeypatch, c
     assert "scan.pdf: not imported: PDF cannot be read directly" in err
     assert "kapot.txt: not imported: binary file" in err
     assert len(list((tmp_path / "content" / "documenten").rglob("*.md"))) == 1
-    # a second import refuses to overwrite without --force
+    # a second import of the same file names the document it already is
     assert cli_main(["import", "memo.txt"]) == 1
-    assert "exists; use --force" in capsys.readouterr().err
+    assert ("memo.txt: not imported: already on the site as content/documenten/memos/"
+            "vaccinatiecampagne-lessen-voor-de-uitvoering-2023.md") in capsys.readouterr().err
+    # --force imports it again, over the same document
+    assert cli_main(["import", "--force", "memo.txt"]) == 0
+    assert len(list((tmp_path / "content" / "documenten").rglob("*.md"))) == 1
 
 
 @pytest.mark.parametrize("name", ["???.txt", "…!.txt"])

@@ -10,8 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from . import furniture
-from .lines import BULLET, EMPTY_BULLET, NUMBERED, Lines, stripped
+from . import furniture, layout
+from .accounting import Removed, words
+from .dutch import join_broken
+from .lines import BULLET, EMPTY_BULLET, NUMBERED, PAGE_BREAK, Dropped, Lines, stripped
 from .redaction_ocr import canonicalize
 
 LINK_TO_NOWHERE = re.compile(r"\[([^\]]+)\]\((?:tel:[^)]*|#[^)]*)\)")
@@ -19,14 +21,26 @@ QUOTE_LINE = re.compile(r"^\s*[\"“”„'‘’].{30,}[\"“”'‘’]\s*$")
 SENTENCE_END = re.compile(r"[.!?:;…\"”’)]\s*$")
 
 
-def normalize_lines(lines: Lines) -> Lines:
+def normalize_lines(lines: Lines, dropped: Dropped) -> Lines:
+    """Soft hyphens, non-breaking spaces, links to nowhere (their text stays, their
+    'tel:' or '#' address goes). Page breaks stay until the furniture is found."""
     out = []
     for line in lines:
-        line = line.replace("\f", "").replace("\u00ad", "").replace("\u00a0", " ").rstrip()
+        line = line.replace("\u00ad", "").replace("\u00a0", " ").rstrip()
+        for match in LINK_TO_NOWHERE.finditer(line):
+            dropped.add("link addresses ('tel:', '#')", match.group(0)[len(match.group(1)) + 2:])
         line = LINK_TO_NOWHERE.sub(lambda m: m.group(1).replace("\\", ""), line)
-        line = re.sub(r"^\}\s*", "", line)  # brace glyphs drawn next to grouped slide items
-        out.append(canonicalize(line))
+        line = re.sub(r"^(\f?)\}\s*", r"\1", line)  # braces drawn beside grouped slide items
+        marked = canonicalize(line)
+        if changed := words(line) - words(marked):  # '(10)(2e)' -> '[10.2e]', '5.1.2¢'
+            dropped.add("redaction marks rewritten as the site writes them ('[10.2e]')",
+                        " ".join(changed.elements()))
+        out.append(marked)
     return out
+
+
+def drop_page_breaks(lines: Lines) -> Lines:
+    return [x.replace(PAGE_BREAK, "") for x in lines]
 
 
 def join_wrapped_bold(lines: Lines) -> Lines:
@@ -56,26 +70,63 @@ def _bold_end(lines: Lines, i: int) -> int | None:
 
 
 def join_hyphenated(lines: Lines) -> Lines:
+    """'regel-' / 'geving' -> 'regelgeving'; 'wet-' / 'en regelgeving' keeps its hyphen
+    (lessons.importers.dutch decides with a Dutch word list)."""
     out: Lines = []
     for line in lines:
-        if out and re.search(r"\w-$", out[-1]) and re.match(r"^[a-zà-ÿ]", line):
-            out[-1] = out[-1][:-1] + line
+        before = re.search(r"([^\W\d_]*[^\W_])-$", out[-1]) if out else None
+        after = re.match(r"^\s*([^\W_]\w*)(.*)$", line)
+        if before and after and not BULLET.match(line):
+            left, right = before.group(1), after.group(1)
+            joined = join_broken(left, right)
+            glue = " " if joined == f"{left}- {right}" else ""
+            head = out[-1][:before.start()] if not glue else out[-1] + " "
+            out[-1] = head + (right if glue else joined) + after.group(2)
         else:
             out.append(line)
     return out
 
 
+LAYOUT_ITEM = re.compile(r"^(\s+)(\d{1,2}[.)]|[a-z][.)])\s+(?=\S)")
+MARKDOWN_ITEM = re.compile(r"^(?: {4})*(?:- |\d{1,2}\. )")
+
+
 def bullets(lines: Lines) -> Lines:
-    out = []
+    """Bullet glyphs become '- ', items numbered inside a layout keep their number; the
+    nesting follows the indentation, four spaces a level as Python-Markdown needs; a
+    wrapped item's indented next line joins its item."""
+    out: Lines = []
+    stack: list[int] = []  # indentation of each open list level
+    text_at = None  # where the last item's text starts: its wrapped lines stand there
     for line in lines:
         if EMPTY_BULLET.match(line):
             continue
-        match = BULLET.match(line) or re.match(r"^(\s*)-\s+(?=\S)", line)
+        match = (BULLET.match(line) or re.match(r"^(\s*)-\s+(?=\S)", line)
+                 or LAYOUT_ITEM.match(line))
+        indent = len(line) - len(line.lstrip())
         if match:
-            depth = 1 if match.group(1) else 0
-            line = "    " * depth + "- " + line[match.end():]
-        out.append(line)
+            marker = "- " if match.re is not LAYOUT_ITEM else (
+                match.group(2).rstrip(".)") + ". " if match.group(2)[0].isdigit()
+                else f"- {match.group(2)} ")
+            while stack and indent < stack[-1]:
+                stack.pop()
+            if not stack or indent > stack[-1]:
+                stack.append(indent)
+            out.append("    " * (len(stack) - 1) + marker + line[match.end():].strip())
+            text_at = match.end()
+        elif (text_at is not None and line.strip() and indent >= max(1, text_at - 2)
+              and out and out[-1].strip()):
+            out[-1] += " " + line.strip()
+        else:
+            if line.strip():
+                stack, text_at = [], None
+            out.append(line)
     return out
+
+
+def no_layout_indent(lines: Lines) -> Lines:
+    """Indentation is layout, never a code block: only list items keep theirs."""
+    return [x if MARKDOWN_ITEM.match(x) else x.lstrip() for x in lines]
 
 
 def tables(lines: Lines) -> Lines:
@@ -125,7 +176,8 @@ def headings(lines: Lines) -> Lines:
         numbered = NUMBERED.match(plain)
         if numbered and not SENTENCE_END.search(plain.rstrip(":")) and _next_is_body(lines, i):
             depth = numbered.group(1).count(".") + 2
-            out[i] = "#" * min(depth, 4) + " " + numbered.group(2).rstrip(":")
+            # The number stays: it is the document's own and sections refer to it.
+            out[i] = "#" * min(depth, 4) + " " + plain.rstrip(":")
         elif _is_caps(plain) and not text.startswith("**"):
             out[i] = "## " + plain[0] + plain[1:].lower()
         elif (len(plain) <= 70 and plain[0].isupper()
@@ -189,30 +241,48 @@ def _space_blocks(lines: Lines) -> Lines:
     return out
 
 
-RULES: list[Callable[[Lines], Lines]] = [
+Rule = Callable[[Lines, Dropped], Lines]
+
+
+def _keeps_all(rule: Callable[[Lines], Lines]) -> Rule:
+    """A rule that only reshapes lines: it has nothing to report."""
+    return lambda lines, _dropped: rule(lines)
+
+
+RULES: list[Rule] = [
+    layout.split_side_column,
     normalize_lines,
     furniture.drop_page_numbers,
-    furniture.drop_repeated_furniture,
+    furniture.drop_running_furniture,
     furniture.drop_repeated_blocks,
+    furniture.drop_cover_repeats,
     furniture.drop_letterhead,
     furniture.collapse_duplicated_phrases,
-    join_wrapped_bold,
+    _keeps_all(join_wrapped_bold),
     furniture.drop_table_of_contents,
-    join_hyphenated,
-    tables,
-    bullets,
-    stray_asterisks,
-    quotes,
-    headings,
-    blank_lines,
+    _keeps_all(drop_page_breaks),
+    _keeps_all(join_hyphenated),
+    _keeps_all(tables),
+    _keeps_all(bullets),
+    _keeps_all(no_layout_indent),
+    _keeps_all(stray_asterisks),
+    _keeps_all(quotes),
+    _keeps_all(headings),
+    _keeps_all(blank_lines),
 ]
 
 
-def clean(text: str) -> str:
+def clean_text(text: str) -> tuple[str, list[Removed]]:
+    """Markdown for plain text, and what was left out on purpose (counted)."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    dropped = Dropped()
     for rule in RULES:
-        lines = rule(lines)
-    return "\n".join(lines) + "\n"
+        lines = rule(lines, dropped)
+    return "\n".join(lines) + "\n", dropped.removed()
+
+
+def clean(text: str) -> str:
+    return clean_text(text)[0]
 
 
 def clean_converted(markdown: str) -> str:

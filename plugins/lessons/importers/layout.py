@@ -1,0 +1,71 @@
+"""Text laid out in columns (`pdftotext -layout`): the letterhead side column taken out
+of the sentences it runs into.
+
+A Rijkshuisstijl letter or memo prints its sender, 'Datum', 'Kenmerk' and contact
+details in a narrow column at the right of the page. `-layout` keeps each printed line
+as one text line, so that column ends up at the end of the body's lines ("Hierbij stuur
+ik u de brief      Ons kenmerk"). The column is found by where it starts: the same
+position far to the right, on several lines, with a wide gap of spaces before it, and at
+least a few lines holding nothing else (the letterhead block at the top).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .lines import PAGE_BREAK, Dropped, Lines
+
+GAP = re.compile(r" {4,}")
+MIN_LINES = 4  # lines on which a side column must start at the same position
+SLACK = 2  # columns of tolerance for the start position
+MAX_WIDTH = 45  # a side column is narrow
+
+
+def _segments(line: str) -> list[tuple[int, str]]:
+    """(start column, text) of each run of text separated by four or more spaces."""
+    text = line.lstrip(PAGE_BREAK)
+    return [(m.start(), m.group()) for m in re.finditer(r"\S+(?: {1,3}\S+)*", text)]
+
+
+def side_column(lines: Lines) -> int | None:
+    """The start column of a side column at the right, if the text has one."""
+    width = max((len(x.rstrip()) for x in lines), default=0)
+    starts: Counter[int] = Counter()
+    alone: Counter[int] = Counter()
+    for line in lines:
+        segments = _segments(line)
+        if not segments:
+            continue
+        start, text = segments[-1]
+        if start < width * 0.55 or len(text) > MAX_WIDTH:
+            continue
+        starts[start] += 1
+        if len(segments) == 1:
+            alone[start] += 1
+    for column, _ in starts.most_common(3):
+        near = sum(n for c, n in starts.items() if abs(c - column) <= SLACK)
+        by_itself = sum(n for c, n in alone.items() if abs(c - column) <= SLACK)
+        if near >= MIN_LINES and by_itself >= 3:
+            return min(c for c in starts if abs(c - column) <= SLACK)
+    return None
+
+
+def split_side_column(lines: Lines, dropped: Dropped) -> Lines:
+    """The side column's text goes to `dropped` (it is letterhead: the date and
+    reference are read from it for the metadata); the body keeps its own text."""
+    column = side_column(lines)
+    if column is None:
+        return lines
+    out: Lines = []
+    for line in lines:
+        segments = _segments(line)
+        side = [(s, t) for s, t in segments if s >= column - SLACK]
+        if not side or len(" ".join(t for _, t in side)) > MAX_WIDTH * 1.5:
+            out.append(line)
+            continue
+        prefix = PAGE_BREAK if line.startswith(PAGE_BREAK) else ""
+        body = line.lstrip(PAGE_BREAK)[:side[0][0]].rstrip()
+        dropped.add("lines of the letterhead side column", " ".join(t for _, t in side))
+        out.append(prefix + body)
+    return out

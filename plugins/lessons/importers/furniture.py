@@ -52,7 +52,8 @@ def drop_running_furniture(lines: Lines, dropped: Dropped) -> Lines:
                 if len(stripped(lines[i])) <= 80:
                     seen[_shape(lines[i])].add(n)
         furniture = {s for s, on in seen.items() if len(on) >= FURNITURE_MIN
-                     and len(on) * 10 >= len(spans) * 3 and re.search(r"[^\W\d_]", s)}
+                     and len(on) * 10 >= len(spans) * 3 and re.search(r"[^\W\d_]", s)
+                     and not BULLET.match(s)}  # an item that ends many pages is content
         edge = {i for page in spans for i in _edges(lines, page)}
         drop = {i for i in edge if _shape(lines[i]) in furniture}
     else:
@@ -60,8 +61,11 @@ def drop_running_furniture(lines: Lines, dropped: Dropped) -> Lines:
         furniture = {text for text, n in counts.items()
                      if n >= FURNITURE_MIN and len(text) <= 60 and not BULLET.match(text)}
         drop = {i for i, x in enumerate(lines) if x.strip() and stripped(x) in furniture}
+    first: dict[str, str] = {}
+    for i in sorted(drop):
+        first.setdefault(_shape(lines[i]), stripped(lines[i]))
     return _drop(lines, drop, dropped, lambda x: f"running header/footer lines "
-                                                 f"'{stripped(x)}'")
+                                                 f"'{first[_shape(x)]}'")
 
 
 def _drop(lines: Lines, drop: set[int], dropped: Dropped, what) -> Lines:

@@ -99,10 +99,21 @@ def propose_summary(body: str, hint: str = "") -> tuple[str, str]:
         return trim(plain(hint)), "the document's own description"
     for _, lines in sections(body):
         for text in paragraphs(lines):
+            if _not_prose(text):
+                continue
             ends = re.search(r"[.!?…][\"”’)]?$", text)
             if ends and (len(text) >= 80 or len(re.findall(r"[^\W\d_][.!?](?:\s|$)", text)) >= 2):
                 return trim(text), "the first paragraph"
     return "", ""
+
+
+def _not_prose(text: str) -> bool:
+    """A labelled field ('Aanwezig: …', 'Zaak: …'), a list of names or text that goes on
+    from a page before ('eerste lid wordt …') is no summary."""
+    words = text.split()
+    capitals = sum(1 for w in words if w[:1].isupper())
+    return bool(re.match(r"^[\w()' -]{1,30}:\s", text)) or not text[:1].isupper() or (
+        capitals > 0.4 * len(words))
 
 
 def find_lessons(body: str) -> tuple[list[str], list[str]]:

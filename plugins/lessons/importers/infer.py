@@ -40,6 +40,8 @@ NOT_TITLE = re.compile(
     r"|notulist|deelnemers|vergaderdatum|agendapunt|referentie|opdrachtgever"
     r"|classificatie|contactpersoon)\b\s*(?::|$|\s{2,}|\d)"
     r"|^[\w' -]{1,30}:\s*$|^pagina\b|.*@|^www\.", re.I)
+WRAPPED = re.compile(r"\b(?:van|de|het|een|en|of|voor|in|op|met|over|te|bij|aan|naar|door"
+                     r"|om|tot|uit|als|the|of|and|for)$", re.I)
 # 'Onderwerp: …' and 'Betreft …' hold the title of a letter or memo.
 SUBJECT = re.compile(r"^\s*(?:onderwerp|betreft|subject)\b\s*[:.]?\s*(.*?)\s*$", re.I)
 # Dates that say when the document speaks, before any other date in the text.
@@ -106,7 +108,8 @@ def _skipped(line: str, vocabs: Vocabularies) -> bool:
     return ((date is not None and len(line) < 60) or _is_name_line(line, vocabs)
             or bool(NOT_TITLE.match(line) or TOC_MARKER.match(line) or PAGE_NUMBER.match(line)
                     or LETTERHEAD_LABEL.match(line) or LETTERHEAD_LINE.match(line))
-            or len(re.findall(r"[^\W\d_]", line)) < 4)
+            or len(re.findall(r"[^\W\d_]", line)) < 4
+            or line[:1].islower())  # the rest of a sentence, not the start of a title
 
 
 def infer_title(cover: list[str], vocabs: Vocabularies) -> tuple[str, list[str]]:
@@ -118,14 +121,21 @@ def infer_title(cover: list[str], vocabs: Vocabularies) -> tuple[str, list[str]]
     if first is None:
         return "", []
     title, used = cover[first].rstrip(","), [cover[first]]
-    nxt = first + 1
-    closes_block = nxt + 1 >= len(cover) or skipped[nxt + 1]
-    if (nxt < len(cover) and not skipped[nxt] and closes_block and len(cover[nxt]) <= 80
-            and len(title) <= 80 and not title.endswith((".", ":"))):
-        subtitle = cover[nxt]
+    i = first + 1
+    # A title the layout wrapped: the line ends in a word no title ends with, or the
+    # next line goes on in lower case.
+    while i < len(cover) and not skipped[i] and len(title) < 150 and (
+            WRAPPED.search(title) or cover[i][:1].islower()):
+        title, used = f"{title} {cover[i]}", [*used, cover[i]]
+        i += 1
+    closes_block = i + 1 >= len(cover) or skipped[i + 1]
+    if (i < len(cover) and not skipped[i] and closes_block and len(cover[i]) <= 80
+            and len(title) <= 80 and not re.match(r"^[\d(•▪-]", cover[i])):
+        subtitle = cover[i]
         used.append(subtitle)
-        title = f"{title}: {subtitle[0].lower() + subtitle[1:]}" if not subtitle[1:2].isupper() \
-            else f"{title}: {subtitle}"
+        glue = " " if title.endswith((":", "-", "–")) else ": "
+        first_char = subtitle[0] if subtitle[1:2].isupper() else subtitle[0].lower()
+        title = f"{title}{glue}{first_char}{subtitle[1:]}"
     return _sentence_case(title), used
 
 
@@ -135,7 +145,7 @@ def subject_line(texts: list[str]) -> str:
         lines = _text_lines(text, HEAD_LINES)
         for i, line in enumerate(lines):
             match = SUBJECT.match(line)
-            if match:
+            if match and line[:1].isupper():  # a label, not 'betreft' inside a sentence
                 value = match.group(1) or (lines[i + 1] if i + 1 < len(lines) else "")
                 if len(re.findall(r"[^\W\d_]", value)) >= 4 and not SUBJECT.match(value):
                     return plain(value)

@@ -20,6 +20,10 @@ GAP = re.compile(r" {4,}")
 MIN_LINES = 4  # lines on which a side column must start at the same position
 SLACK = 2  # columns of tolerance for the start position
 MAX_WIDTH = 45  # a side column is narrow
+# What only a letterhead column holds: without one of these it is a table's last column.
+LETTERHEAD = re.compile(r"^(?:datum|kenmerk|ons kenmerk|uw kenmerk|contactpersoon|inlichtingen"
+                        r"|bezoekadres|postadres|postbus|retouradres|afzender|pagina \d"
+                        r"|[TFM] \+?\d|www\.|\S+@\S+\.\w+$)", re.I)
 
 
 def _segments(line: str) -> list[tuple[int, str]]:
@@ -46,9 +50,14 @@ def side_column(lines: Lines) -> int | None:
     for column, _ in starts.most_common(3):
         near = sum(n for c, n in starts.items() if abs(c - column) <= SLACK)
         by_itself = sum(n for c, n in alone.items() if abs(c - column) <= SLACK)
-        if near >= MIN_LINES and by_itself >= 3:
+        if near >= MIN_LINES and by_itself >= 3 and _letterhead_at(lines, column):
             return min(c for c in starts if abs(c - column) <= SLACK)
     return None
+
+
+def _letterhead_at(lines: Lines, column: int) -> bool:
+    return any(LETTERHEAD.match(t) for line in lines for s, t in _segments(line)
+               if abs(s - column) <= SLACK)
 
 
 def split_side_column(lines: Lines, dropped: Dropped) -> Lines:

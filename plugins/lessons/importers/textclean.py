@@ -91,7 +91,7 @@ LAYOUT_ITEM = re.compile(r"^(\s+)(\d{1,2}[.)]|[a-z][.)])\s+(?=\S)")
 MARKDOWN_ITEM = re.compile(r"^(?: {4})*(?:- |\d{1,2}\. )")
 
 
-def bullets(lines: Lines) -> Lines:
+def bullets(lines: Lines, dropped: Dropped) -> Lines:
     """Bullet glyphs become '- ', items numbered inside a layout keep their number; the
     nesting follows the indentation, four spaces a level as Python-Markdown needs; a
     wrapped item's indented next line joins its item."""
@@ -105,6 +105,8 @@ def bullets(lines: Lines) -> Lines:
                  or LAYOUT_ITEM.match(line))
         indent = len(line) - len(line.lstrip())
         if match:
+            if glyph := re.findall(r"(?<![^\W_])[^\W\d_](?![^\W_])", line[:match.end()]):
+                dropped.add("bullet letters written as '- ' ('o')", " ".join(glyph))
             marker = "- " if match.re is not LAYOUT_ITEM else (
                 match.group(2).rstrip(".)") + ". " if match.group(2)[0].isdigit()
                 else f"- {match.group(2)} ")
@@ -121,6 +123,22 @@ def bullets(lines: Lines) -> Lines:
             if line.strip():
                 stack, text_at = [], None
             out.append(line)
+    return out
+
+
+def run_in_headings(lines: Lines) -> Lines:
+    """In layout text a heading stands right above its paragraph ('Aanleiding' / 'De
+    standaard kent ...'): a short line without a sentence end after a blank line, above a
+    line at least twice as long, gets a blank line after it so it reads as a heading."""
+    out: Lines = []
+    for i, line in enumerate(lines):
+        out.append(line)
+        text, after = line.strip(), lines[i + 1].strip() if i + 1 < len(lines) else ""
+        if (text and len(text) <= 60 and (i == 0 or not lines[i - 1].strip())
+                and text[0].isupper() and not SENTENCE_END.search(text)
+                and not MARKDOWN_ITEM.match(line.lstrip()) and len(after) >= max(50, 2 * len(text))
+                and not MARKDOWN_ITEM.match(after)):
+            out.append("")
     return out
 
 
@@ -263,8 +281,9 @@ RULES: list[Rule] = [
     _keeps_all(drop_page_breaks),
     _keeps_all(join_hyphenated),
     _keeps_all(tables),
-    _keeps_all(bullets),
+    bullets,
     _keeps_all(no_layout_indent),
+    _keeps_all(run_in_headings),
     _keeps_all(stray_asterisks),
     _keeps_all(quotes),
     _keeps_all(headings),

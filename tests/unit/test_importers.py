@@ -8,6 +8,7 @@ front-matter fields that matter to the editor and the exact Markdown body.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 from pathlib import Path
 
@@ -23,7 +24,8 @@ from lessons.importers.writer import import_file
 FOLDER = FIXTURES / "import"
 CASES = sorted(p for p in FOLDER.iterdir() if not p.name.endswith(".expected"))
 VOCABS = load_vocabularies(ROOT / "content" / "vocabularies")
-CHECKED = ("kind", "title", "date", "themes", "stakeholders", "lessons")
+CHECKED = ("kind", "title", "date", "themes", "stakeholders", "lessons", "summary", "authors",
+           "review_needed")
 
 
 def _materialize(case: Path, tmp: Path) -> Path:
@@ -52,6 +54,11 @@ def test_import_matches_expected(case: Path, tmp_path: Path):
     assert (tmp_path / written["source"]["file"]).read_bytes() == source.read_bytes()
     assert written["source"]["checksum"].startswith("sha256:")
     assert written["status"] == "draft" and written["review_needed"]
+    # Nothing lost: every word of the original is in the document or listed as removed.
+    assert result.lost == 0
+    assert not [n for n in written["review_needed"] if "not in the output" in n]
+    # Indentation is layout: no line may become a code block (lists keep theirs).
+    assert not re.search(r"^(?: {4}|\t)(?!(?: {4})*(?:- |\d+\. ))", written.content, re.M)
 
 
 def test_eml_headers_become_metadata(tmp_path: Path):

@@ -95,7 +95,7 @@ LETTERHEAD_LABEL = re.compile(
     r"contactpersoon|aantal pagina'?s|doorkiesnummer|"
     r"bezoekadres|postadres|retouradres)\s*:?$", re.I)
 LETTERHEAD_LINE = re.compile(
-    r"^(?:postbus \d+|\d{4}\s?[A-Z]{2}\s+\S.*|[TFE]\s+\+?[\d ()-]{8,}.*|"
+    r"^(?:>?\s*retouradres\b.*|postbus \d+|\d{4}\s?[A-Z]{2}\s+\S.*|[TFE]\s+\+?[\d ()-]{8,}.*|"
     r"www\.\S+|https?://\S+\.nl/?)$", re.I)
 
 

@@ -29,7 +29,7 @@ NOT_TITLE = re.compile(
     r"|samenvatting|managementsamenvatting|aanleiding|colofon|bijlagen?|concept|definitief"
     r"|openbaar|vertrouwelijk|memo|notitie|nota|brief|verslag|notulen|rapport|rapportage"
     r"|besluitenlijst|advies|position paper|kamerbrief|voorbeeld(?:en)? uit de praktijk"
-    r"|praktijkvoorbeeld(?:en)?)$"
+    r"|praktijkvoorbeeld(?:en)?|aanhangsel van de handelingen)$"
     # addressees: 'De Minister van …', 'Aan de Voorzitter van de Tweede Kamer', 't.a.v.'
     r"|^(?:aan\s*:?\s*)?(?:de |het )?(?:minister|staatssecretaris|voorzitter|leden|college"
     r"|gemeenteraad|directeur|secretaris[- ]generaal)\b"
@@ -43,6 +43,8 @@ NOT_TITLE = re.compile(
 WRAPPED = re.compile(r"\b(?:van|de|het|een|en|of|voor|in|op|met|over|te|bij|aan|naar|door"
                      r"|om|tot|uit|als|the|of|and|for)$", re.I)
 # 'Onderwerp: …' and 'Betreft …' hold the title of a letter or memo.
+# Parliamentary questions are known by who asked what: 'Vragen van het lid … over …'.
+QUESTIONS = re.compile(r"^(vragen van (?:het lid|de leden)\b.+?)\s*\(ingezonden[^)]*\)", re.I)
 SUBJECT = re.compile(r"^\s*(?:onderwerp|betreft|subject)\b\s*[:.]?\s*(.*?)\s*$", re.I)
 # Dates that say when the document speaks, before any other date in the text.
 ANSWER_DATE = re.compile(r"\(\s*ontvangen\s+([^)]{6,40})\)", re.I)
@@ -124,7 +126,7 @@ def infer_title(cover: list[str], vocabs: Vocabularies) -> tuple[str, list[str]]
     i = first + 1
     # A title the layout wrapped: the line ends in a word no title ends with, or the
     # next line goes on in lower case.
-    while i < len(cover) and not skipped[i] and len(title) < 150 and (
+    while i < len(cover) and (not skipped[i] or cover[i][:1].islower()) and len(title) < 150 and (
             WRAPPED.search(title) or cover[i][:1].islower()):
         title, used = f"{title} {cover[i]}", [*used, cover[i]]
         i += 1
@@ -245,6 +247,10 @@ def choose_title(converted: Converted, vocabs: Vocabularies, body: str,
         return plain(converted.title_hint), "the document's properties", body
     if heading and not is_generic(heading) and not _skipped(plain(heading), vocabs):
         return plain(heading), "the first heading", body
+    if questions := next((m.group(1) for x in _text_lines(converted.raw_text, HEAD_LINES)
+                          if (m := QUESTIONS.match(x))), None):
+        addressee = r"\s+aan de (?:minister|staatssecretaris)\b.*?(?=\sover\b)"
+        return plain(re.sub(addressee, "", questions)), "the questions asked", body
     if subject := subject_line([converted.markdown, *texts]):
         return subject, "“Betreft”/“Onderwerp”", body
     title, used = infer_title(cover_lines(body), vocabs)

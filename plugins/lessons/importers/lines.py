@@ -12,7 +12,9 @@ Lines = list[str]
 # (Word's second level), and the private-use code points of the Symbol and Wingdings
 # fonts (U+F0B7 is Symbol's bullet) that show as empty boxes in any other font.
 GLYPHS = "›•▪●◦○■□➢➤►▶✓✔–—·∙‣⁃\uf000-\uf0ff"
-BULLET = re.compile(rf"^(\s*)(?:-\s*)?(?:[{GLYPHS}]|- \.|>|o(?=\s)|\*(?=\s))\s*(?=\S)")
+# '>' only after a dash ('- > punt', an earlier conversion's bullet): alone it is the
+# arrow before a letter's 'Retouradres'.
+BULLET = re.compile(rf"^(\s*)(?:-\s*(?:[{GLYPHS}]|\.|>)|[{GLYPHS}]|o(?=\s)|\*(?=\s))\s*(?=\S)")
 EMPTY_BULLET = re.compile(rf"^\s*(?:-|[{GLYPHS}])\s*$")
 NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s+(\S.*)$")
 PAGE_BREAK = "\f"

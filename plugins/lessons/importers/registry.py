@@ -45,7 +45,7 @@ def _read_text(path: Path) -> str:
 
 def read_plain_text(path: Path) -> Converted:
     text = _read_text(path)
-    if email_export.looks_like_mail(text):
+    if email_export.looks_like_mail(text) and not textclean.looks_like_memo(text):
         return _mail(text)
     markdown, removed = textclean.clean_text(text)
     return Converted(text, markdown, converter=f"lessons {__version__} textclean",

@@ -17,8 +17,9 @@ from .lines import BULLET, EMPTY_BULLET, NUMBERED, PAGE_BREAK, Dropped, Lines, s
 from .redaction_ocr import canonicalize
 
 LINK_TO_NOWHERE = re.compile(r"\[([^\]]+)\]\((?:tel:[^)]*|#[^)]*)\)")
+NUMBER = re.compile(r"^\s*\d+(?:\.\d+)*\.?\s+")  # a section number, in layout text
 QUOTE_LINE = re.compile(r"^\s*[\"“”„'‘’].{30,}[\"“”'‘’]\s*$")
-SENTENCE_END = re.compile(r"[.!?:;…\"”’)]\s*$")
+SENTENCE_END = re.compile(r"[.,!?:;…\"”’)]\s*$")
 
 
 def normalize_lines(lines: Lines, dropped: Dropped) -> Lines:
@@ -189,7 +190,8 @@ def headings(lines: Lines) -> Lines:
         if not text or not _isolated(lines, i) or text.startswith(("- ", "|", ">", "#")):
             continue
         plain = stripped(text)
-        if len(plain) > 90 or not re.match(r"^[\w“\"'(]", plain):
+        if len(plain) > 90 or not re.match(r"^[\w“\"'(]", plain) or re.search(
+                r"\S {3,}\S", NUMBER.sub("", text)):  # a label and its value in columns
             continue
         numbered = NUMBERED.match(plain)
         if numbered and not SENTENCE_END.search(plain.rstrip(":")) and _next_is_body(lines, i):
@@ -210,7 +212,8 @@ def _next_is_body(lines: Lines, i: int) -> bool:
     for line in lines[i + 1:]:
         if line.strip():
             text = line.strip()
-            return len(text) > 70 or text.startswith(("- ", "|", "“", '"')) or bool(
+            # a line of running text; layout text wraps at about 70 characters
+            return len(text) > 50 or text.startswith(("- ", "|", "“", '"')) or bool(
                 SENTENCE_END.search(text))
     return False
 
@@ -289,6 +292,14 @@ RULES: list[Rule] = [
     _keeps_all(headings),
     _keeps_all(blank_lines),
 ]
+
+
+def looks_like_memo(text: str) -> bool:
+    """A memo's header (Aan:, Van:, Datum:, Onderwerp:) looks like a mail's; the word
+    above it tells them apart."""
+    first = next((x.strip() for x in text.split("\n") if x.strip()), "")
+    return bool(re.fullmatch(r"(?:memo|memorandum|notitie|nota|oplegnotitie|beslisnota)\W*",
+                             first, re.I))
 
 
 def clean_text(text: str) -> tuple[str, list[Removed]]:

@@ -20,6 +20,7 @@ from helpers import FIXTURES, ROOT
 from lessons.cli import main as cli_main
 from lessons.collect import load_vocabularies
 from lessons.importers.writer import import_file
+from lessons.model.kinds import KINDS
 
 FOLDER = FIXTURES / "import"
 CASES = sorted(p for p in FOLDER.iterdir() if not p.name.endswith(".expected"))
@@ -105,3 +106,103 @@ def test_a_title_without_letters_still_gives_a_visible_valid_document(tmp_path, 
     assert (tmp_path / result.meta["source"]["file"]).read_bytes() == source.read_bytes()
     from lessons.model.schema import SOURCE_FILE
     assert SOURCE_FILE.match(result.meta["source"]["file"])
+
+
+def _project(tmp_path: Path) -> Path:
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n")
+    shutil.copytree(ROOT / "content" / "vocabularies", tmp_path / "content" / "vocabularies")
+    return tmp_path
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    (None, "the file does not exist"),
+    (b"", "the file is empty (0 bytes)"),
+    (b" \n\t\n", "has no text (no words)"),
+])
+def test_missing_and_empty_files_are_refused_saying_why(tmp_path, monkeypatch, capsys,
+                                                        content, message):
+    monkeypatch.chdir(_project(tmp_path))
+    for name in ("notulen.txt", "notulen.docx"):
+        if content is not None:
+            (tmp_path / name).write_bytes(content)
+        if content and name.endswith(".docx") and not content.strip():
+            continue  # whitespace is not a .docx; pandoc's own complaint is right there
+        assert cli_main(["import", name]) == 1
+        err = capsys.readouterr().err
+        assert f"{name}: not imported: {message}" in err
+        assert "pandoc" not in err
+    assert not (tmp_path / "content" / "documenten").exists()
+
+
+def test_pictures_are_written_beside_the_document_and_linked(tmp_path, monkeypatch):
+    from lessons.importers import registry
+
+    picture = b"\x89PNG\r\n\x1a\n" + b"\x00" * 16
+    source = tmp_path / "verslag.docx"
+    source.write_bytes(b"PK stand-in for a .docx")
+    converted = registry.Converted(
+        "Verslag regio-overleg\n\nDe kaart toont de regio's.\n",
+        "# Verslag regio-overleg\n\nDe kaart toont de regio's.\n\n"
+        "![Kaart van de regio's](media/image1.png)\n",
+        structured=True, assets={"image1.png": picture})
+    monkeypatch.setitem(registry.READERS, ".docx", lambda path: converted)
+    result = import_file(source, tmp_path, VOCABS, today=dt.date(2026, 1, 1))
+    written = result.target.read_text(encoding="utf-8")
+    doc_id = result.meta["id"]
+    assert f"![Kaart van de regio's]({doc_id}/image1.png)" in written
+    assert (result.target.parent / doc_id / "image1.png").read_bytes() == picture
+    assert result.lost == 0
+
+
+def test_lost_words_are_named_in_review_and_warned_about(tmp_path, monkeypatch, capsys):
+    from lessons.importers import registry
+
+    monkeypatch.chdir(_project(tmp_path))
+    (tmp_path / "brief.txt").write_text("Brief over de teststraten.\n", encoding="utf-8")
+    converted = registry.Converted("Brief over de teststraten. Vertrouwelijke bijlage.",
+                                   "Brief over de teststraten.\n")
+    monkeypatch.setitem(registry.READERS, ".txt", lambda path: converted)
+    assert cli_main(["import", "brief.txt"]) == 0
+    out, err = capsys.readouterr()
+    assert "warning: 2 words of the original are not in the document" in err
+    assert "2 words of the original are not in the output: vertrouwelijke, bijlage" in out
+    document = next((tmp_path / "content" / "documenten").rglob("*.md"))
+    review = frontmatter.loads(document.read_text(encoding="utf-8"))["review_needed"]
+    assert any(n.startswith("2 words of the original are not in the output") for n in review)
+
+
+def test_a_month_is_written_as_a_month_not_the_first_day(tmp_path):
+    source = tmp_path / "rapport.txt"
+    source.write_text("Evaluatie van de teststraten\n\nMedio augustus 2020\n\n"
+                      + "De teststraten draaiden een jaar en dit rapport zegt wat we leerden. " * 3
+                      + "\n", encoding="utf-8")
+    result = import_file(source, tmp_path, VOCABS, today=dt.date(2026, 1, 1))
+    text = result.target.read_text(encoding="utf-8")
+    assert "\ndate: 2020-08\n" in text or "\ndate: '2020-08'\n" in text
+    assert frontmatter.loads(text)["date"] == "2020-08"
+
+
+def test_kind_cues_score_rather_than_take_the_first_hit():
+    from lessons.model.kind_cues import cues, guess_kind
+
+    assert all(cue.kind in KINDS for cue in cues())
+    # 'rapport' comes first, but a letter's form says it is a letter
+    letter = ("Retouradres Postbus 20350 2500 EJ Den Haag\nAan de Voorzitter van de Tweede "
+              "Kamer der Staten-Generaal\nOns kenmerk 123\nBetreft Rapport over de GGD\n\n"
+              "Geachte voorzitter,\n\nHierbij zend ik u het rapport.\n")
+    assert guess_kind(letter) == "correspondence"
+    assert guess_kind("Besluit op uw Woo-verzoek\n\nInventarislijst\n") == "correspondence"
+    assert guess_kind("Besluitenlijst\n\nAanwezig: de leden\n") == "meeting-report"
+    assert guess_kind("Oplegnotitie\n\nAan: de minister\nOnderwerp: x\n") == "memo"
+    assert guess_kind("Advies\n\nDe Raad voor Volksgezondheid en Samenleving adviseert\n") \
+        == "position-paper"
+    assert guess_kind("Een tekst zonder enige aanwijzing.") is None
+
+
+def test_a_wrong_cue_table_names_the_entry(tmp_path):
+    from lessons.model.kind_cues import cues
+
+    table = tmp_path / "cues.yml"
+    table.write_text("cues:\n  - {kind: brief, pattern: x, weight: 1, where: head}\n")
+    with pytest.raises(ValueError, match="cue 1: kind must be one of"):
+        cues(table)

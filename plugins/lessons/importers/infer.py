@@ -87,8 +87,8 @@ def cover_lines(markdown: str) -> list[str]:
     out: list[str] = []
     for line in _text_lines(markdown, COVER_LINES):
         if len(line) > 100 or line.startswith(("- ", "> ", "|")):
-            if out and len(out[-1]) <= 60:
-                out.pop()  # the heading of that first paragraph
+            if len(out) > 1 and len(out[-1]) <= 60:
+                out.pop()  # the heading of that first paragraph, below a title block
             break
         out.append(re.sub(r"^#+\s*|\*\*", "", line).strip())
     return _join_broken(out)

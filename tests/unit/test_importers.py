@@ -192,6 +192,10 @@ def test_kind_cues_score_rather_than_take_the_first_hit():
               "Geachte voorzitter,\n\nHierbij zend ik u het rapport.\n")
     assert guess_kind(letter) == "correspondence"
     assert guess_kind("Besluit op uw Woo-verzoek\n\nInventarislijst\n") == "correspondence"
+    # 'Evaluatie' is the first cue, but the note's form outweighs it
+    memo = ("Evaluatie van de teststraten\n\nNotitie\n\nAan: Bestuur GGD\nVan: Programmateam\n"
+            "Onderwerp: evaluatie\n\nBeslispunten\n")
+    assert guess_kind(memo) == "memo"
     assert guess_kind("Besluitenlijst\n\nAanwezig: de leden\n") == "meeting-report"
     assert guess_kind("Oplegnotitie\n\nAan: de minister\nOnderwerp: x\n") == "memo"
     assert guess_kind("Advies\n\nDe Raad voor Volksgezondheid en Samenleving adviseert\n") \
@@ -206,3 +210,11 @@ def test_a_wrong_cue_table_names_the_entry(tmp_path):
     table.write_text("cues:\n  - {kind: brief, pattern: x, weight: 1, where: head}\n")
     with pytest.raises(ValueError, match="cue 1: kind must be one of"):
         cues(table)
+
+
+def test_import_file_says_a_missing_file_does_not_exist(tmp_path):
+    from lessons.importers.registry import ImportFailure
+
+    for name in ("weg.txt", "weg.docx", "weg.pdf"):
+        with pytest.raises(ImportFailure, match="the file does not exist"):
+            import_file(tmp_path / name, tmp_path, VOCABS)

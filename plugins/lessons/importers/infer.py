@@ -39,7 +39,7 @@ NOT_TITLE = re.compile(
     r"|versie|auteurs?|door|telefoon|e-?mail|locatie|plaats|tijd|aanwezig|afwezig"
     r"|notulist|deelnemers|vergaderdatum|agendapunt|referentie|opdrachtgever"
     r"|classificatie|contactpersoon)\b\s*(?::|$|\s{2,}|\d)"
-    r"|^[\w' -]{1,30}:\s*$|^pagina\b|.*@|^www\.", re.I)
+    r"|^[\w' -]{1,30}:\s*$|^pagina\b|.*@|^www\.|^\[[^\]]*\]$", re.I)
 WRAPPED = re.compile(r"\b(?:van|de|het|een|en|of|voor|in|op|met|over|te|bij|aan|naar|door"
                      r"|om|tot|uit|als|the|of|and|for)$", re.I)
 # 'Onderwerp: …' and 'Betreft …' hold the title of a letter or memo.
@@ -49,7 +49,7 @@ SUBJECT = re.compile(r"^\s*(?:onderwerp|betreft|subject)\b\s*[:.]?\s*(.*?)\s*$",
 # Dates that say when the document speaks, before any other date in the text.
 ANSWER_DATE = re.compile(r"\(\s*ontvangen\s+([^)]{6,40})\)", re.I)
 MEETING_DATE = re.compile(r"^\s*(?:vergaderdatum|datum (?:vergadering|bijeenkomst|overleg)"
-                          r"|vergadering van)(?: en tijd)?\s*:?\s*(.*)$", re.I | re.M)
+                          r"|vergadering van)(?: en -?tijd)?\s*:?\s*(.*)$", re.I | re.M)
 DATE_LINE = re.compile(r"^\s*(?:datum|date)\s*:?\s*(.*)$", re.I)
 PLACE_DATE = re.compile(r"^\s*[A-Z][\w'’ -]{1,30},\s+(\d{1,2}\s+[a-z]+\.?\s+\d{4})\b")
 GENERIC_HINT = re.compile(
@@ -79,6 +79,19 @@ def is_generic(hint: str) -> bool:
 
 def _text_lines(text: str, limit: int) -> list[str]:
     return [x.strip() for x in text.split("\n") if x.strip()][:limit]
+
+
+def fields(text: str) -> str:
+    """Text with label/value tables and Markdown marks read as plain lines: '| **Datum** |
+    8 februari 2018 |' becomes 'Datum    8 februari 2018', '# Aanwezig' 'Aanwezig'."""
+    out = []
+    for line in text.split("\n"):
+        line = re.sub(r"^\s*(?:#{1,6}|>)\s*", "", line).replace("**", "")
+        if line.lstrip().startswith("|"):
+            cells = [c.strip() for c in line.strip().strip("|").split("|")]
+            line = "    ".join(c for c in cells if c and not re.fullmatch(r":?-+:?", c))
+        out.append(line)
+    return "\n".join(out)
 
 
 def cover_lines(markdown: str) -> list[str]:
@@ -158,7 +171,8 @@ def _is_name_line(line: str, vocabs: Vocabularies) -> bool:
     """Organisation names, letterhead bits and author lines are not titles."""
     if vocabs.stakeholders.resolve(line):
         return True
-    if re.search(r"\b(?:dr|drs|prof|ir|mr)\.\s", line, re.I) or "&" in line and len(line) < 40:
+    if re.search(r"\b(?:dr|drs|prof|ir|mr)\.\s", line, re.I) or (
+            "&" in line and len(line.split()) <= 3):  # a firm: "Pluut & Partners"
         return True
     return bool(re.match(r"^(?:(?:ministerie|gemeente|provincie) van|directie|directoraat"
                          r"|afdeling|dienst)\b", line, re.I))
@@ -179,7 +193,7 @@ def infer_date(texts: list[str], cover: list[str]) -> tuple[str | None, str]:
     for pattern, source in ((ANSWER_DATE, "the answer's date"),
                             (MEETING_DATE, "the meeting date")):
         for match in pattern.finditer(whole):
-            found = find_partial_date(match.group(1) + " " + whole[match.end():][:80]
+            found = find_partial_date(_dashes(match.group(1) + " " + whole[match.end():][:80])
                                       if source == "the meeting date" else match.group(1))
             if found:
                 return found.iso(), source
@@ -189,13 +203,18 @@ def infer_date(texts: list[str], cover: list[str]) -> tuple[str | None, str]:
             match = DATE_LINE.match(line) or PLACE_DATE.match(line)
             if match:
                 value = match.group(1) or (lines[i + 1] if i + 1 < len(lines) else "")
-                if found := find_partial_date(value):
+                if found := find_partial_date(_dashes(value)):
                     return found.iso(), "the date line"
     if found := find_partial_date("\n".join(cover)):
         return found.iso(), "the cover"
     if found := find_partial_date(texts[0][:3000]):
         return found.iso(), "the first date in the text"
     return None, ""
+
+
+def _dashes(value: str) -> str:
+    """'13-april-2023' written as '13 april 2023' (numeric '24-12-2025' is left alone)."""
+    return re.sub(r"(?<=\d)-(?=[^\W\d_])|(?<=[^\W\d_])-(?=\d)", " ", value)
 
 
 def match_terms(vocab: Vocabulary, text: str, title: str, limit: int) -> list[str]:
@@ -242,7 +261,7 @@ def choose_title(converted: Converted, vocabs: Vocabularies, body: str,
                  heading: str) -> tuple[str, str, str]:
     """(title, where from, body): the reader's hint unless generic, a letter's subject,
     the document's first heading (structured formats), the cover's title block."""
-    texts = [converted.raw_text, *(r.text for r in converted.removed)]
+    texts = [fields(x) for x in (converted.raw_text, *(r.text for r in converted.removed))]
     if not is_generic(converted.title_hint):
         return plain(converted.title_hint), "the document's properties", body
     if heading and not is_generic(heading) and not _skipped(plain(heading), vocabs):
@@ -251,7 +270,7 @@ def choose_title(converted: Converted, vocabs: Vocabularies, body: str,
                           if (m := QUESTIONS.match(x))), None):
         addressee = r"\s+aan de (?:minister|staatssecretaris)\b.*?(?=\sover\b)"
         return plain(re.sub(addressee, "", questions)), "the questions asked", body
-    if subject := subject_line([converted.markdown, *texts]):
+    if subject := subject_line([fields(converted.markdown), *texts]):
         return subject, "“Betreft”/“Onderwerp”", body
     title, used = infer_title(cover_lines(body), vocabs)
     if title:
@@ -267,12 +286,12 @@ def infer(converted: Converted, vocabs: Vocabularies) -> tuple[Inferred, str]:
     result.title, result.title_from, body = choose_title(converted, vocabs, body, heading)
     if heading and fold(plain(heading)) != fold(result.title):
         body = converted.markdown  # the heading is not the title: it stays where it was
-    texts = [converted.raw_text, *(r.text for r in converted.removed)]
+    texts = [fields(x) for x in (converted.raw_text, *(r.text for r in converted.removed))]
     if converted.date_hint:
         result.date, result.date_from = converted.date_hint, "the document's properties"
     else:
         result.date, result.date_from = infer_date(texts, cover_lines(converted.markdown))
-    result.kind = converted.kind_hint or guess_kind(converted.raw_text)
+    result.kind = converted.kind_hint or guess_kind(fields(converted.raw_text))
     whole = result.title + "\n" + body
     result.themes = match_terms(vocabs.themes, whole, result.title, 5)
     result.stakeholders = match_terms(vocabs.stakeholders, whole, result.title, 8)

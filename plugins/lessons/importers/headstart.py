@@ -11,8 +11,8 @@ SUMMARY_HEADING = re.compile(
     r"^(?:management\s?samenvatting|samenvatting(?: en (?:conclusies|aanbevelingen))?"
     r"|executive summary|summary|abstract|kernboodschap(?:pen)?)$", re.I)
 LESSON_HEADING = re.compile(
-    r"\b(?:lessen|lessons learned|leerpunten|aanbevelingen|aanbeveling|conclusies"
-    r"|conclusie|les)\b", re.I)
+    r"(?:geleerde |interne )?\b(?:lessen|lessons learned|leerpunten|aanbevelingen|aanbeveling"
+    r"|conclusies|conclusie|les)\b", re.I)
 LESSON_LINE = re.compile(r"^(?:#+\s*)?les\s+(\d+)\s*[–:.-]\s*(.+)$", re.I)
 ITEM = re.compile(r"^(?:- |\d{1,2}\\?[.)]\s+)(.+)$")  # pandoc writes '1\.' for numbers
 AUTHOR_LABEL = re.compile(r"^\W*(?:auteurs?|door|opgesteld door|geschreven door"
@@ -127,7 +127,10 @@ def find_lessons(body: str) -> tuple[list[str], list[str]]:
         if not title or not LESSON_HEADING.search(title) or SUMMARY_HEADING.match(title):
             continue
         items = [plain(m.group(1)) for x in lines if (m := ITEM.match(x))]  # top level only
-        items = items or [p for p in paragraphs(lines) if len(p) >= 40][:15]
+        # Paragraphs only under a heading that is about lessons itself ('Aanbevelingen',
+        # 'Geleerde lessen'), not one that mentions them ('Afronding lessons learned').
+        if not items and LESSON_HEADING.match(title.removeprefix("Belangrijkste ")):
+            items = [p for p in paragraphs(lines) if len(p) >= 40][:15]
         if items:
             found += items
             sources.append(f"“{title}”")

@@ -218,3 +218,64 @@ def test_import_file_says_a_missing_file_does_not_exist(tmp_path):
     for name in ("weg.txt", "weg.docx", "weg.pdf"):
         with pytest.raises(ImportFailure, match="the file does not exist"):
             import_file(tmp_path / name, tmp_path, VOCABS)
+
+
+def _inferred(text: str, **hints):
+    from lessons.importers.infer import infer
+    from lessons.importers.registry import Converted
+    from lessons.importers.textclean import clean_text
+
+    markdown, removed = clean_text(text)
+    return infer(Converted(text, markdown, removed=removed, **hints), VOCABS)[0]
+
+
+BODY = ("\n\nDe teststraten in de regio draaiden een jaar. Deze tekst vat samen wat de "
+        "GGD leerde over planning, personeel en de samenwerking met laboratoria.\n")
+
+
+@pytest.mark.parametrize(("head", "date"), [
+    ("Den Haag, 12 augustus 2020", "2020-08-12"),
+    ("Verslag van 1 februari 2021\n\nUtrecht, 3 maart 2021", "2021-03-03"),
+    ("Datum vergadering: 3 maart 2021\nDatum verslag: 10 maart 2021", "2021-03-03"),
+    ("Datum\n\n14 juli 2020", "2020-07-14"),
+    ("Medio augustus 2020", "2020-08"),
+    ("Voorjaar 2022, januari 2022", "2022-01"),
+])
+def test_dates_from_the_text_at_their_precision(head, date):
+    assert _inferred(f"Evaluatie teststraten\n\n{head}{BODY}").date == date
+
+
+@pytest.mark.parametrize(("head", "title"), [
+    # an addressee, a contents heading and an introduction heading are never titles
+    ("De Minister van Volksgezondheid, Welzijn en Sport\n\nInhoud\n\nInleiding",
+     "Evaluatie teststraten"),
+    # a form label with trailing spaces: its value is the title
+    ("Aan:      Bestuur\nOnderwerp:       \n          Planning na de zomer",
+     "Planning na de zomer"),
+    ("Betreft: Planning na de zomer", "Planning na de zomer"),
+])
+def test_titles_skip_addressees_labels_and_headings(head, title):
+    text = f"{head}\n\nEvaluatie teststraten{BODY}" if "Minister" in head else f"{head}{BODY}"
+    assert _inferred(text).title == title
+
+
+def test_reader_hints_come_first_unless_generic():
+    text = f"Evaluatie teststraten{BODY}"
+    assert _inferred(text, title_hint="Teststraten 2020-2021").title == "Teststraten 2020-2021"
+    assert _inferred(text, title_hint="Microsoft Word - rapport_v3.docx").title == \
+        "Evaluatie teststraten"
+    assert _inferred(text, date_hint="2021-06").date == "2021-06"
+
+
+def test_authors_from_the_cover():
+    for head in ("Door: Anna de Vries en Piet Jansen", "Opgesteld door\nAnna de Vries\nPiet Jansen",
+                 "Auteurs: dr. Anna de Vries, drs. Piet Jansen (GGD Noord)"):
+        found = _inferred(f"Evaluatie teststraten\n\n{head}{BODY}").start.authors
+        assert found == ["Anna de Vries", "Piet Jansen"], head
+
+
+def test_summary_from_the_documents_own_description_is_trimmed():
+    long = " ".join(f"Zin nummer {n} gaat over de planning van de teststraten." for n in range(40))
+    start = _inferred(f"Evaluatie teststraten{BODY}", summary_hint=long).start
+    assert start.summary_from == "the document's own description"
+    assert len(start.summary) <= 600 and start.summary.endswith(".")

@@ -100,8 +100,6 @@ def cover_lines(markdown: str) -> list[str]:
     out: list[str] = []
     for line in _text_lines(markdown, COVER_LINES):
         if len(line) > 100 or line.startswith(("- ", "> ", "|")):
-            if len(out) > 1 and len(out[-1]) <= 60:
-                out.pop()  # the heading of that first paragraph, below a title block
             break
         out.append(re.sub(r"^#+\s*|\*\*", "", line).strip())
     return _join_broken(out)
@@ -132,6 +130,11 @@ def infer_title(cover: list[str], vocabs: Vocabularies) -> tuple[str, list[str]]
     as 'Inhoud'; plus its subtitle when the subtitle closes the title block. Returns the
     title and the cover lines it was made of."""
     skipped = [_skipped(x, vocabs) for x in cover]
+    candidates = [i for i, skip in enumerate(skipped) if not skip]
+    if len(candidates) > 1 and candidates[-1] == len(cover) - 1 and len(cover[-1]) <= 60:
+        # The short line right above the first paragraph is that paragraph's heading
+        # ('Wie we zijn'), unless nothing above it could be the title.
+        skipped[-1] = True
     first = next((i for i, skip in enumerate(skipped) if not skip), None)
     if first is None:
         return "", []
@@ -151,7 +154,7 @@ def infer_title(cover: list[str], vocabs: Vocabularies) -> tuple[str, list[str]]
         glue = " " if title.endswith((":", "-", "–")) else ": "
         first_char = subtitle[0] if subtitle[1:2].isupper() else subtitle[0].lower()
         title = f"{title}{glue}{first_char}{subtitle[1:]}"
-    return _sentence_case(title), used
+    return _sentence_case(" ".join(title.split())), used
 
 
 def subject_line(texts: list[str]) -> str:

@@ -1,6 +1,6 @@
 """What `lessons import` writes into the site: a draft never breaks the public build, and
-`lessons check` still tells the editor what to fill in; once published, the pictures the
-reader extracted are on the page."""
+`lessons check` still tells the editor what to fill in; the pictures the reader extracted
+are on the page once it is published, and nowhere before."""
 
 from __future__ import annotations
 
@@ -74,6 +74,10 @@ def test_a_published_import_shows_its_pictures(tmp_path, monkeypatch):
     vocabs = load_vocabularies(ROOT / "content" / "vocabularies")
     result = import_file(source, tmp_path, vocabs, kind="meeting-report",
                          out=docs / "documenten" / "import", today=dt.date(2026, 1, 1))
+    # As a draft, neither the document nor its pictures are on the site.
+    built = build_site(docs, tmp_path, strict=True)
+    assert not built.failed, built.messages
+    assert not list(built.site.rglob("image1.png"))
     post = frontmatter.loads(result.target.read_text(encoding="utf-8"))
     post.metadata.update(status="published", summary="Verslag van het regio-overleg.",
                          date="2021-03-01", themes=["governance"], stakeholders=["ggd"])

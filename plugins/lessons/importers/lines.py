@@ -18,6 +18,7 @@ BULLET = re.compile(rf"^(\s*)(?:-\s*(?:[{GLYPHS}]|\.|>)|[{GLYPHS}]|o(?=\s)|\*(?=
 EMPTY_BULLET = re.compile(rf"^\s*(?:-|[{GLYPHS}])\s*$")
 NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s+(\S.*)$")
 PAGE_BREAK = "\f"
+SENTENCE_END = re.compile(r"[.,!?:;…\"”’)]\s*$")
 
 
 def stripped(line: str) -> str:

@@ -17,7 +17,6 @@ from collections import Counter
 
 from .lines import BULLET, EMPTY_BULLET, PAGE_BREAK, SENTENCE_END, Dropped, Lines
 
-GAP = re.compile(r" {4,}")
 MIN_LINES = 4  # lines on which a side column must start at the same position
 SLACK = 2  # columns of tolerance for the start position
 MAX_WIDTH = 45  # a side column is narrow

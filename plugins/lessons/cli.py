@@ -48,7 +48,7 @@ def cmd_import(args) -> int:
         except (ImportFailure, AlreadyExists) as err:
             failures.append((path, str(err)))
         except FileNotFoundError:
-            failures.append((path, "file not found"))
+            failures.append((path, "the file does not exist"))
     for item in results:
         meta = item.meta
         target = item.target.relative_to(root) if item.target.is_relative_to(root) else item.target
@@ -56,9 +56,19 @@ def cmd_import(args) -> int:
         print(f"  kind: {meta['kind']}; title: {meta['title']}; date: {meta['date'] or '?'}")
         print(f"  themes: {', '.join(meta['themes']) or '-'}; "
               f"stakeholders: {', '.join(meta['stakeholders']) or '-'}")
+        if meta.get("authors"):
+            print(f"  authors: {', '.join(meta['authors'])}")
         if meta.get("lessons"):
             print(f"  lesson candidates: {len(meta['lessons'])}")
-        print(f"  review: {', '.join(item.review)}; then set status and remove review_needed")
+        if item.assets:
+            print(f"  pictures: {len(item.assets)} in {item.assets[0].parent.name}/")
+        if item.lost:
+            print(f"  warning: {item.lost} words of the original are not in the document; "
+                  f"see review_needed", file=sys.stderr)
+        print("  review_needed:")
+        for note in item.review:
+            print(f"    - {note}")
+        print("  then set status and remove review_needed")
     for path, message in failures:
         print(f"{path}: not imported: {message}", file=sys.stderr)
     print(f"{len(results)} imported, {len(failures)} failed")
@@ -326,7 +336,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("files", nargs="+")
     p.add_argument("--kind", choices=list(KINDS))
     p.add_argument("--out", help="folder to write to (default: content/documenten/<kind>/)")
-    p.add_argument("--force", action="store_true", help="overwrite an existing document")
+    p.add_argument("--force", action="store_true",
+                   help="overwrite an existing document; import a file already on the site")
     p.set_defaults(func=cmd_import)
     p = sub.add_parser("check", help="report every problem without building")
     p.add_argument("paths", nargs="*")

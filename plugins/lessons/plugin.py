@@ -125,6 +125,8 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
                 continue
             if not shown:
                 files.remove(file)
+                # The pictures `lessons import` wrote beside it are as unpublished as it is.
+                _remove_under(files, doc.path.removesuffix(".md") + "/")
                 continue
             file.dest_uri = urls.document_dest(doc)
             self.documents[doc.path] = doc
@@ -394,6 +396,11 @@ def _cached_render(page: Page, found: Rendered):
 def _toc_tokens(items: list[AnchorLink]) -> list[dict[str, Any]]:
     return [{"level": item.level, "id": item.id, "name": item.title,
              "children": _toc_tokens(item.children)} for item in items]
+
+
+def _remove_under(files: Files, folder: str) -> None:
+    for file in [f for f in files if f.src_uri.startswith(folder)]:
+        files.remove(file)
 
 
 def _inside(path: str | None, folder: Path) -> bool:

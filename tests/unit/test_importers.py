@@ -8,6 +8,7 @@ front-matter fields that matter to the editor and the exact Markdown body.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 from pathlib import Path
 
@@ -19,11 +20,13 @@ from helpers import FIXTURES, ROOT
 from lessons.cli import main as cli_main
 from lessons.collect import load_vocabularies
 from lessons.importers.writer import import_file
+from lessons.model.kinds import KINDS
 
 FOLDER = FIXTURES / "import"
 CASES = sorted(p for p in FOLDER.iterdir() if not p.name.endswith(".expected"))
 VOCABS = load_vocabularies(ROOT / "content" / "vocabularies")
-CHECKED = ("kind", "title", "date", "themes", "stakeholders", "lessons")
+CHECKED = ("kind", "title", "date", "themes", "stakeholders", "lessons", "summary", "authors",
+           "review_needed")
 
 
 def _materialize(case: Path, tmp: Path) -> Path:
@@ -52,6 +55,11 @@ def test_import_matches_expected(case: Path, tmp_path: Path):
     assert (tmp_path / written["source"]["file"]).read_bytes() == source.read_bytes()
     assert written["source"]["checksum"].startswith("sha256:")
     assert written["status"] == "draft" and written["review_needed"]
+    # Nothing lost: every word of the original is in the document or listed as removed.
+    assert result.lost == 0
+    assert not [n for n in written["review_needed"] if "not in the output" in n]
+    # Indentation is layout: no line may become a code block (lists keep theirs).
+    assert not re.search(r"^(?: {4}|\t)(?!(?: {4})*(?:- |\d+\. ))", written.content, re.M)
 
 
 def test_eml_headers_become_metadata(tmp_path: Path):
@@ -79,9 +87,13 @@ def test_cli_imports_the_rest_when_one_file_fails(tmp_path: Path, monkeypatch, c
     assert "scan.pdf: not imported: PDF cannot be read directly" in err
     assert "kapot.txt: not imported: binary file" in err
     assert len(list((tmp_path / "content" / "documenten").rglob("*.md"))) == 1
-    # a second import refuses to overwrite without --force
+    # a second import of the same file names the document it already is
     assert cli_main(["import", "memo.txt"]) == 1
-    assert "exists; use --force" in capsys.readouterr().err
+    assert ("memo.txt: not imported: already on the site as content/documenten/memos/"
+            "vaccinatiecampagne-lessen-voor-de-uitvoering-2023.md") in capsys.readouterr().err
+    # --force imports it again, over the same document
+    assert cli_main(["import", "--force", "memo.txt"]) == 0
+    assert len(list((tmp_path / "content" / "documenten").rglob("*.md"))) == 1
 
 
 @pytest.mark.parametrize("name", ["???.txt", "…!.txt"])
@@ -94,3 +106,176 @@ def test_a_title_without_letters_still_gives_a_visible_valid_document(tmp_path, 
     assert (tmp_path / result.meta["source"]["file"]).read_bytes() == source.read_bytes()
     from lessons.model.schema import SOURCE_FILE
     assert SOURCE_FILE.match(result.meta["source"]["file"])
+
+
+def _project(tmp_path: Path) -> Path:
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n")
+    shutil.copytree(ROOT / "content" / "vocabularies", tmp_path / "content" / "vocabularies")
+    return tmp_path
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    (None, "the file does not exist"),
+    (b"", "the file is empty (0 bytes)"),
+    (b" \n\t\n", "has no text (no words)"),
+])
+def test_missing_and_empty_files_are_refused_saying_why(tmp_path, monkeypatch, capsys,
+                                                        content, message):
+    monkeypatch.chdir(_project(tmp_path))
+    for name in ("notulen.txt", "notulen.docx"):
+        if content is not None:
+            (tmp_path / name).write_bytes(content)
+        if content and name.endswith(".docx") and not content.strip():
+            continue  # whitespace is not a .docx; pandoc's own complaint is right there
+        assert cli_main(["import", name]) == 1
+        err = capsys.readouterr().err
+        assert f"{name}: not imported: {message}" in err
+        assert "pandoc" not in err
+    assert not (tmp_path / "content" / "documenten").exists()
+
+
+def test_pictures_are_written_beside_the_document_and_linked(tmp_path, monkeypatch):
+    from lessons.importers import registry
+
+    picture = b"\x89PNG\r\n\x1a\n" + b"\x00" * 16
+    source = tmp_path / "verslag.docx"
+    source.write_bytes(b"PK stand-in for a .docx")
+    converted = registry.Converted(
+        "Verslag regio-overleg\n\nDe kaart toont de regio's.\n",
+        "# Verslag regio-overleg\n\nDe kaart toont de regio's.\n\n"
+        "![Kaart van de regio's](media/image1.png)\n",
+        structured=True, assets={"image1.png": picture})
+    monkeypatch.setitem(registry.READERS, ".docx", lambda path: converted)
+    result = import_file(source, tmp_path, VOCABS, today=dt.date(2026, 1, 1))
+    written = result.target.read_text(encoding="utf-8")
+    doc_id = result.meta["id"]
+    assert f"![Kaart van de regio's]({doc_id}/image1.png)" in written
+    assert (result.target.parent / doc_id / "image1.png").read_bytes() == picture
+    assert result.lost == 0
+
+
+def test_lost_words_are_named_in_review_and_warned_about(tmp_path, monkeypatch, capsys):
+    from lessons.importers import registry
+
+    monkeypatch.chdir(_project(tmp_path))
+    (tmp_path / "brief.txt").write_text("Brief over de teststraten.\n", encoding="utf-8")
+    converted = registry.Converted("Brief over de teststraten. Vertrouwelijke bijlage.",
+                                   "Brief over de teststraten.\n")
+    monkeypatch.setitem(registry.READERS, ".txt", lambda path: converted)
+    assert cli_main(["import", "brief.txt"]) == 0
+    out, err = capsys.readouterr()
+    assert "warning: 2 words of the original are not in the document" in err
+    assert "2 words of the original are not in the output: vertrouwelijke, bijlage" in out
+    document = next((tmp_path / "content" / "documenten").rglob("*.md"))
+    review = frontmatter.loads(document.read_text(encoding="utf-8"))["review_needed"]
+    assert any(n.startswith("2 words of the original are not in the output") for n in review)
+
+
+def test_a_month_is_written_as_a_month_not_the_first_day(tmp_path):
+    source = tmp_path / "rapport.txt"
+    source.write_text("Evaluatie van de teststraten\n\nMedio augustus 2020\n\n"
+                      + "De teststraten draaiden een jaar en dit rapport zegt wat we leerden. " * 3
+                      + "\n", encoding="utf-8")
+    result = import_file(source, tmp_path, VOCABS, today=dt.date(2026, 1, 1))
+    text = result.target.read_text(encoding="utf-8")
+    assert "\ndate: 2020-08\n" in text or "\ndate: '2020-08'\n" in text
+    assert frontmatter.loads(text)["date"] == "2020-08"
+
+
+def test_kind_cues_score_rather_than_take_the_first_hit():
+    from lessons.model.kind_cues import cues, guess_kind
+
+    assert all(cue.kind in KINDS for cue in cues())
+    # 'rapport' comes first, but a letter's form says it is a letter
+    letter = ("Retouradres Postbus 20350 2500 EJ Den Haag\nAan de Voorzitter van de Tweede "
+              "Kamer der Staten-Generaal\nOns kenmerk 123\nBetreft Rapport over de GGD\n\n"
+              "Geachte voorzitter,\n\nHierbij zend ik u het rapport.\n")
+    assert guess_kind(letter) == "correspondence"
+    assert guess_kind("Besluit op uw Woo-verzoek\n\nInventarislijst\n") == "correspondence"
+    # 'Evaluatie' is the first cue, but the note's form outweighs it
+    memo = ("Evaluatie van de teststraten\n\nNotitie\n\nAan: Bestuur GGD\nVan: Programmateam\n"
+            "Onderwerp: evaluatie\n\nBeslispunten\n")
+    assert guess_kind(memo) == "memo"
+    assert guess_kind("Besluitenlijst\n\nAanwezig: de leden\n") == "meeting-report"
+    assert guess_kind("Oplegnotitie\n\nAan: de minister\nOnderwerp: x\n") == "memo"
+    assert guess_kind("Advies\n\nDe Raad voor Volksgezondheid en Samenleving adviseert\n") \
+        == "position-paper"
+    assert guess_kind("Een tekst zonder enige aanwijzing.") is None
+
+
+def test_a_wrong_cue_table_names_the_entry(tmp_path):
+    from lessons.model.kind_cues import cues
+
+    table = tmp_path / "cues.yml"
+    table.write_text("cues:\n  - {kind: brief, pattern: x, weight: 1, where: head}\n")
+    with pytest.raises(ValueError, match="cue 1: kind must be one of"):
+        cues(table)
+
+
+def test_import_file_says_a_missing_file_does_not_exist(tmp_path):
+    from lessons.importers.registry import ImportFailure
+
+    for name in ("weg.txt", "weg.docx", "weg.pdf"):
+        with pytest.raises(ImportFailure, match="the file does not exist"):
+            import_file(tmp_path / name, tmp_path, VOCABS)
+
+
+def _inferred(text: str, **hints):
+    from lessons.importers.infer import infer
+    from lessons.importers.registry import Converted
+    from lessons.importers.textclean import clean_text
+
+    markdown, removed = clean_text(text)
+    return infer(Converted(text, markdown, removed=removed, **hints), VOCABS)[0]
+
+
+BODY = ("\n\nDe teststraten in de regio draaiden een jaar. Deze tekst vat samen wat de "
+        "GGD leerde over planning, personeel en de samenwerking met laboratoria.\n")
+
+
+@pytest.mark.parametrize(("head", "date"), [
+    ("Den Haag, 12 augustus 2020", "2020-08-12"),
+    ("Verslag van 1 februari 2021\n\nUtrecht, 3 maart 2021", "2021-03-03"),
+    ("Datum vergadering: 3 maart 2021\nDatum verslag: 10 maart 2021", "2021-03-03"),
+    ("Datum\n\n14 juli 2020", "2020-07-14"),
+    ("Medio augustus 2020", "2020-08"),
+    ("Voorjaar 2022, januari 2022", "2022-01"),
+])
+def test_dates_from_the_text_at_their_precision(head, date):
+    assert _inferred(f"Evaluatie teststraten\n\n{head}{BODY}").date == date
+
+
+@pytest.mark.parametrize(("head", "title"), [
+    # an addressee, a contents heading and an introduction heading are never titles
+    ("De Minister van Volksgezondheid, Welzijn en Sport\n\nInhoud\n\nInleiding",
+     "Evaluatie teststraten"),
+    # a form label with trailing spaces: its value is the title
+    ("Aan:      Bestuur\nOnderwerp:       \n          Planning na de zomer",
+     "Planning na de zomer"),
+    ("Betreft: Planning na de zomer", "Planning na de zomer"),
+])
+def test_titles_skip_addressees_labels_and_headings(head, title):
+    text = f"{head}\n\nEvaluatie teststraten{BODY}" if "Minister" in head else f"{head}{BODY}"
+    assert _inferred(text).title == title
+
+
+def test_reader_hints_come_first_unless_generic():
+    text = f"Evaluatie teststraten{BODY}"
+    assert _inferred(text, title_hint="Teststraten 2020-2021").title == "Teststraten 2020-2021"
+    assert _inferred(text, title_hint="Microsoft Word - rapport_v3.docx").title == \
+        "Evaluatie teststraten"
+    assert _inferred(text, date_hint="2021-06").date == "2021-06"
+
+
+def test_authors_from_the_cover():
+    for head in ("Door: Anna de Vries en Piet Jansen", "Opgesteld door\nAnna de Vries\nPiet Jansen",
+                 "Auteurs: dr. Anna de Vries, drs. Piet Jansen (GGD Noord)"):
+        found = _inferred(f"Evaluatie teststraten\n\n{head}{BODY}").start.authors
+        assert found == ["Anna de Vries", "Piet Jansen"], head
+
+
+def test_summary_from_the_documents_own_description_is_trimmed():
+    long = " ".join(f"Zin nummer {n} gaat over de planning van de teststraten." for n in range(40))
+    start = _inferred(f"Evaluatie teststraten{BODY}", summary_hint=long).start
+    assert start.summary_from == "the document's own description"
+    assert len(start.summary) <= 600 and start.summary.endswith(".")

@@ -11,6 +11,20 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+@dataclass
+class Removed:
+    """Text a reader left out on purpose (page furniture, a table of contents, site
+    navigation): listed for the editor and counted by the nothing-lost invariant.
+    Defined here, with the invariant, so that the plain-text rules can use it without
+    importing the reader registry."""
+
+    what: str  # for the editor: "running header 'Openbare versie'", "table of contents"
+    count: int  # occurrences (lines, pages, items)
+    text: str  # every removed occurrence, joined; its words are accounted for
+
 
 WORD = re.compile(r"[^\W_]+")
 # "regel-\ngeving" and "regel- geving": the two halves of a word broken at a line end.

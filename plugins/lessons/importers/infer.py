@@ -1,4 +1,8 @@
-"""Metadata inference from imported text: every guess is listed for the editor to review."""
+"""Metadata inference from imported text: every guess is listed for the editor to review.
+
+Nothing of the text is dropped here: the title may move from the body to the
+front-matter, everything else stays in the body.
+"""
 
 from __future__ import annotations
 
@@ -6,116 +10,69 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ..model.kind_cues import guess_kind
 from ..model.schema import Vocabularies
 from ..model.vocab import Vocabulary, fold
-from ..normalize.dates import find_date
+from ..normalize.dates import find_partial_date
 from ..normalize.redactions import codes_in
+from .headstart import HeadStart, head_start, plain
+from .registry import Converted
+from .titles import HEAD_LINES, choose_title, cover_lines, fields, split_title, text_lines
 
-# Words on a cover that name the kind of document; the earliest hit wins.
-KIND_WORDS = [
-    ("practice-example", r"voorbeeld(?:en)? uit de praktijk|praktijkvoorbeeld"),
-    ("meeting-report", r"gespreksverslag|verslag|interviewronde|experttafel|rondetafel"
-                       r"|expertbijeenkomst"),
-    ("position-paper", r"position ?paper|standpunt"),
-    ("memo", r"\bmemo\b|\bnotitie\b|\bnota\b"),
-    ("correspondence", r"\bbrief\b|\be-?mail\b|\bvan:|\bfrom:"),
-    ("report", r"rapport(?:age)?|verkenning|evaluatie|onderzoek"),
-]
-LESSON_HEADING = re.compile(r"^#+\s.*\b(lessen|lessons learned|geleerde lessen|les)\b", re.I)
-LESSON_LINE = re.compile(r"^(?:#+\s*)?les\s+(\d+)\s*[–:.-]\s*(.+)$", re.I)
 MIN_MENTIONS = 2
+
+# Dates that say when the document speaks, before any other date in the text.
+ANSWER_DATE = re.compile(r"\(\s*ontvangen\s+([^)]{6,40})\)", re.I)
+MEETING_DATE = re.compile(r"^\s*(?:vergaderdatum|datum (?:vergadering|bijeenkomst|overleg)"
+                          r"|vergadering van)(?: en -?tijd)?\s*:?\s*(.*)$", re.I | re.M)
+DATE_LINE = re.compile(r"^\s*(?:datum|date)\s*:?\s*(.*)$", re.I)
+PLACE_DATE = re.compile(r"^\s*[A-Z][\w'’ -]{1,30},\s+(\d{1,2}\s+[a-z]+\.?\s+\d{4})\b")
 
 
 @dataclass
 class Inferred:
     title: str = ""
-    date: str | None = None
+    title_from: str = ""
+    date: str | None = None  # ISO at its precision
+    date_from: str = ""
     kind: str | None = None
     themes: list[str] = field(default_factory=list)
     stakeholders: list[str] = field(default_factory=list)
-    lessons: list[str] = field(default_factory=list)  # candidate statements
+    start: HeadStart = field(default_factory=HeadStart)
     redactions: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # what the editor must look at
 
 
-def split_cover(markdown: str) -> tuple[list[str], str]:
-    """The cover (title block, letterhead) is what comes before the first real paragraph.
-
-    That paragraph's heading (a heading line just before it, or else a short line right
-    before it) starts the body.
-    """
-    lines = markdown.split("\n")
-    for i, line in enumerate(lines):
-        text = line.strip()
-        if len(text) > 100 or text.startswith(("- ", "> ", "|")):
-            previous = [j for j in range(i - 1, -1, -1) if lines[j].strip()][:3]
-            heading = next((j for j in previous if lines[j].startswith("#")), None)
-            start = heading if heading is not None else (
-                previous[0] if previous and len(lines[previous[0]].strip()) <= 60 else i)
-            cover = [re.sub(r"^#+\s*|\*\*", "", x).strip() for x in lines[:start] if x.strip()]
-            return _join_broken(cover), "\n".join(lines[start:]).strip() + "\n"
-    return [], markdown
-
-
-def _join_broken(cover: list[str]) -> list[str]:
-    """'Ministerie van Volksgezondheid,' + 'Welzijn en Sport': a name the layout wrapped."""
-    out: list[str] = []
-    for line in cover:
-        if out and out[-1].endswith(","):
-            out[-1] = f"{out[-1]} {line}"
-        else:
-            out.append(line)
-    return out
+def infer_date(texts: list[str], cover: list[str]) -> tuple[str | None, str]:
+    """(ISO date at its precision, where it came from): the answer's date for
+    parliamentary questions, the meeting's date for minutes, a letter's date line, a
+    date on the cover, else the first date in the text."""
+    whole = "\n".join(texts)
+    for pattern, source in ((ANSWER_DATE, "the answer's date"),
+                            (MEETING_DATE, "the meeting date")):
+        for match in pattern.finditer(whole):
+            found = find_partial_date(_dashes(match.group(1) + " " + whole[match.end():][:80])
+                                      if source == "the meeting date" else match.group(1))
+            if found:
+                return found.iso(), source
+    for text in texts:
+        lines = text_lines(text, HEAD_LINES)
+        for i, line in enumerate(lines):
+            match = DATE_LINE.match(line) or PLACE_DATE.match(line)
+            if match:
+                value = match.group(1) or (lines[i + 1] if i + 1 < len(lines) else "")
+                if found := find_partial_date(_dashes(value)):
+                    return found.iso(), "the date line"
+    if found := find_partial_date("\n".join(cover)):
+        return found.iso(), "the cover"
+    if found := find_partial_date(texts[0][:3000]):
+        return found.iso(), "the first date in the text"
+    return None, ""
 
 
-def _unjoined(markdown: str, cover: list[str]) -> list[str]:
-    """Cover lines as they stood before names broken over two lines were joined."""
-    parts = [p.strip() for line in cover for p in re.split(r"(?<=,) ", line)]
-    return cover + parts
-
-
-def infer_title(cover: list[str], vocabs: Vocabularies) -> str:
-    """The first cover line that is not a date, name or kind word; plus its subtitle when
-    the subtitle closes the title block (followed by a date or name line, or the end)."""
-    kind_words = re.compile(r"(?:" + "|".join(p for _, p in KIND_WORDS) + r")", re.I)
-    skipped = [(find_date(x) is not None and len(x) < 60) or _is_name_line(x, vocabs)
-               or bool(kind_words.fullmatch(x)) for x in cover]
-    first = next((i for i, skip in enumerate(skipped) if not skip), None)
-    if first is None:
-        return ""
-    title = cover[first].rstrip(",")
-    nxt = first + 1
-    closes_block = nxt + 1 >= len(cover) or skipped[nxt + 1]
-    if (nxt < len(cover) and not skipped[nxt] and closes_block and len(cover[nxt]) <= 80
-            and len(title) <= 80):
-        subtitle = cover[nxt]
-        title = f"{title}: {subtitle[0].lower() + subtitle[1:]}" if not subtitle[1:2].isupper() \
-            else f"{title}: {subtitle}"
-    return _sentence_case(title)
-
-
-def _is_name_line(line: str, vocabs: Vocabularies) -> bool:
-    """Organisation names, letterhead bits and author lines are not titles."""
-    if vocabs.stakeholders.resolve(line):
-        return True
-    if re.search(r"\b(?:dr|drs|prof|ir|mr)\.\s", line, re.I) or "&" in line and len(line) < 40:
-        return True
-    return bool(re.match(r"^(?:(?:ministerie|gemeente|provincie) van|directie|directoraat"
-                         r"|afdeling|dienst)\b", line, re.I))
-
-
-def _sentence_case(text: str) -> str:
-    letters = [c for c in text if c.isalpha()]
-    if letters and all(c.isupper() for c in letters):
-        return text[0] + text[1:].lower()
-    return text
-
-
-def infer_kind(text: str) -> str | None:
-    head = text[:1500].lower()
-    hits = [(m.start(), kind) for kind, pattern in KIND_WORDS
-            if (m := re.search(pattern, head))]
-    return min(hits)[1] if hits else None
+def _dashes(value: str) -> str:
+    """'13-april-2023' written as '13 april 2023' (numeric '24-12-2025' is left alone)."""
+    return re.sub(r"(?<=\d)-(?=[^\W\d_])|(?<=[^\W\d_])-(?=\d)", " ", value)
 
 
 def match_terms(vocab: Vocabulary, text: str, title: str, limit: int) -> list[str]:
@@ -136,68 +93,42 @@ def match_terms(vocab: Vocabulary, text: str, title: str, limit: int) -> list[st
     return chosen[:limit]
 
 
-def infer_lessons(body: str) -> list[str]:
-    """Numbered 'Les 1 – ...' lines, or the bullets under a heading about lessons."""
-    found: list[str] = []
-    under = False
-    for line in body.split("\n"):
-        numbered = LESSON_LINE.match(line.strip())
-        if numbered:
-            found.append(numbered.group(2).strip())
-            continue
-        if line.startswith("#"):
-            under = bool(LESSON_HEADING.match(line))
-            continue
-        item = re.match(r"^(?:- |\d+\.\s+)(.+)$", line)
-        if under and item:
-            found.append(item.group(1).strip())
-    return [re.sub(r"\\\*|\*\*", "", text) for text in found]
-
-
-def split_title(markdown: str) -> tuple[list[str], str]:
-    """Structured formats carry real headings: the first level-1 heading is the title, and
-    the remaining headings move up a level only if there is no other level-1 heading."""
-    match = re.search(r"^# +(.+)$", markdown, re.M)
-    if not match:
-        return [], markdown
-    body = markdown[:match.start()] + markdown[match.end():]
-    return [match.group(1).strip()], body.strip() + "\n"
-
-
-def drop_cover_repeats(cover: list[str], body: str) -> str:
-    """A cover line that recurs in the body (the letterhead on a later page) is furniture."""
-    repeated = {fold(x) for x in cover if len(x) <= 60}
-    lines = [x for x in body.split("\n") if not (x.strip() and fold(x) in repeated)]
-    joined = "\n".join(lines)
-    return re.sub(r"\n{3,}", "\n\n", joined)
-
-
-def infer(raw_text: str, markdown: str, vocabs: Vocabularies, *,
-          structured: bool = False) -> tuple[Inferred, str]:
-    """Guess the metadata; return it with the body minus its cover (or title heading)."""
-    cover, body = split_title(markdown) if structured else split_cover(markdown)
-    if not structured:
-        body = drop_cover_repeats(_unjoined(markdown, cover), body)
+def infer(converted: Converted, vocabs: Vocabularies) -> tuple[Inferred, str]:
+    """Guess the metadata; return it with the body (without the title heading)."""
+    heading, body = split_title(converted.markdown) if converted.structured else (
+        "", converted.markdown)
     result = Inferred()
-    result.title = infer_title(cover, vocabs)
-    date = find_date("\n".join(cover)) or find_date(raw_text[:3000])
-    result.date = date.isoformat() if date else None
-    result.kind = infer_kind(raw_text)
-    whole = "\n".join(cover) + "\n" + body
+    result.title, result.title_from, body = choose_title(converted, vocabs, body, heading)
+    if heading and fold(plain(heading)) != fold(result.title):
+        body = converted.markdown  # the heading is not the title: it stays where it was
+    texts = [fields(x) for x in (converted.raw_text, *(r.text for r in converted.removed))]
+    if converted.date_hint:
+        result.date, result.date_from = converted.date_hint, "the document's properties"
+    else:
+        result.date, result.date_from = infer_date(texts, cover_lines(converted.markdown))
+    result.kind = converted.kind_hint or guess_kind(fields(converted.raw_text))
+    whole = result.title + "\n" + body
     result.themes = match_terms(vocabs.themes, whole, result.title, 5)
     result.stakeholders = match_terms(vocabs.stakeholders, whole, result.title, 8)
     result.redactions = codes_in(body)
-    result.lessons = infer_lessons(body)
-    result.notes = _notes(result, raw_text)
+    result.start = head_start(body, converted.raw_text, converted.summary_hint,
+                              converted.authors)
+    result.notes = _notes(result, converted.raw_text)
     return result, body
 
 
 def _notes(result: Inferred, raw_text: str) -> list[str]:
-    notes = ["title", "kind", "themes", "stakeholders", "summary"]
-    if result.date:
-        notes.insert(1, "date")
-    if result.lessons:
-        notes.append("lessons")
+    notes = [f"title (from {result.title_from})" if result.title else "title (none found)",
+             f"date (from {result.date_from})" if result.date else "date (none found)",
+             "kind", "themes", "stakeholders"]
+    start = result.start
+    notes.append(f"summary proposed from {start.summary_from}" if start.summary
+                 else "summary (none found)")
+    if start.authors:
+        notes.append(f"authors ({len(start.authors)} found)")
+    if start.lessons:
+        where = ", ".join(start.lessons_from) or "numbered 'Les' lines"
+        notes.append(f"{len(start.lessons)} lesson candidates from {where}")
     if re.search(r"[\w.+-]+@[\w-]+\.[\w.]+|(?:\+31|\b0)\d[\d -]{7,}", raw_text):
         notes.append("personal data")
     return notes

@@ -8,16 +8,7 @@ from pathlib import Path
 
 from .. import __version__
 from . import email_export, pandoc, textclean
-
-
-@dataclass
-class Removed:
-    """Text a reader left out on purpose (page furniture, a table of contents, site
-    navigation): listed for the editor and counted by the nothing-lost invariant."""
-
-    what: str  # for the editor: "running header 'Openbare versie'", "table of contents"
-    count: int  # occurrences (lines, pages, items)
-    text: str  # every removed occurrence, joined; its words are accounted for
+from .accounting import Removed
 
 
 @dataclass
@@ -54,9 +45,11 @@ def _read_text(path: Path) -> str:
 
 def read_plain_text(path: Path) -> Converted:
     text = _read_text(path)
-    if email_export.looks_like_mail(text):
+    if email_export.looks_like_mail(text) and not textclean.looks_like_memo(text):
         return _mail(text)
-    return Converted(text, textclean.clean(text), converter=f"lessons {__version__} textclean")
+    markdown, removed = textclean.clean_text(text)
+    return Converted(text, markdown, converter=f"lessons {__version__} textclean",
+                     removed=removed)
 
 
 def read_eml(path: Path) -> Converted:

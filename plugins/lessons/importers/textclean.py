@@ -10,23 +10,37 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from . import furniture
-from .lines import BULLET, EMPTY_BULLET, NUMBERED, Lines, stripped
+from . import furniture, layout
+from .accounting import Removed, words
+from .dutch import join_broken
+from .lines import BULLET, NUMBERED, PAGE_BREAK, SENTENCE_END, Dropped, Lines, stripped
 from .redaction_ocr import canonicalize
 
 LINK_TO_NOWHERE = re.compile(r"\[([^\]]+)\]\((?:tel:[^)]*|#[^)]*)\)")
+NUMBER = re.compile(r"^\s*\d+(?:\.\d+)*\.?\s+")  # a section number, in layout text
 QUOTE_LINE = re.compile(r"^\s*[\"“”„'‘’].{30,}[\"“”'‘’]\s*$")
-SENTENCE_END = re.compile(r"[.!?:;…\"”’)]\s*$")
 
 
-def normalize_lines(lines: Lines) -> Lines:
+def normalize_lines(lines: Lines, dropped: Dropped) -> Lines:
+    """Soft hyphens, non-breaking spaces, links to nowhere (their text stays, their
+    'tel:' or '#' address goes). Page breaks stay until the furniture is found."""
     out = []
     for line in lines:
-        line = line.replace("\f", "").replace("\u00ad", "").replace("\u00a0", " ").rstrip()
+        line = line.replace("\u00ad", "").replace("\u00a0", " ").rstrip()
+        for match in LINK_TO_NOWHERE.finditer(line):
+            dropped.add("link addresses ('tel:', '#')", match.group(0)[len(match.group(1)) + 2:])
         line = LINK_TO_NOWHERE.sub(lambda m: m.group(1).replace("\\", ""), line)
-        line = re.sub(r"^\}\s*", "", line)  # brace glyphs drawn next to grouped slide items
-        out.append(canonicalize(line))
+        line = re.sub(r"^(\f?)\}\s*", r"\1", line)  # braces drawn beside grouped slide items
+        marked = canonicalize(line)
+        if changed := words(line) - words(marked):  # '(10)(2e)' -> '[10.2e]', '5.1.2¢'
+            dropped.add("redaction marks rewritten as the site writes them ('[10.2e]')",
+                        " ".join(changed.elements()))
+        out.append(marked)
     return out
+
+
+def drop_page_breaks(lines: Lines) -> Lines:
+    return [x.replace(PAGE_BREAK, "") for x in lines]
 
 
 def join_wrapped_bold(lines: Lines) -> Lines:
@@ -56,25 +70,20 @@ def _bold_end(lines: Lines, i: int) -> int | None:
 
 
 def join_hyphenated(lines: Lines) -> Lines:
+    """'regel-' / 'geving' -> 'regelgeving'; 'wet-' / 'en regelgeving' keeps its hyphen
+    (lessons.importers.dutch decides with a Dutch word list)."""
     out: Lines = []
     for line in lines:
-        if out and re.search(r"\w-$", out[-1]) and re.match(r"^[a-zà-ÿ]", line):
-            out[-1] = out[-1][:-1] + line
+        before = re.search(r"([^\W\d_]*[^\W_])-$", out[-1]) if out else None
+        after = re.match(r"^\s*([^\W_]\w*)(.*)$", line)
+        if before and after and not BULLET.match(line):
+            left, right = before.group(1), after.group(1)
+            joined = join_broken(left, right)
+            glue = " " if joined == f"{left}- {right}" else ""
+            head = out[-1][:before.start()] if not glue else out[-1] + " "
+            out[-1] = head + (right if glue else joined) + after.group(2)
         else:
             out.append(line)
-    return out
-
-
-def bullets(lines: Lines) -> Lines:
-    out = []
-    for line in lines:
-        if EMPTY_BULLET.match(line):
-            continue
-        match = BULLET.match(line) or re.match(r"^(\s*)-\s+(?=\S)", line)
-        if match:
-            depth = 1 if match.group(1) else 0
-            line = "    " * depth + "- " + line[match.end():]
-        out.append(line)
     return out
 
 
@@ -120,12 +129,14 @@ def headings(lines: Lines) -> Lines:
         if not text or not _isolated(lines, i) or text.startswith(("- ", "|", ">", "#")):
             continue
         plain = stripped(text)
-        if len(plain) > 90 or not re.match(r"^[\w“\"'(]", plain):
+        if len(plain) > 90 or not re.match(r"^[\w“\"'(]", plain) or re.search(
+                r"\S {3,}\S", NUMBER.sub("", text)):  # a label and its value in columns
             continue
         numbered = NUMBERED.match(plain)
         if numbered and not SENTENCE_END.search(plain.rstrip(":")) and _next_is_body(lines, i):
             depth = numbered.group(1).count(".") + 2
-            out[i] = "#" * min(depth, 4) + " " + numbered.group(2).rstrip(":")
+            # The number stays: it is the document's own and sections refer to it.
+            out[i] = "#" * min(depth, 4) + " " + plain.rstrip(":")
         elif _is_caps(plain) and not text.startswith("**"):
             out[i] = "## " + plain[0] + plain[1:].lower()
         elif (len(plain) <= 70 and plain[0].isupper()
@@ -140,7 +151,8 @@ def _next_is_body(lines: Lines, i: int) -> bool:
     for line in lines[i + 1:]:
         if line.strip():
             text = line.strip()
-            return len(text) > 70 or text.startswith(("- ", "|", "“", '"')) or bool(
+            # a line of running text; layout text wraps at about 70 characters
+            return len(text) > 50 or text.startswith(("- ", "|", "“", '"')) or bool(
                 SENTENCE_END.search(text))
     return False
 
@@ -189,30 +201,57 @@ def _space_blocks(lines: Lines) -> Lines:
     return out
 
 
-RULES: list[Callable[[Lines], Lines]] = [
+Rule = Callable[[Lines, Dropped], Lines]
+
+
+def _keeps_all(rule: Callable[[Lines], Lines]) -> Rule:
+    """A rule that only reshapes lines: it has nothing to report."""
+    return lambda lines, _dropped: rule(lines)
+
+
+RULES: list[Rule] = [
+    layout.split_side_column,
     normalize_lines,
     furniture.drop_page_numbers,
-    furniture.drop_repeated_furniture,
+    furniture.drop_running_furniture,
     furniture.drop_repeated_blocks,
+    furniture.drop_cover_repeats,
     furniture.drop_letterhead,
     furniture.collapse_duplicated_phrases,
-    join_wrapped_bold,
+    _keeps_all(join_wrapped_bold),
     furniture.drop_table_of_contents,
-    join_hyphenated,
-    tables,
-    bullets,
-    stray_asterisks,
-    quotes,
-    headings,
-    blank_lines,
+    _keeps_all(drop_page_breaks),
+    _keeps_all(join_hyphenated),
+    _keeps_all(tables),
+    layout.bullets,
+    _keeps_all(layout.no_layout_indent),
+    _keeps_all(layout.run_in_headings),
+    _keeps_all(stray_asterisks),
+    _keeps_all(quotes),
+    _keeps_all(headings),
+    _keeps_all(blank_lines),
 ]
 
 
-def clean(text: str) -> str:
+def looks_like_memo(text: str) -> bool:
+    """A memo's header (Aan:, Van:, Datum:, Onderwerp:) looks like a mail's; the word
+    above it tells them apart."""
+    first = next((x.strip() for x in text.split("\n") if x.strip()), "")
+    return bool(re.fullmatch(r"(?:memo|memorandum|notitie|nota|oplegnotitie|beslisnota)\W*",
+                             first, re.I))
+
+
+def clean_text(text: str) -> tuple[str, list[Removed]]:
+    """Markdown for plain text, and what was left out on purpose (counted)."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    dropped = Dropped()
     for rule in RULES:
-        lines = rule(lines)
-    return "\n".join(lines) + "\n"
+        lines = rule(lines, dropped)
+    return "\n".join(lines) + "\n", dropped.removed()
+
+
+def clean(text: str) -> str:
+    return clean_text(text)[0]
 
 
 def clean_converted(markdown: str) -> str:

@@ -62,6 +62,7 @@ class OcrPage:
 class OcrReport:
     pages: list[OcrPage]
     seconds: float  # wall-clock time for all pages
+    timeout: float = PAGE_TIMEOUT  # per page
 
     @property
     def pages_per_second(self) -> float:
@@ -100,7 +101,7 @@ class OcrReport:
         late = [p for p in self.pages if p.timed_out]
         if late:
             parts.append(f"{_pages(late)} not read: OCR took longer than "
-                         f"{PAGE_TIMEOUT:.0f} s per page")
+                         f"{self.timeout:g} s per page")
         return "; ".join(parts)
 
 
@@ -112,7 +113,8 @@ def check_available(language: str = "nld") -> str:
                              f"installed: {INSTALL}")
     listed = subprocess.run([program, "--list-langs"], capture_output=True, text=True,
                             timeout=30)
-    have = set(listed.stdout.split()[1:]) if listed.returncode == 0 else set()
+    # a heading line ('List of available languages in "...":'), then one model a line
+    have = set(listed.stdout.split("\n")[1:]) - {""} if listed.returncode == 0 else set()
     missing = [lang for lang in _languages(language).split("+") if lang not in have]
     if missing:
         raise OcrUnavailable(f"tesseract has no model for {', '.join(missing)} "
@@ -144,7 +146,7 @@ def ocr_report(path: Path, page_numbers: list[int], language: str = "nld",
             pages = [f.result() for f in futures]
     finally:
         pdf.close()
-    return OcrReport(pages, time.monotonic() - started)
+    return OcrReport(pages, time.monotonic() - started, timeout)
 
 
 def ocr_pages(path: Path, page_numbers: list[int], language: str = "nld") -> list[str]:

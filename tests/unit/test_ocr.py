@@ -214,3 +214,38 @@ def test_a_box_beside_a_label_gets_no_second_mark():
     assert text == "Naam: [5.1.2e]"
     text = page_markdown(words[:1], [Box(280, 95, 680, 145)]).text
     assert text == "Naam: [redacted]"
+
+
+def _line(texts: str, left: int, top: int, block: int, line: int = 1,
+          height: int = 40) -> list[Word]:
+    """Words of one line set 20 px apart, 25 px per character."""
+    words, x = [], left
+    for text in texts.split():
+        words.append(Word(text, 95.0, x, top, 25 * len(text), height, block, 1, line))
+        x += 25 * len(text) + 20
+    return words
+
+
+def test_short_lines_end_paragraphs_and_full_lines_run_on():
+    # an address block of its own, then a letter paragraph with wide line spacing
+    # (a web page printed to PDF); tesseract splits the paragraph into two blocks
+    words = [*_line("Ministerie van Zaken", 100, 100, 1),
+             *_line("Postbus 20350", 100, 150, 1, 2),
+             *_line("Met de afspraken kiest Nederland voor een rol als", 100, 300, 2),
+             *_line("aanjager van de benodigde systeemtransities voor", 100, 380, 2, 2),
+             *_line("bedrijven in ons land.", 100, 460, 3),
+             *_line("Hoogachtend,", 100, 620, 4)]
+    assert page_markdown(words).text.split("\n\n") == [
+        "Ministerie van Zaken", "Postbus 20350",
+        "Met de afspraken kiest Nederland voor een rol als aanjager van de benodigde "
+        "systeemtransities voor bedrijven in ons land.", "Hoogachtend,"]
+
+
+def test_bullets_read_as_other_glyphs_are_list_items():
+    words = [*_line("Andere effecten:", 100, 100, 1),
+             Word('="', 80.0, 120, 165, 20, 15, 2, 1, 1), *_line("minder stikstof;", 160, 150, 2),
+             *_line('"Het aardgasverbruik daalt;', 120, 200, 3),
+             Word("e", 85.0, 120, 265, 13, 13, 4, 1, 1), *_line("minder water.", 160, 250, 4)]
+    assert page_markdown(words).markdown == (
+        "Andere effecten:\n\n- minder stikstof;\n- Het aardgasverbruik daalt;\n"
+        "- minder water.\n")

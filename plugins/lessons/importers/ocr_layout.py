@@ -21,9 +21,11 @@ from .ocr_boxes import Box
 from .redaction_ocr import canonicalize
 
 REDACTED = "[redacted]"
-# Bullet glyphs as tesseract reads them: '•' comes back as itself, '«', 'e', 'o' or '°'.
+# Bullet glyphs as tesseract reads them: '•' comes back as itself, '«', 'e', 'o' or '°',
+# '▪' as '='.
 BULLETS = {"•", "·", "‣", "▪", "■", "●", "◦", "○", "-", "–", "*", "»", "", "➢", "✓"}
-LOOKALIKE_BULLETS = {"e", "o", "°", "«", "©", "®", "¢"}  # only when small and set apart
+LOOKALIKE_BULLETS = {"e", "o", "°", "«", "©", "®", "¢", "="}  # only when small and set apart
+GLYPH_RUN = re.compile(r"[=\"'«»•·*■▪°]{1,2}")  # '▪' read as '="'
 ENUMERATOR = re.compile(r"^(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]$")
 LINE_END_HYPHENS = re.compile(r"(?<=\w)[‐‑¬\u00ad]$")
 
@@ -67,6 +69,7 @@ class _Segment:
     kind: str  # "text", "bullet" (a '- ' item) or "enum" ('1.', 'a.': its own paragraph)
     lines: list[str]
     text_left: int = 0  # where an item's text starts: its continuation lines align there
+    bullet_left: int = 0  # where an item's bullet is
 
 
 @dataclass(frozen=True)
@@ -111,20 +114,28 @@ def _segments(lines: list[list[Word]]) -> list[tuple[str, str]]:
     right: dict = {}
     for line in lines:
         right[line[0].block] = max(right.get(line[0].block, 0), *(w.right for w in line))
+    spacing = _spacing(lines)
     segments: list[_Segment] = []
     previous: list[Word] | None = None
     for line in lines:
         height = _height(line)
         texts = [w.text for w in line]
         new = previous is None or _breaks(
-            previous, line, max(right[previous[0].block], right[line[0].block]), height)
+            previous, line, max(right[previous[0].block], right[line[0].block],
+                                _measure(lines, previous)), height, spacing)
         if _is_bullet(line, height):
-            segments.append(_Segment("bullet", [" ".join(texts[1:])], line[1].left))
+            segments.append(_Segment("bullet", [" ".join(texts[1:])], line[1].left,
+                                     line[0].left))
         elif len(line) > 1 and ENUMERATOR.match(texts[0]):
             segments.append(_Segment("enum", [" ".join(texts)], line[1].left))
-        elif line[0].text[:1] in "•▪■●" and len(line[0].text) > 1:  # '•naam': glued
+        elif len(line[0].text) > 1 and (line[0].text[0] in "•▪■●" or (
+                new and line[0].text[0] in "=\"«»*" and segments
+                and segments[-1].kind == "bullet"
+                and abs(line[0].left - segments[-1].bullet_left) < height)):
+            # '•naam': the glyph glued to the word ('"Het' in a list whose bullets
+            # tesseract read as '="')
             segments.append(_Segment("bullet", [" ".join([texts[0][1:], *texts[1:]])],
-                                     line[0].left))
+                                     line[0].left, line[0].left))
         elif segments and not new:
             segments[-1].lines.append(" ".join(texts))
         elif (segments and segments[-1].kind == "bullet"
@@ -141,14 +152,40 @@ def _height(line: list[Word]) -> int:
     return max(sorted(w.height for w in line)[len(line) // 2], 1)
 
 
-def _breaks(previous: list[Word], line: list[Word], right: int, height: int) -> bool:
+def _measure(lines: list[list[Word]], line: list[Word]) -> int:
+    """Where the text that starts at `line`'s left margin usually ends: an address
+    block is a tesseract block of its own, but its short lines are short against the
+    letter's text below it. The upper quartile, so that the few lines tesseract ran
+    into a side column do not count."""
+    left, height = line[0].left, _height(line)
+    ends = sorted(max(w.right for w in other) for other in lines
+                  if abs(other[0].left - left) <= height)
+    return ends[len(ends) * 3 // 4]
+
+
+def _spacing(lines: list[list[Word]]) -> float:
+    """The usual space between two lines of one block on this page (median), in pixels:
+    a printed web page leaves more between lines than a letter between paragraphs."""
+    gaps = sorted(_gap_between(a, b) for a, b in zip(lines, lines[1:], strict=False)
+                  if a[0].block == b[0].block and _gap_between(a, b) >= 0)
+    return gaps[len(gaps) // 2] if gaps else 0.0
+
+
+def _gap_between(above: list[Word], below: list[Word]) -> int:
+    return min(w.top for w in below) - max(w.bottom for w in above)
+
+
+def _breaks(previous: list[Word], line: list[Word], right: int, height: int,
+            spacing: float = 0.0) -> bool:
     """Whether `line` starts a new paragraph after `previous` (see _segments)."""
     end = max(w.right for w in previous)
-    gap = min(w.top for w in line) - max(w.bottom for w in previous)
-    if gap > 0.8 * height or gap < -height:  # a blank line, or back up the page
+    gap = _gap_between(previous, line)
+    if gap > max(0.8 * height, spacing + 0.5 * height) or gap < -height:
+        # a blank line's worth of space, or back up the page
         return True
-    if previous[0].block != line[0].block and abs(previous[0].left - line[0].left) > height:
-        return True  # another column or a side note
+    if previous[0].block != line[0].block and all(
+            abs(w.left - line[0].left) > height for w in previous[:2]):
+        return True  # another column or a side note (a list item's text is the second word)
     if previous[-1].text.endswith("-") and previous[-1].text[-2:-1].isalpha():
         return False  # a word broken over the line end
     return right - end > line[0].width + height
@@ -161,7 +198,8 @@ def _is_bullet(line: list[Word], height: int) -> bool:
     if first.text in BULLETS:
         return True
     # a bullet is smaller than a letter and sits mid-line, or stands apart from the text
-    return (first.text in LOOKALIKE_BULLETS and first.width <= 0.8 * height
+    lookalike = first.text in LOOKALIKE_BULLETS or GLYPH_RUN.fullmatch(first.text)
+    return bool(lookalike and first.width <= 0.8 * height
             and (first.height <= 0.6 * height or second.left - first.right >= 0.6 * height))
 
 

@@ -249,3 +249,30 @@ def test_bullets_read_as_other_glyphs_are_list_items():
     assert page_markdown(words).markdown == (
         "Andere effecten:\n\n- minder stikstof;\n- Het aardgasverbruik daalt;\n"
         "- minder water.\n")
+
+
+def _full_line(text: str, top: int, line: int) -> list[Word]:
+    """A justified line from x=100 to x=1600, as in a letter."""
+    words = text.split()
+    space = (1500 - 25 * len(text.replace(" ", ""))) / (len(words) - 1)
+    out, x = [], 100.0
+    for word in words:
+        out.append(Word(word, 95.0, round(x), top, 25 * len(word), 40, 1, 1, line))
+        x += 25 * len(word) + space
+    return out
+
+
+def test_a_letterhead_column_run_into_the_text_is_set_apart():
+    body = ["Overheidsinformatie is openbaar, tenzij een grond zich",
+            "tegen de openbaarmaking verzet. De gronden staan in",
+            "artikel 5.1 en 5.2 van de Woo; wie om informatie vraagt,",
+            "hoeft geen belang te stellen. Het bestuursorgaan kan",
+            "besluiten een verzoek niet te behandelen, indien de"]
+    words = []
+    for n, text in enumerate(body):
+        words += _full_line(text, 100 + 50 * n, n + 1)
+        if n == 1:
+            words += _line("Pagina 2 van 10", 1700, 150, 1, 2)
+    words += _line("verzoeker niet meewerkt.", 100, 350, 1, 6)
+    assert page_markdown(words).text.split("\n\n") == [
+        " ".join(body) + " verzoeker niet meewerkt.", "Pagina 2 van 10"]

@@ -90,7 +90,7 @@ def page_markdown(words: list[Word], boxes: list[Box] = ()) -> PageText:
         else:
             lines.append([word])
     markdown, plain = [], []
-    for kind, text in _segments(lines):
+    for kind, text in _segments(_side_column_apart(lines)):
         text = canonicalize(text)
         plain.append(text)
         markdown.append((kind, "- " + _escape(text) if kind == "bullet" else
@@ -146,6 +146,34 @@ def _segments(lines: list[list[Word]]) -> list[tuple[str, str]]:
             segments.append(_Segment("text", [" ".join(texts)]))
         previous = line
     return [(s.kind, _join_lines(s.lines)) for s in segments]
+
+
+def _side_column_apart(lines: list[list[Word]]) -> list[list[Word]]:
+    """Lines with the words tesseract ran in from a side column taken out and put after
+    the page's text, each piece a line of its own. A ministry letter's letterhead column
+    ('Ons kenmerk', 'Pagina 2 van 10') sits just right of the text; tesseract often
+    reads it as the end of a text line. A piece is taken out when a wide gap separates
+    it and it starts where the text at that line's margin usually has ended."""
+    body: list[list[Word]] = []
+    side: list[list[Word]] = []
+    for n, line in enumerate(lines):
+        height, measure = _height(line), _measure(lines, line)
+        cut = next((i for i in range(1, len(line))
+                    if line[i].left - _last_word(line[:i]).right > 1.5 * height
+                    and line[i].left >= measure - height
+                    and _last_word(line[:i]).right < measure + height), None)
+        if cut is None:
+            body.append(line)
+            continue
+        body.append(line[:cut])
+        side.append([replace(w, block=f"side{n}") for w in line[cut:]])
+    return body + sorted(side, key=lambda line: line[0].top)
+
+
+def _last_word(words: list[Word]) -> Word:
+    """The last word with a letter or digit: a speck of dust read as '_' or ',' does not
+    close a gap."""
+    return next((w for w in reversed(words) if any(c.isalnum() for c in w.text)), words[-1])
 
 
 def _height(line: list[Word]) -> int:

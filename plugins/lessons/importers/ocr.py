@@ -21,7 +21,8 @@ import re
 import shutil
 import subprocess
 import time
-from concurrent.futures import ThreadPoolExecutor
+from collections import deque
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -137,13 +138,16 @@ def ocr_report(path: Path, page_numbers: list[int], language: str = "nld",
                 raise ValueError(f"{path}: page {n + 1} does not exist; the PDF has "
                                  f"{len(pdf)} pages")
         workers = max(1, min(os.cpu_count() or 1, len(page_numbers)))
+        pages: list[OcrPage] = []
         with ThreadPoolExecutor(workers) as pool:
-            futures = []
+            pending: deque[Future[OcrPage]] = deque()
             for n in page_numbers:  # pdfium is not thread-safe: render here, read there
+                if len(pending) >= 2 * workers:  # a rendered page is 9 MB: few at a time
+                    pages.append(pending.popleft().result())
                 image = pdf[n].render(scale=DPI / 72, grayscale=True).to_pil().convert("L")
-                futures.append(pool.submit(_read_page, program, languages, n, image,
+                pending.append(pool.submit(_read_page, program, languages, n, image,
                                            timeout))
-            pages = [f.result() for f in futures]
+            pages += [f.result() for f in pending]
     finally:
         pdf.close()
     return OcrReport(pages, time.monotonic() - started, timeout)

@@ -66,15 +66,15 @@ def whiten(page: Image.Image, boxes: list[Box]) -> Image.Image:
     for a picture and drops the text lines that touch it (on the corpus scan, a
     signature block lost two lines); white, it reads them. Leaving a frame of the box
     (so that letters running into it stay whole) read no better. The box is found at
-    75 dpi, so its edges are known to one reduced pixel: the margin whitens the rest,
-    which tesseract would read as '|'."""
+    75 dpi, so its edges are known to one reduced pixel: a margin at the sides whitens
+    the rest, which tesseract would read as '|'; none above and below, where the
+    descenders of a label often touch the box."""
     if not boxes:
         return page
     copy = page.copy()
     for box in boxes:
-        copy.paste(255, (max(box.left - REDUCE, 0), max(box.top - REDUCE, 0),
-                         min(box.right + REDUCE, page.width),
-                         min(box.bottom + REDUCE, page.height)))
+        copy.paste(255, (max(box.left - REDUCE, 0), box.top,
+                         min(box.right + REDUCE, page.width), box.bottom))
     return copy
 
 

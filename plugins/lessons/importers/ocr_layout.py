@@ -111,18 +111,14 @@ def _segments(lines: list[list[Word]]) -> list[tuple[str, str]]:
     stopped although the next line's first word would have fitted (a paragraph's last
     line, a heading, an address line), at a blank line's worth of space, or where
     tesseract starts a new block that does not continue the line above."""
-    right: dict = {}
-    for line in lines:
-        right[line[0].block] = max(right.get(line[0].block, 0), *(w.right for w in line))
     spacing = _spacing(lines)
     segments: list[_Segment] = []
     previous: list[Word] | None = None
     for line in lines:
         height = _height(line)
         texts = [w.text for w in line]
-        new = previous is None or _breaks(
-            previous, line, max(right[previous[0].block], right[line[0].block],
-                                _measure(lines, previous)), height, spacing)
+        new = previous is None or _breaks(previous, line, _measure(lines, previous),
+                                          height, spacing)
         if _is_bullet(line, height):
             segments.append(_Segment("bullet", [" ".join(texts[1:])], line[1].left,
                                      line[0].left))
@@ -156,8 +152,12 @@ def _side_column_apart(lines: list[list[Word]]) -> list[list[Word]]:
     it and it starts where the text at that line's margin usually has ended."""
     body: list[list[Word]] = []
     side: list[list[Word]] = []
+    margin = _main_margin(lines)
     for n, line in enumerate(lines):
         height, measure = _height(line), _measure(lines, line)
+        if margin and line[0].left >= _measure(lines, margin) - height:
+            side.append(line)  # the whole line is right of the text column
+            continue
         cut = next((i for i in range(1, len(line))
                     if line[i].left - _last_word(line[:i]).right > 1.5 * height
                     and line[i].left >= measure - height
@@ -168,6 +168,18 @@ def _side_column_apart(lines: list[list[Word]]) -> list[list[Word]]:
         body.append(line[:cut])
         side.append([replace(w, block=f"side{n}") for w in line[cut:]])
     return body + sorted(side, key=lambda line: line[0].top)
+
+
+def _main_margin(lines: list[list[Word]]) -> list[Word] | None:
+    """A line at the left margin most lines of the page start at."""
+    counts: dict[int, int] = {}
+    for line in lines:
+        bucket = line[0].left // _height(line)
+        counts[bucket] = counts.get(bucket, 0) + 1
+    if not counts:
+        return None
+    best = max(counts, key=counts.__getitem__)
+    return next(line for line in lines if line[0].left // _height(line) == best)
 
 
 def _last_word(words: list[Word]) -> Word:

@@ -176,6 +176,22 @@ def test_a_page_that_takes_too_long_is_reported_not_read(scan):
     assert report.review_note() == "page 2 not read: OCR took longer than 0.01 s per page"
 
 
+def test_a_blank_page_and_a_failing_tesseract_are_reported(tmp_path, monkeypatch):
+    path = tmp_path / "leeg.pdf"
+    Image.new("L", (2480, 3508), 255).save(path, resolution=DPI)
+    report = ocr.ocr_report(path, [0])
+    assert report.pages[0].markdown == "" and report.pages[0].confidence is None
+    assert report.review_note() == ("OCR: page 1 read by OCR, check the text; "
+                                    "no text found by OCR on page 1")
+    fake = tmp_path / "tesseract"
+    fake.write_text('#!/bin/sh\nif [ "$1" = --list-langs ]; then printf "List:\\neng\\nnld\\n"; '
+                    'exit 0; fi\necho "Error in pixReadMem: unknown format" >&2\nexit 1\n')
+    fake.chmod(0o755)
+    monkeypatch.setattr(ocr, "TESSERACT", str(fake))
+    report = ocr.ocr_report(path, [0])
+    assert report.review_note() == "page 1 not read: tesseract: Error in pixReadMem: unknown format"
+
+
 def test_missing_tesseract_says_how_to_install_it(scan, monkeypatch, tmp_path):
     monkeypatch.setattr(ocr, "TESSERACT", str(tmp_path / "no-tesseract"))
     with pytest.raises(ocr.OcrUnavailable,

@@ -57,6 +57,7 @@ class OcrPage:
     rotated: int  # degrees the page was turned before reading (0, 90, 180, 270)
     seconds: float
     timed_out: bool = False
+    error: str = ""  # tesseract's message when it could not read the page
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,7 @@ class OcrReport:
 
     def review_note(self) -> str:
         """'OCR: pages 1–10 read by OCR (mean confidence 87%), check the text; ...'"""
-        read = [p for p in self.pages if not p.timed_out]
+        read = [p for p in self.pages if not p.timed_out and not p.error]
         parts = []
         if read:
             mean = self.confidence
@@ -103,6 +104,9 @@ class OcrReport:
         if late:
             parts.append(f"{_pages(late)} not read: OCR took longer than "
                          f"{self.timeout:g} s per page")
+        for page in self.pages:
+            if page.error:
+                parts.append(f"{_pages([page])} not read: tesseract: {page.error}")
         return "; ".join(parts)
 
 
@@ -163,16 +167,23 @@ def _read_page(program: str, languages: str, number: int, image: Image.Image,
     started = time.monotonic()
     try:
         page = _read_upright(program, languages, number, image, 0, timeout)
-        if page.confidence is None or page.confidence < POOR_PAGE or page.words < 20:
+    except subprocess.TimeoutExpired:
+        return OcrPage(number, "", "", None, 0, 0, 0, 0, time.monotonic() - started,
+                       timed_out=True)
+    except subprocess.CalledProcessError as failure:
+        message = (failure.stderr or b"").decode("utf-8", "replace").strip()
+        return OcrPage(number, "", "", None, 0, 0, 0, 0, time.monotonic() - started,
+                       error=message.splitlines()[-1] if message else "tesseract failed")
+    if page.confidence is None or page.confidence < POOR_PAGE or page.words < 20:
+        try:  # a page lying on its side reads as a few misread words
             turn = _orientation(program, image, timeout)
             if turn:
                 turned = _read_upright(program, languages, number,
                                        image.rotate(-turn, expand=True), turn, timeout)
                 if _score(turned) > _score(page):
                     page = turned
-    except subprocess.TimeoutExpired:
-        return OcrPage(number, "", "", None, 0, 0, 0, 0, time.monotonic() - started,
-                       timed_out=True)
+        except (subprocess.TimeoutExpired, subprocess.CalledProcessError):
+            pass  # keep the page as first read
     return replace(page, seconds=time.monotonic() - started)
 
 
@@ -190,10 +201,7 @@ def _read_upright(program: str, languages: str, number: int, image: Image.Image,
 
 def _orientation(program: str, image: Image.Image, timeout: float) -> int:
     """Degrees to turn the page clockwise to make it upright (0 when unsure)."""
-    try:
-        out = _tesseract(program, image, ["--psm", "0"], timeout)
-    except subprocess.CalledProcessError:  # too little text to tell, or no osd model
-        return 0
+    out = _tesseract(program, image, ["--psm", "0"], timeout)  # fails on too little text
     rotate = re.search(r"Rotate: (\d+)", out)
     confidence = re.search(r"Orientation confidence: ([\d.]+)", out)
     if not rotate or not confidence or float(confidence.group(1)) < 2:

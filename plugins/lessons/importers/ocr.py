@@ -1,14 +1,16 @@
 """OCR of PDF pages without a usable text layer: scans, printed-to-outline pages and
 garbled Type 3 fonts.
 
-Each page asked for is rendered with pypdfium2 at 300 dpi (on the corpus, 150, 200 and
-300 dpi gave the same confidence and dictionary-word rate; 300 is tesseract's own advice
-for small print such as footnotes, and it was no slower), black boxes are found and
-whitened (ocr_boxes.py), and Debian's tesseract reads the page with its Dutch and
-English models; ocr_layout.py turns its words into Markdown. tesseract is called as a
-program rather than through pytesseract: each call gets OMP_THREAD_LIMIT=1 (tesseract's
-own threads made a page take 11 s instead of 2.3 s on two cores), pages run side by
-side instead, the image goes through stdin, and a page that takes too long is killed.
+Each page asked for is rendered with pypdfium2 at 300 dpi: tesseract's own advice for
+small print such as footnotes. On the corpus scan (150 ppi images) and the garbled
+letter, 150, 200 and 300 dpi gave the same mean confidence (95%) and share of words in
+the Dutch word list (0.98, 0.96); 300 dpi costs 1.9 s of CPU a page against 1.3 s at
+150 (2.5 s against 1.8 s on the letter). Black boxes are found and whitened
+(ocr_boxes.py), and Debian's tesseract reads the page with its Dutch and English
+models; ocr_layout.py turns its words into Markdown. tesseract is called as a program
+rather than through pytesseract: each call gets OMP_THREAD_LIMIT=1 (tesseract's own
+threads made a page take 11 s instead of 2.3 s on two cores), pages run side by side
+instead, the image goes through stdin, and a page that takes too long is killed.
 Pages whose text looks wrong (low confidence, few words) are checked for rotation with
 tesseract's orientation detection and read again turned upright.
 """

@@ -9,8 +9,14 @@ STAMP  := $(VENV)/.installed
 # test target installs it (as root directly, otherwise through sudo).
 CHROMIUM := /usr/bin/chromium
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# `lessons import` reads scanned PDFs with Debian's tesseract and its Dutch model (the
+# English and orientation models come with tesseract-ocr); the OCR tests draw their
+# scans with the DejaVu font.
+TESSERACT := /usr/bin/tesseract
+NLD_MODEL := /usr/share/tesseract-ocr/*/tessdata/nld.traineddata
+DEJAVU := /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
 
-.PHONY: site serve test check bench clean
+.PHONY: site serve test check bench clean ocr
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +27,16 @@ $(STAMP): pyproject.toml
 $(CHROMIUM):
 	$(SUDO) apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium
+
+## Install tesseract and its Dutch model, for importing scanned PDFs (`make test` does too).
+ocr:
+	@[ -x $(TESSERACT) ] && ls $(NLD_MODEL) >/dev/null 2>&1 || { \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+	  $(SUDO) apt-get install -y -qq tesseract-ocr tesseract-ocr-nld; }
+
+$(DEJAVU):
+	$(SUDO) apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq fonts-dejavu-core
 
 # axe-core (accessibility rules) from npm; npm itself from Debian when missing.
 AXE := node_modules/axe-core/axe.min.js
@@ -44,7 +60,7 @@ check: $(STAMP)
 	$(BIN)/lessons check
 
 ## Set up and run the whole test suite.
-test: $(STAMP) $(CHROMIUM) $(AXE)
+test: $(STAMP) $(CHROMIUM) $(AXE) ocr $(DEJAVU)
 	$(BIN)/ruff check plugins tests bench
 	$(BIN)/python -m pytest
 

@@ -3,10 +3,10 @@ Dutch government's OVERHEID* tags, Open Graph, Highwire citation_* tags, microfo
 (ReSpec's h-card authors and dt-published date).
 
 Order of trust, per field (the first that gives a usable value wins):
-- title: DC.title / DCTERMS.title, citation_title, the part of <title> that is not the
-  site's name (' | Overheid.nl', ' - Baseline ...'; the part that the page's single
-  <h1> contains, else the first usable part), og:title. A generic title ('Index',
-  'Vergadering', 'Zoekresultaat') is never used.
+- title: DC.title / DCTERMS.title, citation_title; else the page's single <h1> (the
+  page's own heading wins over a <title> that disagrees with it); else the first part of
+  <title> that is not the site's name (' | Overheid.nl', ' - Baseline ...'); og:title.
+  A generic title ('Index', 'Vergadering', 'Zoekresultaat') is never used.
 - date: DCTERMS.issued, DC.date, DCTERMS.available, DCTERMS.created,
   article:published_time, citation_publication_date / citation_date, a microformat
   dt-published; never a modification date. Kept at its precision ('2017', '2017-06').
@@ -78,16 +78,12 @@ def _page_title(tree: LexborHTMLParser, metas: dict[str, list[str]]) -> str:
         for value in metas.get(key, []):
             if _usable(value):
                 return value
-    node = tree.css_first("title")
     h1s = [_clean(h.text()) for h in tree.css("h1") if _clean(h.text())]
+    if len(h1s) == 1 and _usable(h1s[0]):  # the page's own heading, when it has one
+        return h1s[0]
+    node = tree.css_first("title")
     if node is not None and _clean(node.text()):
-        parts = [p for p in SITE_SEPARATOR.split(_clean(node.text())) if p]
-        if len(h1s) == 1:
-            matching = [p for p in parts if p.lower() in h1s[0].lower()
-                        or h1s[0].lower() in p.lower()]
-            if matching and _usable(matching[0]):
-                return matching[0]
-        usable = [p for p in parts if _usable(p)]
+        usable = [p for p in SITE_SEPARATOR.split(_clean(node.text())) if _usable(p)]
         if usable:
             return usable[0]
     for value in metas.get("og:title", []):

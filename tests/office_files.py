@@ -23,11 +23,15 @@ CORE = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 # A colofon: 'Colofon' across three columns (gridSpan), 'Auteurs' over two rows (vMerge).
 MERGED_TABLE = """<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr>
 <w:tblGrid><w:gridCol w:w="2000"/><w:gridCol w:w="3000"/><w:gridCol w:w="3000"/></w:tblGrid>
-<w:tr><w:tc><w:tcPr><w:gridSpan w:val="3"/></w:tcPr><w:p><w:r><w:t>Colofon</w:t></w:r></w:p></w:tc></w:tr>
-<w:tr><w:tc><w:tcPr><w:vMerge w:val="restart"/></w:tcPr><w:p><w:r><w:t>Auteurs</w:t></w:r></w:p></w:tc>
-<w:tc><w:p><w:r><w:t>Anna de Vries</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>GGD Noord</w:t></w:r></w:p></w:tc></w:tr>
+<w:tr><w:tc><w:tcPr><w:gridSpan w:val="3"/></w:tcPr>
+<w:p><w:r><w:t>Colofon</w:t></w:r></w:p></w:tc></w:tr>
+<w:tr><w:tc><w:tcPr><w:vMerge w:val="restart"/></w:tcPr>
+<w:p><w:r><w:t>Auteurs</w:t></w:r></w:p></w:tc>
+<w:tc><w:p><w:r><w:t>Anna de Vries</w:t></w:r></w:p></w:tc>
+<w:tc><w:p><w:r><w:t>GGD Noord</w:t></w:r></w:p></w:tc></w:tr>
 <w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc>
-<w:tc><w:p><w:r><w:t>Bram Jansen</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>RIVM</w:t></w:r></w:p></w:tc></w:tr>
+<w:tc><w:p><w:r><w:t>Bram Jansen</w:t></w:r></w:p></w:tc>
+<w:tc><w:p><w:r><w:t>RIVM</w:t></w:r></w:p></w:tc></w:tr>
 </w:tbl>"""
 
 TOC_ENTRY = ('<w:p><w:pPr><w:pStyle w:val="TOC1"/></w:pPr><w:hyperlink w:anchor="_Toc{n}">'

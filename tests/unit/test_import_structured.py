@@ -186,7 +186,7 @@ PAGE = """<!doctype html><html lang="nl"><head>
 <meta name="DC.title" content="Besluit subsidie jeugdgezondheidszorg Noord 2021">
 <meta name="DCTERMS.issued" content="2021-08" scheme="DCTERMS.W3CDTF">
 <meta name="DCTERMS.modified" content="2023-01-05">
-<meta name="DC.description" content="Het college besluit de subsidie voor jeugdgezondheidszorg te verlengen.">
+<meta name="DC.description" content="Het college besluit de subsidie te verlengen.">
 <script>var tracker = 1;</script></head>
 <body>
 <div class="cookie-banner">Wij gebruiken cookies voor statistiek.</div>
@@ -317,7 +317,7 @@ class _Message:
     sender = "Afdeling PG <pg@example.org>"
     to = "Team Lessen <lessen@example.org>"
     cc = None
-    date = dt.datetime(2020, 7, 17, 7, 12, tzinfo=dt.timezone.utc)
+    date = dt.datetime(2020, 7, 17, 7, 12, tzinfo=dt.UTC)
     body = "plain"
     htmlBody = (b"<html><head><style>p{}</style></head><body><div class=WordSection1>"
                 b"<p>Beste collega,</p><p>Hierbij de lessen.</p><ul><li>Begin vroeg"

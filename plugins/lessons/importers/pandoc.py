@@ -19,7 +19,10 @@ from .mdlists import alerts_to_admonitions, reindent_lists
 FORMATS = {".docx": "docx", ".odt": "odt", ".html": "html", ".htm": "html", ".rtf": "rtf",
            ".epub": "epub", ".md": "markdown"}
 # Markdown the site's Python-Markdown renders: pipe tables, footnotes, ATX headings.
-TARGET = "markdown_strict+pipe_tables+footnotes+strikeout+raw_html"
+# startnum: a Word list numbered on after a paragraph ('2. Verslag vorige vergadering')
+# keeps its number in the Markdown (Python-Markdown shows it with its sane_lists
+# extension; without, it starts each list at 1).
+TARGET = "markdown_strict+pipe_tables+footnotes+strikeout+raw_html+startnum"
 ARGS = ["--wrap=none", "--markdown-headings=atx"]
 # GitHub-flavoured input: pipe tables, footnotes, and '> [!NOTE]' read as text.
 MARKDOWN_IN = "markdown+pipe_tables+footnotes-yaml_metadata_block-pandoc_title_block"

@@ -8,8 +8,12 @@ What goes, and is counted for the editor and the nothing-lost invariant:
 What changes form, nothing lost:
 - <div>/<span> wrappers, underline and small caps: their content stays, the wrapper goes
   (the Markdown writer would otherwise emit them as raw HTML);
-- links to an anchor in the same file ('#_Ref123', '#section-2'): the text stays, the
-  link goes (the anchors do not exist on the site);
+- links to an anchor in the same file ('#_Ref123', '#section-2') or to a file on the
+  author's computer (file:///C:/...): the text stays, the link goes (neither exists on
+  the site), and the targets are listed;
+- a heading that holds only a picture becomes a paragraph;
+- a one-row table (a boxed note, a signature, a logo beside a title) becomes its cells'
+  contents;
 - images: the file pandoc extracted becomes an asset `media/<safe name>`; a figure
   becomes its image followed by its caption;
 - attributes (ids, classes, sizes) are cleared so the writer does not fall back to HTML.
@@ -29,6 +33,7 @@ TOC_HEADING = re.compile(r"^\s*(?:inhoud|inhoudsopgave|inhoudstafel|table of con
 PAGE_REFERENCE = re.compile(r"^\S.{0,200}?(?:\s|\.{2,}|…)\s*\d{1,4}$")
 MIN_TOC_ENTRIES = 3
 EMPHASIS = ("Emph", "Strong")
+LOCAL_LINK = re.compile(r"^(?:file:|[a-z]:[\\/]|\\\\)", re.I)
 WEB_IMAGES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"}
 NO_ATTR: list[Any] = ["", [], []]
 
@@ -69,6 +74,9 @@ def safe_name(name: str, taken: set[str]) -> str:
 @dataclass
 class Pass:
     media_dir: Path | None = None  # where pandoc extracted a .docx/.odt's media
+    # pandoc reads an indented Word/LibreOffice paragraph as a quotation; in office
+    # documents indentation is layout (an attendee list, a note), not a quote.
+    unwrap_quotes: bool = False
     source_dir: Path | None = None  # images referenced relatively by .md/.html
     removed: dict[str, list[str]] = field(default_factory=dict)
     assets: dict[str, bytes] = field(default_factory=dict)
@@ -117,6 +125,8 @@ class Pass:
         kind, content = node["t"], node.get("c")
         if kind in ("Div", "Span"):
             return self.walk(content[1])
+        if kind == "BlockQuote" and self.unwrap_quotes:
+            return self.walk(content)
         if kind in ("Underline", "SmallCaps"):
             return self.walk(content)
         if kind == "LineBreak":  # kept as <br>: the text cleaner strips Markdown's '  '
@@ -129,6 +139,9 @@ class Pass:
                 self.internal_links += 1
                 self._remove("links to places in the file (text kept)", url)
                 return self.walk(content[1])
+            if LOCAL_LINK.match(url):  # Word keeps links to the author's own disk
+                self._remove("links to files on the author's computer (text kept)", url)
+                return self.walk(content[1])
             return [{"t": "Link", "c": [NO_ATTR, self.walk(content[1]), content[2]]}]
         if kind == "Image":
             return [self._image(content)]
@@ -136,9 +149,10 @@ class Pass:
             return self._figure(content)
         if kind in ("RawBlock", "RawInline"):
             return self._raw(kind, content)
-        if kind in ("Header", "CodeBlock"):
-            content = [content[0], NO_ATTR, *content[2:]] if kind == "Header" else \
-                [NO_ATTR, content[1]]
+        if kind == "Header":  # Word has nine heading levels, HTML six
+            content = [min(content[0], 6), NO_ATTR, content[2]]
+        if kind == "CodeBlock":
+            content = [NO_ATTR, content[1]]
         if kind == "Table":
             rows = _table_rows(content)
             if len(rows) == 1 and not stringify(content[1][1]).strip():
@@ -150,9 +164,11 @@ class Pass:
             colspecs = [[spec[0], {"t": "ColWidthDefault"}] for spec in content[2]]
             content = [NO_ATTR, content[1], colspecs, *content[3:]]
         walked = {"t": kind, "c": self.walk(content)} if "c" in node else node
-        if kind in ("Para", "Plain", "Header") and not stringify(walked).strip() and \
-                not _has_image(walked):
-            return []
+        if kind == "Header" and not stringify(walked).strip() and _has_image(walked):
+            return [{"t": "Para", "c": walked["c"][2]}]  # a picture is not a heading
+        if kind in ("Para", "Plain", "Header", *EMPHASIS) and not _has_image(walked) and \
+                not stringify(walked).replace("<br>", "").strip():
+            return []  # empty, or only line breaks (Word's bold empty line)
         return [walked]
 
     def _remove(self, what: str, text: str) -> None:

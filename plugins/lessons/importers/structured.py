@@ -74,7 +74,7 @@ def read_office(path: Path) -> Converted:
     is_docx = path.suffix.lower() == ".docx"
     with tempfile.TemporaryDirectory() as tmp:
         ast = _pandoc_errors(lambda: pandoc.read_file(path, Path(tmp)))
-        passes = Pass(media_dir=Path(tmp))
+        passes = Pass(media_dir=Path(tmp), unwrap_quotes=True)
         styled = meta_text(ast, "title")
         subtitle = meta_text(ast, "subtitle")
         # Paragraphs styled Author / Date / Abstract go to pandoc's metadata; keep them

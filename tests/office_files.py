@@ -57,9 +57,11 @@ def _rewrite(path: Path, changes: dict[str, str | None]) -> None:
 
 
 def make_docx(path: Path, markdown: str, *, title: str = "", creator: str = "",
-              modified_by: str = "", toc: list[tuple[str, int]] | None = None) -> Path:
+              modified_by: str = "", toc: list[tuple[str, int]] | None = None,
+              large: tuple[str, ...] = ()) -> Path:
     """A .docx from Markdown. A line 'MERGEDTABLE' becomes MERGED_TABLE, a line 'TOC'
-    a Word table of contents with `toc` entries; core properties as given."""
+    a Word table of contents with `toc` entries; core properties as given; the
+    paragraphs whose whole text is in `large` are set in 20-point type."""
     source = path.with_suffix(".src.md")
     source.write_text(markdown, encoding="utf-8")
     pypandoc.convert_file(str(source), "docx", format="markdown", outputfile=str(path),
@@ -70,6 +72,10 @@ def make_docx(path: Path, markdown: str, *, title: str = "", creator: str = "",
     entries = "".join(TOC_ENTRY.format(n=1000 + i, text=text, page=page)
                       for i, (text, page) in enumerate(toc or []))
     document = _paragraph_with(">TOC<").sub(lambda _: entries, document)
+    for text in large:
+        document = document.replace(f'<w:r><w:t xml:space="preserve">{text}</w:t>',
+                                    f'<w:r><w:rPr><w:sz w:val="40"/></w:rPr>'
+                                    f'<w:t xml:space="preserve">{text}</w:t>')
     core = CORE.format(title=title, creator=creator, modified_by=modified_by)
     _rewrite(path, {"word/document.xml": document, "docProps/core.xml": core})
     return path

@@ -118,6 +118,22 @@ def test_docx_title_from_properties_when_the_page_has_no_heading(tmp_path: Path)
     assert converted.authors == []  # an account name is no author
 
 
+def test_docx_title_from_the_largest_type_on_the_cover(tmp_path: Path):
+    text = ("Verslag\n\nStuurgroep wijkgezondheid\n\nvergaderdatum 2-7-2019\n\n"
+            "Aanwezig: Anna, Bram.\n\n## Opening\n\nDe voorzitter opent.\n")
+    path = make_docx(tmp_path / "v.docx", text, title="Verslag",
+                     large=("Verslag", "Stuurgroep wijkgezondheid"))
+    converted = read(path)
+    assert converted.title_hint == "Verslag Stuurgroep wijkgezondheid"
+    assert _lost(converted) == {}
+
+
+def test_docx_title_from_the_onderwerp_line(tmp_path: Path):
+    text = "MEMO\n\nOnderwerp: Charter van het platform\n\nDatum: 8 februari 2018\n"
+    converted = read(make_docx(tmp_path / "m.docx", text, large=("MEMO",)))
+    assert converted.title_hint == "Charter van het platform"
+
+
 def test_docx_image_extracted_and_linked(report: Converted):
     assert len(report.assets) == 1
     name, data = next(iter(report.assets.items()))

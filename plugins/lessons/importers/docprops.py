@@ -9,7 +9,7 @@ So:
 
 - title: a property title is used only when it looks like a title (see `usable_title`)
   and the page does not say otherwise: a paragraph styled Title wins, and the first
-  level-1 heading wins when the two disagree (`choose_title`).
+  level-1 heading or the cover's largest type wins when they disagree (`choose_title`).
 - authors: dc:creator (.docx) / meta:initial-creator (.odt) when it looks like a person's
   name ('Peter ter Haar', 'With, Jacko de'), never cp:lastModifiedBy or an account name.
 - dates: never the document date (a template copied in 2019 keeps its 2008 print date);
@@ -140,22 +140,34 @@ def _same(a: str, b: str) -> bool:
     return bool(fa and fb) and (fa in fb or fb in fa)
 
 
-def choose_title(styled: str, heading: str, prop: str) -> tuple[str, str]:
+def choose_title(styled: str, heading: str, prop: str, large: str = "",
+                 subject: str = "") -> tuple[str, str]:
     """(title, where it came from). The rule, in order:
 
     1. a paragraph styled Title (what the author put on the cover);
     2. the property title when it is usable and agrees with the first level-1 heading
-       (one contains the other), or when there is no usable heading;
+       or with the cover's largest type (one contains the other);
     3. the first level-1 heading, unless it is a generic section word ('Inleiding');
-    4. nothing: the text decides (infer.py).
+    4. the cover's largest type (cover.py), when it looks like a title;
+    5. the subject after an 'Onderwerp' / 'Betreft' label on the first page;
+    6. the property title when it looks like a title (not 'Document1', 'Verslag');
+    7. nothing: the text decides (infer.py).
     """
     if styled.strip():
         return styled.strip(), "the paragraph styled Title"
     heading_ok = bool(heading.strip()) and usable_heading(heading)
-    if usable_title(prop) and (not heading_ok or _same(prop, heading)):
+    large_ok = bool(large.strip()) and usable_title(large)
+    if usable_title(prop) and ((heading_ok and _same(prop, heading))
+                               or (large_ok and _same(prop, large))):
         return prop.strip(), "the document properties"
     if heading_ok:
         return heading.strip(), "the first heading"
+    if large_ok:
+        return large.strip(), "the largest type on the first page"
+    if subject.strip() and usable_title(subject):
+        return subject.strip(), "the 'Onderwerp' line"
+    if usable_title(prop):
+        return prop.strip(), "the document properties"
     return "", ""
 
 

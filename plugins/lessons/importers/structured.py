@@ -20,7 +20,7 @@ import yaml
 
 from ..model.vocab import fold
 from ..normalize.dates import find_partial_date
-from . import docprops, html_clean, html_meta, pandoc, rawtext, textclean
+from . import cover, docprops, html_clean, html_meta, pandoc, rawtext, textclean
 from .pandoc_ast import Pass, meta_text, stringify
 from .registry import Converted, ImportFailure, Removed
 
@@ -85,7 +85,9 @@ def read_office(path: Path) -> Converted:
     props = docprops.read_docx(path) if is_docx else docprops.read_odt(path)
     if styled and subtitle:
         styled = f"{styled}: {subtitle}"
-    title, source = docprops.choose_title(styled, _first_heading(ast), props.title)
+    large, subject = cover.cover(path)
+    title, source = docprops.choose_title(styled, _first_heading(ast), props.title, large,
+                                          subject)
     if front:
         markdown = "\n\n".join(front) + "\n\n" + markdown
     markdown = _with_title(markdown, title)

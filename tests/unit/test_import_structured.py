@@ -166,6 +166,24 @@ def test_plain_toc_needs_page_numbers_under_a_toc_heading(tmp_path: Path):
     assert "Het budget was 300" in untouched.markdown and not untouched.removed
 
 
+def test_docx_indented_paragraph_is_no_quotation(tmp_path: Path):
+    path = make_docx(tmp_path / "q.docx", "> **Aanwezig:** Anna de Vries (GGD)\n\nTekst.\n")
+    converted = read(path)
+    assert "> " not in converted.markdown and "Anna de Vries (GGD)" in converted.markdown
+
+
+def test_links_to_the_authors_disk_and_layout_tables(tmp_path: Path):
+    path = tmp_path / "mail.html"
+    path.write_text('<html><body><p>Zie <a href="file:///C:/Users/pj/plan.docx">het plan</a>.'
+                    '</p><table><tr><td><p>Anna de Vries</p></td><td><p>Adviseur</p></td></tr>'
+                    '</table></body></html>', encoding="utf-8")
+    converted = read(path)
+    assert "Zie het plan." in converted.markdown and "file:" not in converted.markdown
+    assert "<table" not in converted.markdown and "|" not in converted.markdown
+    assert "Adviseur" in converted.markdown
+    assert any("file:///C:/Users/pj/plan.docx" in r.text for r in converted.removed)
+
+
 def test_docx_nested_list_renders_nested(report: Converted):
     page = _render(report.markdown)
     assert page.css_first("ul li ul li ul li") is not None

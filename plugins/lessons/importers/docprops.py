@@ -141,7 +141,7 @@ def _same(a: str, b: str) -> bool:
 
 
 def choose_title(styled: str, heading: str, prop: str, large: str = "",
-                 subject: str = "") -> tuple[str, str]:
+                 subject: str = "", first_line: str = "") -> tuple[str, str]:
     """(title, where it came from). The rule, in order:
 
     1. a paragraph styled Title (what the author put on the cover);
@@ -151,7 +151,8 @@ def choose_title(styled: str, heading: str, prop: str, large: str = "",
     4. the cover's largest type (cover.py), when it looks like a title;
     5. the subject after an 'Onderwerp' / 'Betreft' label on the first page;
     6. the property title when it looks like a title (not 'Document1', 'Verslag');
-    7. nothing: the text decides (infer.py).
+    7. the document's first line, when it is short and not a sentence;
+    8. nothing: the text decides (infer.py).
     """
     if styled.strip():
         return styled.strip(), "the paragraph styled Title"
@@ -168,6 +169,9 @@ def choose_title(styled: str, heading: str, prop: str, large: str = "",
         return subject.strip(), "the 'Onderwerp' line"
     if usable_title(prop):
         return prop.strip(), "the document properties"
+    line = first_line.strip()
+    if usable_title(line) and len(line.split()) <= 12 and not line.endswith((".", ":", ";")):
+        return line, "the first line"
     return "", ""
 
 

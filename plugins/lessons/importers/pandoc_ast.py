@@ -154,7 +154,7 @@ class Pass:
         if kind == "CodeBlock":
             content = [NO_ATTR, content[1]]
         if kind == "Table":
-            rows = _table_rows(content)
+            rows = table_rows(content)
             if len(rows) == 1 and not stringify(content[1][1]).strip():
                 # A one-row table is layout (an e-mail signature, a logo beside a
                 # title): its cells' contents, in order.
@@ -225,7 +225,7 @@ class Pass:
         return f"media/{name}"
 
 
-def _table_rows(content: list) -> list:
+def table_rows(content: list) -> list:
     """Every row of a Table: head, bodies (their head rows and rows), foot."""
     _attr, _caption, _specs, head, bodies, foot = content
     rows = list(head[1])
@@ -236,7 +236,7 @@ def _table_rows(content: list) -> list:
 
 def _clear_table_attributes(content: list) -> None:
     """Widths, heights and styles of rows and cells (Outlook and Word HTML carry many)."""
-    for row in _table_rows(content):
+    for row in table_rows(content):
         row[0] = NO_ATTR
         for cell in row[1]:
             cell[0] = NO_ATTR

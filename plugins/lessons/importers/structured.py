@@ -21,7 +21,7 @@ import yaml
 from ..model.vocab import fold
 from ..normalize.dates import find_partial_date
 from . import cover, docprops, html_clean, html_meta, pandoc, rawtext, textclean
-from .pandoc_ast import Pass, meta_text, stringify
+from .pandoc_ast import Pass, meta_text, stringify, table_rows
 from .registry import Converted, ImportFailure, Removed
 
 FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)",
@@ -52,6 +52,29 @@ def _first_heading(ast: dict) -> str:
         if block["t"] == "Header" and block["c"][0] == 1:
             return re.sub(r"\s+", " ", stringify(block["c"][2])).strip()
     return ""
+
+
+SUBJECT_LABELS = {"betreft", "onderwerp", "subject", "titel", "title"}
+
+
+def _table_subject(ast: dict) -> str:
+    """The value beside a 'Betreft' / 'Onderwerp' cell in a table at the top (a memo's or
+    minutes' header table)."""
+    for block in ast["blocks"][:8]:
+        if block["t"] != "Table":
+            continue
+        for row in table_rows(block["c"]):
+            cells = [re.sub(r"\s+", " ", stringify(cell[4])).strip() for cell in row[1]]
+            if len(cells) >= 2 and fold(cells[0]) in SUBJECT_LABELS and cells[1]:
+                return cells[1].rstrip(".")
+    return ""
+
+
+def _first_line(ast: dict) -> str:
+    block = ast["blocks"][0] if ast["blocks"] else None
+    if block is None or block["t"] not in ("Para", "Plain"):
+        return ""
+    return re.sub(r"\s+", " ", stringify(block["c"])).strip()
 
 
 def _with_title(markdown: str, title: str) -> str:
@@ -87,7 +110,7 @@ def read_office(path: Path) -> Converted:
         styled = f"{styled}: {subtitle}"
     large, subject = cover.cover(path)
     title, source = docprops.choose_title(styled, _first_heading(ast), props.title, large,
-                                          subject)
+                                          subject or _table_subject(ast), _first_line(ast))
     if front:
         markdown = "\n\n".join(front) + "\n\n" + markdown
     markdown = _with_title(markdown, title)
@@ -189,9 +212,9 @@ def read_markdown(path: Path) -> Converted:
     passes = Pass(source_dir=path.parent)
     markdown = _finish(ast, passes)
     title = str(fields.get("title") or "").strip()
-    heading = _first_heading(ast)
-    if not title and docprops.usable_heading(heading):
-        title = heading
+    if not title:
+        title, _ = docprops.choose_title("", _first_heading(ast), "",
+                                         subject=_table_subject(ast))
     authors, from_keys = _names(fields.get("authors") or fields.get("author"))
     if from_keys:
         review.append("authors made from the front-matter's author keys: check the names")

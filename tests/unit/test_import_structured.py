@@ -332,6 +332,21 @@ def test_markdown_front_matter_used_and_not_in_the_body(tmp_path: Path):
     assert _lost(converted) == {}
 
 
+def test_markdown_title_from_the_betreft_row_when_the_heading_is_generic(tmp_path: Path):
+    path = tmp_path / "verslag.md"
+    path.write_text("# Verslag\n\n| Betreft | **Overleg over de API-regels.** |\n|---|---|\n"
+                    "| Datum | 13 april 2023 |\n\n## Welkom\n\nTekst.\n", encoding="utf-8")
+    assert read(path).title_hint == "Overleg over de API-regels"
+
+
+def test_odt_title_from_a_short_first_line(tmp_path: Path):
+    path = make_odt(tmp_path / "v.odt", "Verslag werkgroep communicatie\n\nSamenvatting\n\n"
+                    "Het doel van de sessie was een plan.\n")
+    assert read(path).title_hint == "Verslag werkgroep communicatie"
+    sentence = make_odt(tmp_path / "s.odt", "Het doel van de sessie was een plan.\n")
+    assert read(sentence).title_hint == ""
+
+
 def test_markdown_date_keeps_its_precision(tmp_path: Path):
     path = tmp_path / "m.md"
     path.write_text("---\ntitle: Verslag van de pilot\ndate: 2020-08\n---\n\nTekst.\n",

@@ -278,6 +278,30 @@ def test_html_article_with_many_references_is_no_list_page(tmp_path: Path):
     assert read(path).title_hint == "Aanpak"
 
 
+XHTML = """<?xml version="1.0" encoding="utf-8"?>
+<html xmlns="http://www.w3.org/1999/xhtml"><head><title>Bekendmaking vergunning</title></head>
+<body><div class="kop"><a href="#Inhoud">Skip navigatie, ga direct naar de Inhoud</a>
+<ul class="menu"><li><a href="/">Home</a></li><li><a href="/over">Over deze site</a></li></ul>
+</div><div id="Inhoud"><div class="inhouds-opgave"><a href="#b">Toon inhoudsopgave</a>
+<div id="Links" /></div><div id="broodtekst"><h1>Bekendmaking vergunning Velp</h1>
+<p>De burgemeester van de gemeente maakt bekend dat een vergunning is verleend voor een
+bingoavond in het buurthuis, op grond van de wet op de kansspelen.</p>
+<ul><li><p><span>• </span>Plaats: buurthuis De Poort.</p></li></ul></div></div>
+<div class="footer">Over Overheid.nl</div></body></html>"""
+
+
+def test_xhtml_page_content_is_kept_and_its_chrome_counted(tmp_path: Path):
+    path = tmp_path / "gmb.html"
+    path.write_text(XHTML, encoding="utf-8")
+    converted = read(path)
+    assert "De burgemeester van de gemeente" in converted.markdown
+    assert "- Plaats: buurthuis De Poort." in converted.markdown  # no '- •'
+    chrome = " ".join(r.text for r in converted.removed if r.what == "site navigation")
+    assert "Skip navigatie" in chrome and "Over Overheid.nl" in chrome
+    assert "Toon inhoudsopgave" in chrome and "Home" not in converted.markdown
+    assert _lost(converted) == {}
+
+
 def test_slide_deck_keeps_every_slide(tmp_path: Path):
     slides = "".join(f'<svg viewBox="0 0 1280 720"><foreignObject><section><h2>Dia {n}</h2>'
                      f'<p>Inhoud van dia {n}</p></section></foreignObject></svg>'

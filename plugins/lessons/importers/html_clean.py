@@ -32,6 +32,9 @@ PERMALINK_CLASS = re.compile(r"\b(?:headerlink|self-link|anchorjs-link|header-an
 LIST_MIN_LINKS = 20
 LIST_LINK_SHARE = 0.5
 WORD = re.compile(r"[^\W_]+")
+SKIP_TO_CONTENT = re.compile(r"direct naar|naar (?:de )?(?:hoofd)?inhoud|spring naar|skip to"
+                             r"|main content|naar de content", re.I)
+MIN_CONTENT_WORDS = 20
 
 
 @dataclass
@@ -73,10 +76,19 @@ def _is_permalink(node: LexborNode) -> bool:
 
 
 def _main(body: LexborNode) -> LexborNode:
+    """The page's content: its <main>, role=main or single <article>; else where its
+    'skip to content' link points ('Ga direct naar de inhoud'); else the whole body."""
     for selector in ("main", "[role=main]", "article"):
         found = body.css(selector)
         if len(found) == 1:
             return found[0]
+    for anchor in body.css('a[href^="#"]'):
+        if not SKIP_TO_CONTENT.search(_text(anchor)):
+            continue
+        target = (anchor.attributes.get("href") or "#")[1:]
+        node = next((n for n in body.css("[id]") if n.attributes.get("id") == target), None)
+        if node is not None and len(WORD.findall(_text(node))) >= MIN_CONTENT_WORDS:
+            return node
     return body
 
 
@@ -133,8 +145,23 @@ def _unwrap_svg(tree: LexborHTMLParser, removed: dict[str, list[str]]) -> None:
             _remove(svg, "icons and drawings (svg)", removed)
 
 
+SELF_CLOSED = re.compile(r"<([a-zA-Z][\w:-]*)(\s[^<>]*?)?\s*/>")
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+        "track", "wbr", "param"}
+
+
+def xhtml_as_html(html: str) -> str:
+    """XHTML's '<div id="x" />' is an empty element; an HTML parser reads it as an
+    opening tag and nests the rest of the page inside it (so a page's text could end up
+    inside its sidebar). Write such elements open and closed."""
+    if not re.search(r"<\?xml|xmlns=[\"']http://www\.w3\.org/1999/xhtml", html[:2000]):
+        return html
+    return SELF_CLOSED.sub(lambda m: m.group(0) if m.group(1).lower() in VOID
+                           else f"<{m.group(1)}{m.group(2) or ''}></{m.group(1)}>", html)
+
+
 def clean_html(html: str) -> CleanPage:
-    tree = LexborHTMLParser(html)
+    tree = LexborHTMLParser(xhtml_as_html(html))
     for node in tree.css(NOT_TEXT):
         node.decompose()
     removed: dict[str, list[str]] = {}

@@ -164,6 +164,8 @@ class Pass:
             colspecs = [[spec[0], {"t": "ColWidthDefault"}] for spec in content[2]]
             content = [NO_ATTR, content[1], colspecs, *content[3:]]
         walked = {"t": kind, "c": self.walk(content)} if "c" in node else node
+        if kind == "BulletList":  # '- • item': the source typed its own bullet
+            walked["c"] = [_without_bullet(item) for item in walked["c"]]
         if kind == "Header" and not stringify(walked).strip() and _has_image(walked):
             return [{"t": "Para", "c": walked["c"][2]}]  # a picture is not a heading
         if kind in ("Para", "Plain", "Header", *EMPHASIS) and not _has_image(walked) and \
@@ -223,6 +225,20 @@ class Pass:
             self.review.append(f"image '{name}' is a {path.suffix.lower()} file browsers "
                                f"cannot show: export it as PNG and replace it")
         return f"media/{name}"
+
+
+TYPED_BULLET = re.compile(r"^[•·▪◦‣∙●○■□➢➤►–—-]$")
+
+
+def _without_bullet(item: list) -> list:
+    if item and item[0].get("t") in ("Para", "Plain"):
+        inlines = item[0]["c"]
+        if inlines and inlines[0].get("t") == "Str" and TYPED_BULLET.match(inlines[0]["c"]):
+            rest = inlines[1:]
+            while rest and rest[0].get("t") in ("Space", "SoftBreak"):
+                rest = rest[1:]
+            return [{"t": item[0]["t"], "c": rest}, *item[1:]]
+    return item
 
 
 def table_rows(content: list) -> list:

@@ -422,3 +422,13 @@ def test_msg_headers_thread_attachments(tmp_path: Path, monkeypatch):
     assert list(converted.assets) == ["logo.png"] and "](media/logo.png)" in body
     assert _render(body).css_first("ul li ul li") is not None
     assert _lost(converted) == {}
+
+
+def test_assets_relinked_to_the_writers_folder(report: Converted):
+    from lessons.importers.assets import relink
+
+    name = next(iter(report.assets))
+    body = relink(report.markdown + f'\n<td><img src="media/{name}" /></td>\n',
+                  "evaluatie-2023", set(report.assets))
+    assert f"](evaluatie-2023/{name})" in body and f'src="evaluatie-2023/{name}"' in body
+    assert "media/" not in body

@@ -110,6 +110,14 @@ def test_docx_template_title_ignored_and_author_from_properties(report: Converte
     assert report.date_hint is None  # file dates are not the document's date
 
 
+def test_docx_title_agreeing_with_properties_keeps_the_pages_wording(tmp_path: Path):
+    path = make_docx(tmp_path / "p.docx", "# Burgerpeiling ‘Waar staat je gemeente’\n\nTekst.\n",
+                     title="Burgerpeiling Waar staat je gemeente")
+    converted = read(path)
+    assert converted.title_hint == "Burgerpeiling ‘Waar staat je gemeente’"
+    assert not any("not used" in note for note in converted.review)
+
+
 def test_docx_title_from_properties_when_the_page_has_no_heading(tmp_path: Path):
     path = make_docx(tmp_path / "n.docx", "Tekst zonder kop.\n",
                      title="Evaluatie van de wijkteams in Noord", creator="pjanssen")

@@ -135,7 +135,7 @@ def usable_title(title: str) -> bool:
     return len(text.split()) >= 2 or len(text) >= 12
 
 
-def _same(a: str, b: str) -> bool:
+def same_title(a: str, b: str) -> bool:
     fa, fb = fold(a).strip(), fold(b).strip()
     return bool(fa and fb) and (fa in fb or fb in fa)
 
@@ -145,8 +145,9 @@ def choose_title(styled: str, heading: str, prop: str, large: str = "",
     """(title, where it came from). The rule, in order:
 
     1. a paragraph styled Title (what the author put on the cover);
-    2. the property title when it is usable and agrees with the first level-1 heading
-       or with the cover's largest type (one contains the other);
+    2. when the property title is usable and agrees with the first level-1 heading or
+       the cover's largest type (one contains the other): the longer of the two, the
+       page's wording on a tie (its quotes and capitals);
     3. the first level-1 heading, unless it is a generic section word ('Inleiding');
     4. the cover's largest type (cover.py), when it looks like a title;
     5. the subject after an 'Onderwerp' / 'Betreft' label on the first page;
@@ -158,9 +159,13 @@ def choose_title(styled: str, heading: str, prop: str, large: str = "",
         return styled.strip(), "the paragraph styled Title"
     heading_ok = bool(heading.strip()) and usable_heading(heading)
     large_ok = bool(large.strip()) and usable_title(large)
-    if usable_title(prop) and ((heading_ok and _same(prop, heading))
-                               or (large_ok and _same(prop, large))):
-        return prop.strip(), "the document properties"
+    if usable_title(prop):
+        page = heading if heading_ok and same_title(prop, heading) else \
+            large if large_ok and same_title(prop, large) else ""
+        if page:  # they agree: the fuller wording, the page's on a tie
+            return (page.strip(), "the page (the file properties agree)") \
+                if len(page.strip()) >= len(prop.strip()) else \
+                (prop.strip(), "the document properties (the page agrees)")
     if heading_ok:
         return heading.strip(), "the first heading"
     if large_ok:

@@ -116,7 +116,7 @@ def read_office(path: Path) -> Converted:
     markdown = _with_title(markdown, title)
     date = find_partial_date(meta_text(ast, "date"))
     review = [f"title from {source}"] if source else []
-    if props.title and title != props.title:
+    if props.title and not docprops.same_title(title, props.title):
         review.append(f"title in the file properties ('{props.title}') not used")
     review += props.review() + passes.review
     try:

@@ -70,6 +70,39 @@ def _table_subject(ast: dict) -> str:
     return ""
 
 
+DATE_LABEL = re.compile(r"^(?:datum|vergaderdatum|datum vergadering|datum en tijd|date)"
+                        r"(?:\s+en\s+-?\s*tijd)?\s*:?\s*(.*)$", re.I | re.S)
+MAX_HEAD_BLOCKS = 15
+
+
+def _head_texts(ast: dict) -> list[str]:
+    """The text of the first paragraphs and of the cells of tables among them, in
+    reading order (a memo's or minutes' header block)."""
+    texts: list[str] = []
+    for block in ast["blocks"][:MAX_HEAD_BLOCKS]:
+        if block["t"] in ("Para", "Plain"):
+            texts.append(stringify(block["c"]))
+        elif block["t"] == "Table":
+            texts += [stringify(cell[4]) for row in table_rows(block["c"]) for cell in row[1]]
+    return [re.sub(r"\s+", " ", t).strip() for t in texts if t.strip()]
+
+
+def labelled_date(ast: dict) -> str | None:
+    """The date after a 'Datum' / 'Vergaderdatum' label in the header block, at its
+    precision ('13-april-2023' is read as 13 april 2023)."""
+    texts = _head_texts(ast)
+    for i, text in enumerate(texts):
+        match = DATE_LABEL.match(text)
+        if not match:
+            continue
+        value = match.group(1).strip() or (texts[i + 1] if i + 1 < len(texts) else "")
+        value = re.sub(r"\b(\d{1,2})-([^\W\d_]{3,})-(\d{4})\b", r"\1 \2 \3", value)
+        found = find_partial_date(value[:60])
+        if found:
+            return found.iso()
+    return None
+
+
 def _first_line(ast: dict) -> str:
     block = ast["blocks"][0] if ast["blocks"] else None
     if block is None or block["t"] not in ("Para", "Plain"):
@@ -114,8 +147,11 @@ def read_office(path: Path) -> Converted:
     if front:
         markdown = "\n\n".join(front) + "\n\n" + markdown
     markdown = _with_title(markdown, title)
-    date = find_partial_date(meta_text(ast, "date"))
+    styled_date = find_partial_date(meta_text(ast, "date"))
+    date = styled_date.iso() if styled_date else labelled_date(ast)
     review = [f"title from {source}"] if source else []
+    if date and not styled_date:
+        review.append("date from the 'Datum' line of the header")
     if props.title and not docprops.same_title(title, props.title):
         review.append(f"title in the file properties ('{props.title}') not used")
     review += props.review() + passes.review
@@ -125,7 +161,7 @@ def read_office(path: Path) -> Converted:
         raw = markdown
         review.append("the file's text could not be read apart from pandoc; the "
                       "nothing-lost check compares pandoc with itself")
-    return Converted(raw, markdown, title, date.iso() if date else None,
+    return Converted(raw, markdown, title, date,
                      converter=pandoc.version(), structured=True,
                      authors=styled_authors or props.authors,
                      summary_hint=meta_text(ast, "abstract") or props.summary,
@@ -144,8 +180,8 @@ def _decode(data: bytes) -> str:
 
 
 def html_to_markdown(html: str, source_dir: Path | None = None
-                     ) -> tuple[str, list[Removed], list[str], dict[str, bytes], str]:
-    """(Markdown, removed, review notes, assets, first heading) of an HTML page or
+                     ) -> tuple[str, list[Removed], list[str], dict[str, bytes], dict]:
+    """(Markdown, removed, review notes, assets, pandoc tree) of an HTML page or
     e-mail body; raises ImportFailure for a list of links."""
     page = html_clean.clean_html(html)
     why = html_clean.list_page(page)
@@ -155,17 +191,19 @@ def html_to_markdown(html: str, source_dir: Path | None = None
     passes = Pass(source_dir=source_dir)
     markdown = _finish(ast, passes)
     return (markdown, _removed(page.removed, passes.removed), passes.review, passes.assets,
-            _first_heading(ast))
+            ast)
 
 
 def read_html(path: Path) -> Converted:
     html = _decode(path.read_bytes())
     meta = html_meta.read(html)
-    markdown, removed, review, assets, heading = html_to_markdown(html, path.parent)
+    markdown, removed, review, assets, ast = html_to_markdown(html, path.parent)
+    heading = _first_heading(ast)
     title = meta.title or (heading if docprops.usable_heading(heading) else "")
     if meta.publisher:
         review.append(f"publisher named by the page: {meta.publisher}")
-    return Converted(rawtext.html_text(html), _with_title(markdown, title), title, meta.date,
+    return Converted(rawtext.html_text(html), _with_title(markdown, title), title,
+                     meta.date or labelled_date(ast),
                      converter=pandoc.version(), structured=True, authors=meta.authors,
                      summary_hint=meta.summary, removed=removed, review=meta.notes + review,
                      assets=assets)
@@ -225,7 +263,8 @@ def read_markdown(path: Path) -> Converted:
     summary = str(fields.get("description") or fields.get("summary") or "")
     removed += _removed(passes.removed)
     return Converted(text, _with_title(markdown, title), title,
-                     _iso(fields.get("date")), converter=pandoc.version(), structured=True,
+                     _iso(fields.get("date")) or labelled_date(ast),
+                     converter=pandoc.version(), structured=True,
                      authors=authors, summary_hint=summary, removed=removed,
                      review=review + passes.review, assets=passes.assets)
 

@@ -142,6 +142,21 @@ def test_docx_title_from_the_onderwerp_line(tmp_path: Path):
     assert converted.title_hint == "Charter van het platform"
 
 
+def test_docx_date_from_the_datum_cell_of_the_header_table(tmp_path: Path):
+    text = ("**MEMO**\n\n| Onderwerp | Charter van het platform |\n|---|---|\n"
+            "| Datum | 8 februari 2018 |\n\nIn 2017 begon het platform.\n")
+    converted = read(make_docx(tmp_path / "m.docx", text))
+    assert (converted.title_hint, converted.date_hint) == ("Charter van het platform",
+                                                          "2018-02-08")
+
+
+def test_markdown_meeting_date_label_with_written_month(tmp_path: Path):
+    path = tmp_path / "v.md"
+    path.write_text("# Verslag\n\n| Betreft | Overleg API-regels |\n|---|---|\n"
+                    "| Vergaderdatum en -tijd | 13-april-2023 - 10:30 uur |\n", encoding="utf-8")
+    assert read(path).date_hint == "2023-04-13"
+
+
 def test_docx_image_extracted_and_linked(report: Converted):
     assert len(report.assets) == 1
     name, data = next(iter(report.assets.items()))

@@ -56,6 +56,10 @@ def _marks(node: LexborNode) -> str:
 
 
 def _is_chrome(node: LexborNode) -> bool:
+    """Menus, banners, footers, sidebars, forms, hidden parts; never an element that
+    holds the page's <h1> (a blog's <header class="entry-header"> is the article's)."""
+    if node.css_first("h1") is not None:
+        return False
     attrs = node.attributes
     if node.tag == "form":  # ASP.NET pages wrap the whole page in one <form>
         return node.css_first("p, h1, h2, h3, article, main, table") is None

@@ -275,6 +275,17 @@ def test_html_metadata_chrome_and_permalinks(tmp_path: Path):
     assert _lost(converted) == {}
 
 
+def test_html_article_header_with_the_title_is_kept(tmp_path: Path):
+    path = tmp_path / "blog.html"
+    path.write_text('<html><body><article><header class="entry-header"><h1>Wat we leerden '
+                    'in de wijk</h1><p class="byline">Anna de Vries</p></header><p>Tekst van '
+                    'het artikel.</p><footer class="entry-footer">Delen</footer></article>'
+                    '</body></html>', encoding="utf-8")
+    converted = read(path)
+    assert "# Wat we leerden in de wijk" in converted.markdown
+    assert "Anna de Vries" in converted.markdown and "Delen" not in converted.markdown
+
+
 def test_html_title_without_site_name(tmp_path: Path):
     path = tmp_path / "p.html"
     path.write_text("<html><head><title>Index - Handreiking preventie</title></head><body>"

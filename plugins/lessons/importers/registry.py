@@ -63,21 +63,26 @@ def _mail(text: str) -> Converted:
 
 
 def read_structured(path: Path) -> Converted:
-    try:
-        title, markdown = pandoc.convert(path)
-    except pandoc.MissingTool as err:
-        raise ImportFailure(str(err)) from None
-    except RuntimeError as err:  # pandoc's own complaint about the file
-        raise ImportFailure(f"pandoc could not read it ({str(err).strip()[:200]}); "
-                            f"open and save it again in Word or LibreOffice") from None
-    markdown = textclean.clean_converted(markdown)
-    return Converted(markdown, markdown, title, converter=pandoc.version(), structured=True)
+    # structured.py builds on Converted and Removed above, so it is imported here.
+    from . import structured
+
+    reader = {".docx": structured.read_office, ".odt": structured.read_office,
+              ".html": structured.read_html, ".htm": structured.read_html,
+              ".md": structured.read_markdown}.get(path.suffix.lower(), structured.read_other)
+    return reader(path)
+
+
+def read_msg(path: Path) -> Converted:
+    from . import msg
+
+    return msg.read(path)
 
 
 READERS: dict[str, Callable[[Path], Converted]] = {
     ".txt": read_plain_text,
     ".eml": read_eml,
     **{ext: read_structured for ext in pandoc.FORMATS},
+    ".msg": read_msg,
 }
 
 

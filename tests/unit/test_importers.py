@@ -49,6 +49,9 @@ def test_import_matches_expected(case: Path, tmp_path: Path):
     expected = frontmatter.loads(
         (FOLDER / f"{case.name}.expected").read_text(encoding="utf-8"))
     got = {k: written.metadata.get(k) for k in CHECKED if k in expected.metadata}
+    # The fixtures are made by pandoc at test time, so their file dates are today's.
+    got["review_needed"] = [n for n in got.get("review_needed", [])
+                            if not n.startswith("file properties: created")]
     assert got == {k: expected.metadata[k] for k in got}
     assert written.content.strip() == expected.content.strip()
     # Provenance: the original is kept, with its checksum, and review is asked for.

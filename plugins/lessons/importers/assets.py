@@ -11,18 +11,22 @@ Links appear as Markdown images and, inside HTML tables, as <img src>.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 PREFIX = "media/"
-_LINK = re.compile(r"(\]\(|<img\b[^>]*?\bsrc=[\"'])" + re.escape(PREFIX) + r"([a-z0-9._-]+)")
+_LINK = re.compile(r"(\]\(|<img\b[^>]*?\bsrc=[\"'])" + re.escape(PREFIX) + r"([^)\s\"']+)")
 
 
-def relink(markdown: str, folder: str, names: set[str] | None = None) -> str:
+def relink(markdown: str, folder: str, names: Mapping[str, str] | set[str] | None = None) -> str:
     """Replace the `media/` prefix of asset links by `folder/` (only for `names`, when
-    given, so a link the source itself wrote as 'media/...' is left alone)."""
+    given, so a link the source itself wrote as 'media/...' is left alone). `names` may map
+    a reader's name to the name the writer stores the picture under."""
 
     def swap(match: re.Match[str]) -> str:
-        if names is not None and match.group(2) not in names:
+        name = match.group(2)
+        if names is not None and name not in names:
             return match.group(0)
-        return f"{match.group(1)}{folder.rstrip('/')}/{match.group(2)}"
+        stored = names[name] if isinstance(names, Mapping) else name
+        return f"{match.group(1)}{folder.rstrip('/')}/{stored}"
 
     return _LINK.sub(swap, markdown)

@@ -103,7 +103,7 @@ def infer(converted: Converted, vocabs: Vocabularies) -> tuple[Inferred, str]:
         body = converted.markdown  # the heading is not the title: it stays where it was
     texts = [fields(x) for x in (converted.raw_text, *(r.text for r in converted.removed))]
     if converted.date_hint:
-        result.date, result.date_from = converted.date_hint, "the document's properties"
+        result.date, result.date_from = converted.date_hint, converted.date_from
     else:
         result.date, result.date_from = infer_date(texts, cover_lines(converted.markdown))
     result.kind = converted.kind_hint or guess_kind(fields(converted.raw_text))

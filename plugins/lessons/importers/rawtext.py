@@ -62,7 +62,8 @@ def _odt_walk(node: ElementTree.Element, out: list[str]) -> None:
         out.append(node.text)
     for child in node:
         _odt_walk(child, out)
-    if node.tag in (f"{TEXT}p", f"{TEXT}h"):
+    # A footnote's number and its text are separate words ("1" + "gebaseerd op ...").
+    if node.tag in (f"{TEXT}p", f"{TEXT}h", f"{TEXT}note-citation"):
         out.append("\n")
     if node.tail:
         out.append(node.tail)

@@ -25,6 +25,9 @@ class Converted:
     removed: list[Removed] = field(default_factory=list)
     review: list[str] = field(default_factory=list)  # the reader's own notes (OCR, ...)
     assets: dict[str, bytes] = field(default_factory=dict)  # images, written beside it
+    # Where the reader found its hints, for the editor's review list.
+    title_from: str = "the document's properties"
+    date_from: str = "the document's properties"
 
 
 class ImportFailure(Exception):

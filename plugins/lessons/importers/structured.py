@@ -151,9 +151,7 @@ def read_office(path: Path) -> Converted:
     markdown = _with_title(markdown, title)
     styled_date = find_partial_date(meta_text(ast, "date"))
     date = styled_date.iso() if styled_date else labelled_date(ast)
-    review = [f"title from {source}"] if source else []
-    if date and not styled_date:
-        review.append("date from the 'Datum' line of the header")
+    review = []
     if props.title and not docprops.same_title(title, props.title):
         review.append(f"title in the file properties ('{props.title}') not used")
     review += props.review() + passes.review
@@ -164,6 +162,9 @@ def read_office(path: Path) -> Converted:
         review.append("the file's text could not be read apart from pandoc; the "
                       "nothing-lost check compares pandoc with itself")
     return Converted(raw, markdown, title, date,
+                     title_from=source or "the document's properties",
+                     date_from="the paragraph styled Date" if styled_date
+                     else "the 'Datum' line of the header",
                      converter=pandoc.version(), structured=True,
                      authors=styled_authors or props.authors,
                      summary_hint=meta_text(ast, "abstract") or props.summary,
@@ -202,10 +203,13 @@ def read_html(path: Path) -> Converted:
     markdown, removed, review, assets, ast = html_to_markdown(html, path.parent)
     heading = _first_heading(ast)
     title = meta.title or (heading if docprops.usable_heading(heading) else "")
+    date = meta.date or labelled_date(ast)
     if meta.publisher:
         review.append(f"publisher named by the page: {meta.publisher}")
-    return Converted(rawtext.html_text(html), _with_title(markdown, title), title,
-                     meta.date or labelled_date(ast),
+    return Converted(rawtext.html_text(html), _with_title(markdown, title), title, date,
+                     title_from="the page's metadata" if meta.title else "the first heading",
+                     date_from="the page's metadata" if meta.date
+                     else "the 'Datum' line of the header",
                      converter=pandoc.version(), structured=True, authors=meta.authors,
                      summary_hint=meta.summary, removed=removed, review=meta.notes + review,
                      assets=assets)
@@ -252,9 +256,11 @@ def read_markdown(path: Path) -> Converted:
     passes = Pass(source_dir=path.parent)
     markdown = _finish(ast, passes)
     title = str(fields.get("title") or "").strip()
+    title_from = "the file's front-matter"
     if not title:
-        title, _ = docprops.choose_title("", _first_heading(ast), "",
-                                         subject=_table_subject(ast))
+        title, title_from = docprops.choose_title("", _first_heading(ast), "",
+                                                  subject=_table_subject(ast))
+    date = _iso(fields.get("date"))
     authors, from_keys = _names(fields.get("authors") or fields.get("author"))
     if from_keys:
         review.append("authors made from the front-matter's author keys: check the names")
@@ -265,7 +271,9 @@ def read_markdown(path: Path) -> Converted:
     summary = str(fields.get("description") or fields.get("summary") or "")
     removed += _removed(passes.removed)
     return Converted(text, _with_title(markdown, title), title,
-                     _iso(fields.get("date")) or labelled_date(ast),
+                     date or labelled_date(ast), title_from=title_from or "",
+                     date_from="the file's front-matter" if date
+                     else "the 'Datum' line of the header",
                      converter=pandoc.version(), structured=True,
                      authors=authors, summary_hint=summary, removed=removed,
                      review=review + passes.review, assets=passes.assets)
@@ -279,6 +287,7 @@ def read_other(path: Path) -> Converted:
         title = meta_text(ast, "title")
         markdown = _finish(ast, passes)
     return Converted(markdown, _with_title(markdown, title), title,
+                     title_from="the document's metadata",
                      converter=pandoc.version(), structured=True,
                      removed=_removed(passes.removed), review=passes.review,
                      assets=passes.assets)

@@ -190,7 +190,7 @@ def choose_title(converted: Converted, vocabs: Vocabularies, body: str,
     the document's first heading (structured formats), the cover's title block."""
     texts = [fields(x) for x in (converted.raw_text, *(r.text for r in converted.removed))]
     if not is_generic(converted.title_hint):
-        return plain(converted.title_hint), "the document's properties", body
+        return plain(converted.title_hint), converted.title_from, body
     if heading and not is_generic(heading) and not _skipped(plain(heading), vocabs):
         return plain(heading), "the first heading", body
     if questions := next((m.group(1) for x in text_lines(converted.raw_text, HEAD_LINES)

@@ -16,11 +16,10 @@ from ..model.kinds import KINDS
 from ..model.schema import SOURCE_FILE, Vocabularies
 from ..normalize.text import slugify
 from . import accounting
+from .assets import relink
 from .infer import infer
 from .registry import Converted, ImportFailure, read
 
-# `media/<name>` is how readers link the pictures they extracted (Converted.assets).
-MEDIA_LINK = re.compile(r"(?<=\()media/([^)\s]+)(?=[)\s])|(?<=src=\")media/([^\"]+)(?=\")")
 CHECKSUM = re.compile(r"^\s*checksum:\s*['\"]?sha256:([0-9a-f]{64})", re.M)
 
 
@@ -117,10 +116,7 @@ def link_assets(body: str, assets: dict[str, bytes], folder: str) -> tuple[str, 
     """Links to `media/<name>` point at `<folder>/<name>` beside the document; returns the
     body and the pictures by their new names."""
     renamed = {name: _asset_name(name) for name in assets}
-    def relink(match: re.Match[str]) -> str:
-        name = match.group(1) or match.group(2)
-        return f"{folder}/{renamed.get(name, _asset_name(name))}"
-    return MEDIA_LINK.sub(relink, body), {renamed[n]: data for n, data in assets.items()}
+    return relink(body, folder, renamed), {renamed[n]: data for n, data in assets.items()}
 
 
 def on_site(root: Path, digest: str) -> Path | None:

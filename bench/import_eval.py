@@ -143,51 +143,17 @@ def phrase_found(phrase: str, body: str, body_words: Sequence[str] | None = None
                for i in range(len(have) - n + 1))
 
 
-_FENCE = re.compile(r"^ {0,3}(```|~~~)")
-_LIST_ITEM = re.compile(r"^(\s*)([-*+]|\d+[.)])\s+")
-_HTML_START = re.compile(r"^<[A-Za-z!/]")
-
-
 def code_blocks(markdown: str) -> int:
-    """Blocks Python-Markdown would render as <pre>: fenced, or indented by 4 spaces or a
-    tab after a blank line where no list is open and no raw HTML block runs."""
-    count = 0
-    fence: str | None = None
-    in_list = in_html = in_code = False
-    previous_blank = True
-    for line in markdown.splitlines():
-        if fence:
-            if line.strip().startswith(fence):
-                fence = None
-            previous_blank = False
-            continue
-        fenced = _FENCE.match(line)
-        if fenced:
-            fence = fenced.group(1)
-            count += 1
-            in_code = False
-            previous_blank = False
-            continue
-        if not line.strip():
-            previous_blank = True
-            in_html = False
-            continue
-        indented = line.startswith(("    ", "\t"))
-        if in_code and indented:
-            previous_blank = False
-            continue
-        in_code = False
-        if _LIST_ITEM.match(line) and not indented:
-            in_list = True
-        elif not indented:
-            in_list = False
-            if previous_blank and _HTML_START.match(line):
-                in_html = True
-        elif previous_blank and not in_list and not in_html:
-            count += 1
-            in_code = True
-        previous_blank = False
-    return count
+    """Code blocks a reader of the site would see: the body rendered with the site's own
+    Markdown extensions (mkdocs.yml), counting <pre> elements. Rendering, not a line
+    pattern, so admonitions, footnotes and nested lists count as what they are."""
+    import markdown as md
+
+    from lessons.project import markdown_extensions
+
+    names, options = markdown_extensions(ROOT / "mkdocs.yml")
+    html = md.markdown(markdown, extensions=names, extension_configs=options)
+    return html.count("<pre")
 
 
 def flatten(value: object) -> Iterable[str]:

@@ -122,6 +122,10 @@ def test_indentation_that_is_not_code():
     assert ev.code_blocks(nested_list) == 0
     assert ev.code_blocks(lazy_line) == 0
     assert ev.code_blocks(html) == 0
+    # The site renders admonitions and footnotes (mkdocs.yml): their indented bodies are
+    # not code.
+    assert ev.code_blocks("!!! note\n\n    Een opmerking.\n") == 0
+    assert ev.code_blocks("Tekst[^1].\n\n[^1]: Noot.\n\n    Tweede alinea van de noot.\n") == 0
 
 
 def test_a_list_ends_at_an_unindented_paragraph():

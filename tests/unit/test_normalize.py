@@ -45,6 +45,7 @@ def test_redactions_in_fenced_code_are_left_alone():
     ("20 augustus 2020", dt.date(2020, 8, 20)),
     ("vrijdag 17 jul. 2020", dt.date(2020, 7, 17)),
     ("Mon 7/20/2020 4:34:48 PM", dt.date(2020, 7, 20)),
+    ("Datum: 11/08/2022", dt.date(2022, 8, 11)),  # Dutch: day first
     ("Datum: 2021-03-23", dt.date(2021, 3, 23)),
     ("Regiegroep DOTT, 23 maart 2021", dt.date(2021, 3, 23)),
     ("Januari 2022", dt.date(2022, 1, 1)),

@@ -84,6 +84,12 @@ def test_a_partial_date_cannot_be_made_impossible(parts):
     ("Den Haag, medio augustus 2020", PartialDate(2020, 8)),
     ("Datum 14 juli 2020", PartialDate(2020, 7, 14)),
     ("Jaarverslag 2021", None),
+    # An event over several days is dated by its month.
+    ("De bijeenkomst van 3-6 maart 2025 in Rome", PartialDate(2025, 3)),
+    ("op 3 en 4 juni 2021", PartialDate(2021, 6)),
+    # Slashes are day-first, as the Dutch write them, unless that is impossible.
+    ("Datum: 11/08/2022", PartialDate(2022, 8, 11)),
+    ("Sent: Mon 7/20/2020 4:34 PM", PartialDate(2020, 7, 20)),
 ])
 def test_dates_found_in_text_keep_their_precision(text, expected):
     assert find_partial_date(text) == expected

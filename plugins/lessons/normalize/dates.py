@@ -27,10 +27,15 @@ _WEEKDAY = (r"(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|"
 
 PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b"), "ymd"),
+    # A run of days ("3-6 maart 2025", "3 t/m 6 maart", "3 en 4 juni 2021") dates an
+    # event that spans them: its month, not one of its days.
+    (re.compile(r"\b(\d{1,2})\s*(?:-|–|t/m|tot en met|tot|en|and|to)\s*\d{1,2}\s+("
+                + _MONTH_ALT + r")\.?\s+(\d{4})\b", re.I), "period"),
     (re.compile(_WEEKDAY + r"\b(\d{1,2})\s+(" + _MONTH_ALT + r")\.?\s+(\d{4})\b", re.I), "dMy"),
     (re.compile(_WEEKDAY + r"\b(" + _MONTH_ALT + r")\.?\s+(\d{1,2}),?\s+(\d{4})\b", re.I), "Mdy"),
-    # US-style "7/20/2020" as Outlook writes it in English exports.
-    (re.compile(_WEEKDAY + r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b", re.I), "mdy"),
+    # "11/08/2022" is 11 August in Dutch; read month-first only where day-first is
+    # impossible ("7/20/2020", as Outlook writes dates in English exports).
+    (re.compile(_WEEKDAY + r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b", re.I), "d/m/y"),
     (re.compile(r"\b(\d{1,2})-(\d{1,2})-(\d{4})\b"), "dmy"),
     # Month and year only ("Januari 2022", "jan. 2022"): a month; find_date, for the
     # importers that want a day, makes it the first.
@@ -42,12 +47,14 @@ def _build(kind: str, groups: tuple[str, ...]) -> dt.date | None:
     try:
         if kind == "ymd":
             return dt.date(int(groups[0]), int(groups[1]), int(groups[2]))
-        if kind == "dMy":
+        if kind in ("dMy", "period"):
             return dt.date(int(groups[2]), MONTHS[groups[1].lower()], int(groups[0]))
         if kind == "Mdy":
             return dt.date(int(groups[2]), MONTHS[groups[0].lower()], int(groups[1]))
-        if kind == "mdy":
-            return dt.date(int(groups[2]), int(groups[0]), int(groups[1]))
+        if kind == "d/m/y":
+            if int(groups[1]) > 12:
+                return dt.date(int(groups[2]), int(groups[0]), int(groups[1]))
+            return dt.date(int(groups[2]), int(groups[1]), int(groups[0]))
         if kind == "My":
             return dt.date(int(groups[1]), MONTHS[groups[0].lower()], 1)
         if kind == "dmy":
@@ -130,7 +137,7 @@ def find_partial_date(text: str) -> PartialDate | None:
         for match in pattern.finditer(text):
             value = _build(kind, match.groups())
             if value and 1900 <= value.year <= 2100:
-                found = (PartialDate(value.year, value.month) if kind == "My"
+                found = (PartialDate(value.year, value.month) if kind in ("My", "period")
                          else PartialDate.of(value))
                 if best is None or match.start() < best[0]:
                     best = (match.start(), found)
@@ -163,7 +170,7 @@ def parse_date(value: object) -> dt.date:
     if isinstance(value, str):
         text = value.strip()
         for pattern, kind in PATTERNS:
-            if kind == "My":  # a month is not a date; editors must say which day
+            if kind in ("My", "period"):  # a month is not a date; editors must say which day
                 continue
             match = pattern.fullmatch(text)
             if match:
@@ -208,7 +215,7 @@ def parse_partial_date(value: object) -> PartialDate:
                 parsed = _build(kind, match.groups())
                 if parsed is None:
                     raise ValueError(f"'{text}' is not a real date")
-                if kind == "My":
+                if kind in ("My", "period"):
                     return PartialDate(parsed.year, parsed.month)
                 return PartialDate.of(parsed)
     raise ValueError(f"'{value}' is not a date; write {DATE_FORMS}")

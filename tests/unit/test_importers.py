@@ -282,3 +282,18 @@ def test_summary_from_the_documents_own_description_is_trimmed():
     start = _inferred(f"Evaluatie teststraten{BODY}", summary_hint=long).start
     assert start.summary_from == "the document's own description"
     assert len(start.summary) <= 600 and start.summary.endswith(".")
+
+
+def test_a_form_laid_out_as_a_table_gives_its_title_never_its_markup():
+    """A Word form whose cover is a table with merged cells comes out of the reader as an
+    HTML table: the title is read from its cells, and '<table>' is never a title."""
+    from lessons.importers.infer import infer
+    from lessons.importers.registry import Converted
+
+    markdown = ("<table>\n<thead>\n<tr>\n<th>Naam:</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n"
+                "<td>Organisatie: GGD Noord</td>\n</tr>\n<tr>\n"
+                "<td colspan=\"2\">Evaluatie teststraten</td>\n</tr>\n</tbody>\n</table>\n"
+                + BODY)
+    converted = Converted(markdown, markdown, structured=True)
+    title = infer(converted, VOCABS)[0].title
+    assert title == "Evaluatie teststraten"

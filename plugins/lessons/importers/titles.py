@@ -32,7 +32,7 @@ NOT_TITLE = re.compile(
     r"|^(?:onderwerp|betreft|datum|date|aan|van|cc|kenmerk|ons kenmerk|bijlagen?|status"
     r"|versie|auteurs?|door|telefoon|e-?mail|locatie|plaats|tijd|aanwezig|afwezig"
     r"|notulist|deelnemers|vergaderdatum|agendapunt|referentie|opdrachtgever"
-    r"|classificatie|contactpersoon)\b\s*(?::|$|\s{2,}|\d)"
+    r"|classificatie|contactpersoon|naam|organisatie|afdeling|functie|e-?mailadres)\b\s*(?::|$|\s{2,}|\d)"
     r"|^[\w' -]{1,30}:\s*$|^pagina\b|.*@|^www\.|^\[[^\]]*\]$", re.I)
 WRAPPED = re.compile(r"\b(?:van|de|het|een|en|of|voor|in|op|met|over|te|bij|aan|naar|door"
                      r"|om|tot|uit|als|the|of|and|for)$", re.I)
@@ -73,6 +73,10 @@ def cover_lines(markdown: str) -> list[str]:
     title block stands. Only read: the lines stay in the body."""
     out: list[str] = []
     for line in text_lines(markdown, COVER_LINES):
+        if line.startswith("<"):  # a form laid out as an HTML table: its cells' text
+            line = re.sub(r"<[^>]*>", " ", line).strip()
+            if not line:
+                continue
         if len(line) > 100 or line.startswith(("- ", "> ", "|")):
             break
         out.append(re.sub(r"^#+\s*|\*\*", "", line).strip())
@@ -96,7 +100,8 @@ def _skipped(line: str, vocabs: Vocabularies) -> bool:
             or bool(NOT_TITLE.match(line) or TOC_MARKER.match(line) or PAGE_NUMBER.match(line)
                     or LETTERHEAD_LABEL.match(line) or LETTERHEAD_LINE.match(line))
             or len(re.findall(r"[^\W\d_]", line)) < 4
-            or line[:1].islower())  # the rest of a sentence, not the start of a title
+            or line[:1].islower()  # the rest of a sentence, not the start of a title
+            or line.lstrip().startswith(("<", "|", "![")))  # markup: a table, a picture
 
 
 def infer_title(cover: list[str], vocabs: Vocabularies) -> tuple[str, list[str]]:

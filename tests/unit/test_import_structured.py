@@ -466,3 +466,20 @@ def test_assets_relinked_to_the_writers_folder(report: Converted):
                   "evaluatie-2023", set(report.assets))
     assert f"](evaluatie-2023/{name})" in body and f'src="evaluatie-2023/{name}"' in body
     assert "media/" not in body
+
+
+def test_docx_without_a_date_in_its_text_is_dated_by_its_creation_as_a_last_resort(
+        tmp_path: Path):
+    """The file's creation date is no evidence when the text has a date, but better than
+    nothing when it has none; the editor is told where it came from."""
+    from lessons.collect import load_vocabularies
+    from lessons.importers.writer import import_file
+
+    vocabs = load_vocabularies(ROOT / "content" / "vocabularies")
+    undated = make_docx(tmp_path / "u.docx", "# Werkgroep wijkteams\n\nWe bespraken de planning.\n")
+    result = import_file(undated, tmp_path, vocabs, out=tmp_path / "out")
+    assert result.meta["date"] == "2008-01-15"
+    assert "date (from the file's creation date: the text names no date)" in result.review
+    dated = make_docx(tmp_path / "d.docx",
+                      "# Werkgroep wijkteams\n\nDatum: 3 maart 2021\n\nWe bespraken de planning.\n")
+    assert import_file(dated, tmp_path, vocabs, out=tmp_path / "out2").meta["date"] == "2021-03-03"

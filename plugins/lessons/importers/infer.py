@@ -106,6 +106,9 @@ def infer(converted: Converted, vocabs: Vocabularies) -> tuple[Inferred, str]:
         result.date, result.date_from = converted.date_hint, converted.date_from
     else:
         result.date, result.date_from = infer_date(texts, cover_lines(converted.markdown))
+    if not result.date and converted.created:
+        result.date = converted.created
+        result.date_from = "the file's creation date: the text names no date"
     result.kind = converted.kind_hint or guess_kind(fields(converted.raw_text))
     whole = result.title + "\n" + body
     result.themes = match_terms(vocabs.themes, whole, result.title, 5)

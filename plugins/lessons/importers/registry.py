@@ -28,6 +28,9 @@ class Converted:
     # Where the reader found its hints, for the editor's review list.
     title_from: str = "the document's properties"
     date_from: str = "the document's properties"
+    # When the file was first saved (Word/LibreOffice properties): a last resort for the
+    # date, used only when the text names none.
+    created: str | None = None
 
 
 class ImportFailure(Exception):

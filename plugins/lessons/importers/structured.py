@@ -19,7 +19,7 @@ from pathlib import Path
 import yaml
 
 from ..model.vocab import fold
-from ..normalize.dates import find_partial_date
+from ..normalize.dates import PartialDate, find_partial_date
 from . import cover, docprops, html_clean, html_meta, pandoc, rawtext, textclean
 from .pandoc_ast import Pass, meta_text, stringify, table_rows
 from .registry import Converted, ImportFailure, Removed
@@ -163,6 +163,7 @@ def read_office(path: Path) -> Converted:
                       "nothing-lost check compares pandoc with itself")
     return Converted(raw, markdown, title, date,
                      title_from=source or "the document's properties",
+                     created=_day(props.created),
                      date_from="the paragraph styled Date" if styled_date
                      else "the 'Datum' line of the header",
                      converter=pandoc.version(), structured=True,
@@ -235,6 +236,15 @@ def _names(value: object) -> tuple[list[str], bool]:
         if name.strip():
             names.append(name.strip())
     return names, from_keys
+
+
+def _day(timestamp: str) -> str | None:
+    """'2018-05-03T09:12:00Z' -> '2018-05-03'; None when it is not a real date."""
+    found = re.match(r"(\d{4})-(\d{2})-(\d{2})", timestamp or "")
+    try:
+        return PartialDate(*map(int, found.groups())).iso() if found else None
+    except ValueError:
+        return None
 
 
 def read_markdown(path: Path) -> Converted:

@@ -483,3 +483,13 @@ def test_docx_without_a_date_in_its_text_is_dated_by_its_creation_as_a_last_reso
     dated = make_docx(tmp_path / "d.docx",
                       "# Werkgroep wijkteams\n\nDatum: 3 maart 2021\n\nWe bespraken de planning.\n")
     assert import_file(dated, tmp_path, vocabs, out=tmp_path / "out2").meta["date"] == "2021-03-03"
+
+
+def test_markdown_list_numbered_one_one_one_loses_no_words(tmp_path: Path):
+    from lessons.importers.accounting import lost_words
+
+    path = tmp_path / "stappen.md"
+    path.write_text("# Stappen\n\n1. Plannen\n1. Doen\n1. Leren\n", encoding="utf-8")
+    converted = read(path)
+    assert "3. Leren" in converted.markdown  # pandoc numbers them as the page shows them
+    assert not lost_words(converted.raw_text, [converted.markdown])

@@ -238,6 +238,9 @@ def _names(value: object) -> tuple[list[str], bool]:
     return names, from_keys
 
 
+LIST_NUMBER = re.compile(r"^([ \t]*)\d{1,9}[.)](?=[ \t])", re.M)
+
+
 def _day(timestamp: str) -> str | None:
     """'2018-05-03T09:12:00Z' -> '2018-05-03'; None when it is not a real date."""
     found = re.match(r"(\d{4})-(\d{2})-(\d{2})", timestamp or "")
@@ -280,7 +283,9 @@ def read_markdown(path: Path) -> Converted:
         review.append(f"tags in the file's front-matter: {shown} (map them to themes)")
     summary = str(fields.get("description") or fields.get("summary") or "")
     removed += _removed(passes.removed)
-    return Converted(text, _with_title(markdown, title), title,
+    # An ordered list's numbers are markup: "1. 1. 1." in the file is "1. 2. 3." on the page.
+    words = LIST_NUMBER.sub(r"\1", text)
+    return Converted(words, _with_title(markdown, title), title,
                      date or labelled_date(ast), title_from=title_from or "",
                      date_from="the file's front-matter" if date
                      else "the 'Datum' line of the header",

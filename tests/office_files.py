@@ -97,3 +97,31 @@ def make_odt(path: Path, markdown: str, *, title: str = "", creator: str = "") -
                   f"</office:meta>", meta, flags=re.S)
     _rewrite(path, {"content.xml": content, "meta.xml": meta})
     return path
+
+
+HEADER = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:hdr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">{paragraphs}</w:hdr>"""
+
+
+def add_first_page_header(path: Path, lines: list[str]) -> Path:
+    """A letterhead in the first page's header, as Rijkshuisstijl templates keep it: one
+    paragraph per line; '|' inside a line is a line break within the paragraph."""
+    def paragraph(line: str) -> str:
+        runs = "<w:r><w:br/></w:r>".join(f"<w:r><w:t xml:space=\"preserve\">{part}</w:t></w:r>"
+                                         for part in line.split("|"))
+        return f"<w:p>{runs}</w:p>"
+
+    with zipfile.ZipFile(path) as package:
+        document = package.read("word/document.xml").decode("utf-8")
+        rels = package.read("word/_rels/document.xml.rels").decode("utf-8")
+    rels = rels.replace("</Relationships>", '<Relationship Id="rIdHdr1" Type="http://schemas.'
+                        'openxmlformats.org/officeDocument/2006/relationships/header" '
+                        'Target="header1.xml"/></Relationships>')
+    reference = ('<w:headerReference xmlns:r="http://schemas.openxmlformats.org/officeDocument/'
+                 '2006/relationships" w:type="first" r:id="rIdHdr1"/><w:titlePg/>')
+    document = re.sub(r"<w:sectPr\b([^>]*)>", lambda m: m.group(0) + reference, document,
+                      count=1)
+    _rewrite(path, {"word/document.xml": document, "word/_rels/document.xml.rels": rels,
+                    "word/header1.xml": HEADER.format(
+                        paragraphs="".join(paragraph(x) for x in lines))})
+    return path

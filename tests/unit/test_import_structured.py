@@ -491,3 +491,23 @@ def test_markdown_list_numbered_one_one_one_loses_no_words(tmp_path: Path):
     converted = read(path)
     assert re.search(r"^3\.\s+Leren", converted.markdown, re.M)  # numbered as shown
     assert not lost_words(converted.raw_text, [converted.markdown])
+
+
+def test_docx_letterhead_in_the_first_page_header_gives_title_and_meeting_date(
+        tmp_path: Path):
+    """Rijkshuisstijl minutes keep sender, date, attendees and title in the first page's
+    header: its text is listed as removed (never silently lost) and read for metadata."""
+    from lessons.collect import load_vocabularies
+    from lessons.importers.writer import import_file
+    from office_files import add_first_page_header
+
+    path = make_docx(tmp_path / "verslag.docx",
+                     "Opening\n\nDe voorzitter opent de vergadering om 15.30 uur.\n")
+    add_first_page_header(path, ["Logius", "Datum", "29-5-2025", "Vergaderdatum en tijd",
+                                 "15 mei 2025|15:30-17:00 uur", "Deelnemers", "Anna de Vries",
+                                 "Verslag Klankbordgroep Standaarden"])
+    vocabs = load_vocabularies(ROOT / "content" / "vocabularies")
+    result = import_file(path, tmp_path, vocabs, out=tmp_path / "out")
+    assert result.meta["title"] == "Verslag Klankbordgroep Standaarden"
+    assert result.meta["date"] == "2025-05-15"  # the meeting, not when it was written up
+    assert any(n.startswith("removed: 1 first page header") for n in result.review)

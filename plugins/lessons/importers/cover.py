@@ -110,14 +110,22 @@ def docx_lines(path: Path) -> list[Line]:
         sizes, default = _docx_styles(archive)
         root = ElementTree.fromstring(archive.read("word/document.xml"))
     body = root.find(f"{W}body")
+    return _docx_paragraphs(body if body is not None else root, sizes, default)
+
+
+def _docx_paragraphs(root: ElementTree.Element, sizes: dict[str, float],
+                     default: float) -> list[Line]:
     lines = []
-    for para in (body if body is not None else root).iter(f"{W}p"):
+    for para in root.iter(f"{W}p"):
         style = para.find(f"{W}pPr/{W}pStyle")
         para_size = sizes.get(style.get(f"{W}val", ""), default) if style is not None \
             else sizes.get("Normal", default)
         text, size = [], 0.0
         for run in para.iter(f"{W}r"):
-            run_text = "".join(t.text or "" for t in run.iter(f"{W}t"))
+            # A tab or line break inside a paragraph separates words ('15 mei 2025',
+            # break, '15:30 uur').
+            run_text = "".join(t.text or "" if t.tag == f"{W}t" else " " for t in run
+                               if t.tag in (f"{W}t", f"{W}tab", f"{W}br", f"{W}cr"))
             if not run_text.strip():
                 text.append(run_text)
                 continue
@@ -127,6 +135,27 @@ def docx_lines(path: Path) -> list[Line]:
         if "".join(text).strip():
             lines.append(Line("".join(text), size or para_size))
     return lines
+
+
+R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+
+
+def docx_first_header(path: Path) -> list[Line]:
+    """The paragraphs of the first page's header: where a Rijkshuisstijl letterhead keeps
+    the sender, the meeting date, the attendees and often the title."""
+    with zipfile.ZipFile(path) as archive:
+        sizes, default = _docx_styles(archive)
+        root = ElementTree.fromstring(archive.read("word/document.xml"))
+        rels = ElementTree.fromstring(archive.read("word/_rels/document.xml.rels"))
+        targets = {r.get("Id"): r.get("Target", "") for r in rels.iter(f"{REL}Relationship")}
+        refs = {ref.get(f"{W}type", "default"): ref.get(f"{R}id")
+                for ref in root.iter(f"{W}headerReference")}
+        part = targets.get(refs.get("first") or refs.get("default") or "", "")
+        if not part:
+            return []
+        header = ElementTree.fromstring(archive.read("word/" + part.lstrip("/")))
+    return _docx_paragraphs(header, sizes, default)
 
 
 def _odt_sizes(root: ElementTree.Element, sizes: dict[str, float]) -> None:
@@ -164,6 +193,19 @@ def odt_lines(path: Path) -> list[Line]:
                 size = max(size, sizes.get(span.get(f"{TEXT}style-name", ""), 0.0))
         lines.append(Line(text, size))
     return lines
+
+
+# A letterhead names the document by its kind: 'Verslag BOMOS Klankbordgroep'.
+KIND_TITLE = re.compile(r"^(?:verslag|notulen|besluitenlijst|memo|notitie|nota|rapport"
+                        r"|advies|agenda|brief)\b\s+\S", re.I)
+
+
+def header_title(header: list[Line]) -> str:
+    """A title the first page's header carries: a paragraph in the largest type there,
+    or one that names the document's kind ('Verslag …'), when only one does."""
+    texts = [re.sub(r"\s+", " ", x.text).strip() for x in header]
+    named = [t for t in texts if KIND_TITLE.match(t) and len(t) <= MAX_TITLE]
+    return named[0] if len(named) == 1 else ""
 
 
 def cover(path: Path) -> tuple[str, str]:

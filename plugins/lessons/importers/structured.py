@@ -14,13 +14,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 import tempfile
+import zipfile
 from pathlib import Path
+from xml.etree import ElementTree
 
 import yaml
 
 from ..model.vocab import fold
 from ..normalize.dates import PartialDate, find_partial_date
-from . import cover, docprops, html_clean, html_meta, pandoc, rawtext, textclean
+from . import accounting, cover, docprops, html_clean, html_meta, pandoc, rawtext, textclean
 from .pandoc_ast import Pass, meta_text, stringify, table_rows
 from .registry import Converted, ImportFailure, Removed
 
@@ -144,6 +146,8 @@ def read_office(path: Path) -> Converted:
     if styled and subtitle:
         styled = f"{styled}: {subtitle}"
     large, subject = cover.cover(path)
+    header = _first_header(path) if is_docx else []
+    large = large or cover.header_title(header)
     title, source = docprops.choose_title(styled, _first_heading(ast), props.title, large,
                                           subject or _table_subject(ast), _first_line(ast))
     if front:
@@ -155,6 +159,9 @@ def read_office(path: Path) -> Converted:
     if props.title and not docprops.same_title(title, props.title):
         review.append(f"title in the file properties ('{props.title}') not used")
     review += props.review() + passes.review
+    header_text = "\n".join(x.text for x in header)
+    if accounting.words(header_text):
+        passes.removed.setdefault("first page header (letterhead)", []).append(header_text)
     try:
         raw = rawtext.docx_text(path) if is_docx else rawtext.odt_text(path)
     except (KeyError, OSError, ValueError):
@@ -239,6 +246,13 @@ def _names(value: object) -> tuple[list[str], bool]:
 
 
 LIST_NUMBER = re.compile(r"^([ \t]*)\d{1,9}[.)](?=[ \t])", re.M)
+
+
+def _first_header(path: Path) -> list:
+    try:
+        return cover.docx_first_header(path)
+    except (KeyError, zipfile.BadZipFile, ElementTree.ParseError, ValueError):
+        return []
 
 
 def _day(timestamp: str) -> str | None:

@@ -511,3 +511,14 @@ def test_docx_letterhead_in_the_first_page_header_gives_title_and_meeting_date(
     assert result.meta["title"] == "Verslag Klankbordgroep Standaarden"
     assert result.meta["date"] == "2025-05-15"  # the meeting, not when it was written up
     assert any(n.startswith("removed: 1 first page header") for n in result.review)
+
+
+def test_cover_title_takes_a_subtitle_in_display_type_but_not_a_section_heading():
+    from lessons.importers.cover import Line, title
+
+    body = [Line("Gewone tekst van het verslag, in de broodletter. " * 3, 10.0)] * 5
+    cover = [Line("Kennisplatform APIs", 26.0), Line("Werkgroep Communicatie & Beleid", 14.0),
+             Line("Bijeenkomst 1 april 2019", 10.0)]
+    assert title(cover + body) == "Kennisplatform APIs: Werkgroep Communicatie & Beleid"
+    heading = [Line("Evaluatie teststraten", 26.0), Line("Inleiding", 14.0)]
+    assert title(heading + body) == "Evaluatie teststraten"

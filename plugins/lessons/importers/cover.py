@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.etree import ElementTree
 
+from .docprops import usable_heading
 from .rawtext import _odt_walk
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -59,7 +60,17 @@ def title(lines: list[Line]) -> str:
             break
         parts.append(line.text.strip())
     text = re.sub(r"\s+", " ", " ".join(parts)).strip()
-    return "" if len(text) > MAX_TITLE or text.endswith(":") else text
+    if len(text) > MAX_TITLE or text.endswith(":"):
+        return ""
+    # A subtitle: the next line, smaller than the title but still display type
+    # ('Kennisplatform APIs' / 'Werkgroep Communicatie & Beleid'), unless it is a
+    # section heading such as 'Inleiding'.
+    following = head[start + len(parts)] if start + len(parts) < len(head) else None
+    if following is not None and MIN_RATIO * body_size <= following.size < largest:
+        subtitle = re.sub(r"\s+", " ", following.text).strip()
+        if 0 < len(subtitle) <= 80 and not subtitle.endswith(":") and usable_heading(subtitle):
+            return f"{text}: {subtitle}"
+    return text
 
 
 def labelled_subject(lines: list[Line]) -> str:

@@ -522,3 +522,19 @@ def test_cover_title_takes_a_subtitle_in_display_type_but_not_a_section_heading(
     assert title(cover + body) == "Kennisplatform APIs: Werkgroep Communicatie & Beleid"
     heading = [Line("Evaluatie teststraten", 26.0), Line("Inleiding", 14.0)]
     assert title(heading + body) == "Evaluatie teststraten"
+
+
+def test_web_page_dated_in_its_article_after_long_menus(tmp_path: Path):
+    from lessons.collect import load_vocabularies
+    from lessons.importers.writer import import_file
+
+    menu = "".join(f"<li><a href='/p{i}'>Onderwerp nummer {i} van het menu</a></li>"
+                   for i in range(200))
+    page = tmp_path / "pagina.html"
+    page.write_text(f"<html><body><nav><ul>{menu}</ul></nav><main><h1>Evaluatie teststraten</h1>"
+                    "<p>De teststraten draaiden een jaar; dit verslag beschrijft wat de GGD "
+                    "daarvan leerde over planning, personeel en laboratoria.</p>"
+                    "<p>9 januari 2026, versie 1.3 definitief</p></main></body></html>",
+                    encoding="utf-8")
+    vocabs = load_vocabularies(ROOT / "content" / "vocabularies")
+    assert import_file(page, tmp_path, vocabs, out=tmp_path / "out").meta["date"] == "2026-01-09"

@@ -43,7 +43,7 @@ class Inferred:
     notes: list[str] = field(default_factory=list)  # what the editor must look at
 
 
-def infer_date(texts: list[str], cover: list[str]) -> tuple[str | None, str]:
+def infer_date(texts: list[str], cover: list[str], body: str = "") -> tuple[str | None, str]:
     """(ISO date at its precision, where it came from): the answer's date for
     parliamentary questions, the meeting's date for minutes, a letter's date line, a
     date on the cover, else the first date in the text."""
@@ -65,7 +65,8 @@ def infer_date(texts: list[str], cover: list[str]) -> tuple[str | None, str]:
                     return found.iso(), "the date line"
     if found := find_partial_date("\n".join(cover)):
         return found.iso(), "the cover"
-    if found := find_partial_date(texts[0][:3000]):
+    # The first page as a reader sees it: the body, not a web page's menus before it.
+    if found := find_partial_date((body or texts[0])[:3000]):
         return found.iso(), "the first date in the text"
     return None, ""
 
@@ -105,7 +106,8 @@ def infer(converted: Converted, vocabs: Vocabularies) -> tuple[Inferred, str]:
     if converted.date_hint:
         result.date, result.date_from = converted.date_hint, converted.date_from
     else:
-        result.date, result.date_from = infer_date(texts, cover_lines(converted.markdown))
+        result.date, result.date_from = infer_date(texts, cover_lines(converted.markdown),
+                                                    fields(converted.markdown))
     if not result.date and converted.created:
         result.date = converted.created
         result.date_from = "the file's creation date: the text names no date"

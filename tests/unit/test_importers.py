@@ -203,6 +203,9 @@ def test_kind_cues_score_rather_than_take_the_first_hit():
     assert guess_kind("Oplegnotitie\n\nAan: de minister\nOnderwerp: x\n") == "memo"
     assert guess_kind("Advies\n\nDe Raad voor Volksgezondheid en Samenleving adviseert\n") \
         == "position-paper"
+    assert guess_kind("Ervaringen met de eerste publicatie van een JSON-schema\n\nWe "
+                      "publiceerden ons eerste schema en het onderzoek ernaar.\n") \
+        == "practice-example"
     assert guess_kind("Een tekst zonder enige aanwijzing.") is None
 
 

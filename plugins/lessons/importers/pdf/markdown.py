@@ -1,0 +1,72 @@
+"""Blocks to Markdown for Python-Markdown with the site's extensions (tables, footnotes):
+one line per paragraph, never indented (four leading spaces would make a code block),
+nested list items indented four spaces per level, text that looks like Markdown
+syntax escaped."""
+
+from __future__ import annotations
+
+import re
+
+from .blocks import Block
+from .footnotes import Footnote
+
+# A paragraph that starts like a heading, quote, list or table row is not one.
+LINE_START = re.compile(r"^(#|>|[-+*] |=+$|\||\d+[.)] )")
+
+
+def escape(text: str) -> str:
+    text = text.replace("\\", "\\\\").replace("`", "\\`").replace("*", "\\*")
+    text = text.replace("<", "&lt;")
+    if LINE_START.match(text):
+        text = "\\" + text if not text[0].isdigit() else re.sub(r"^(\d+)([.)])", r"\1\\\2", text)
+    return text
+
+
+def render(title: str, blocks: list[Block], notes: list[Footnote]) -> str:
+    parts: list[str] = []
+    if title:
+        parts.append(f"# {escape(title)}")
+    items: list[str] = []
+    previous: Block | None = None
+    for block in blocks:
+        if block.kind == "item":
+            if items and previous is not None and previous.level == 0 == block.level \
+                    and previous.ordered != block.ordered:
+                parts.append("\n".join(items))  # a bullet list after a numbered one
+                items = []
+            marker = f"{_number(block.label)}. " if block.ordered and _number(block.label) \
+                else "- "
+            text = escape(block.text) if not block.ordered or _number(block.label) \
+                else f"{escape(block.label)} {escape(block.text)}"
+            if block.lead:
+                text = f"**{escape(block.lead)}** {text}".rstrip()
+            items.append("    " * block.level + marker + text)
+            previous = block
+            continue
+        if items:
+            parts.append("\n".join(items))
+            items, previous = [], None
+        if block.kind == "heading":
+            parts.append("#" * block.level + " " + escape(block.text).rstrip("#").strip())
+        elif block.kind == "label":
+            parts.append(f"**{escape(block.text)}**")
+        elif block.kind in ("table", "raw"):
+            parts.append(block.text.strip("\n"))
+        elif block.text.strip():
+            parts.append(escape(block.text))
+    if items:
+        parts.append("\n".join(items))
+    for note in notes:
+        parts.append(f"[^{note.number}]: {escape(note.text)}")
+    text = "\n\n".join(p for p in parts if p.strip())
+    return _glue_references(text) + "\n"
+
+
+def _number(label: str) -> str:
+    match = re.fullmatch(r"\(?(\d{1,2})[.)]", label)
+    return match.group(1) if match else ""
+
+
+def _glue_references(text: str) -> str:
+    """'maatregelen [^2]' -> 'maatregelen[^2]': the mark follows its word."""
+    return re.sub(r" (\[\^[\w-]+\])(?!:)", r"\1", text)

@@ -67,7 +67,10 @@ class Style:
         return None
 
     def level(self, key: tuple[float, bool]) -> int:
-        return min(6, 2 + self.heading_keys.index(key)) if key in self.heading_keys else 6
+        """Levels by size rank (bold or not at one size is one level); bold body type
+        ranks below every larger size."""
+        sizes = sorted({k[0] for k in self.heading_keys}, reverse=True)
+        return min(6, 2 + sizes.index(key[0])) if key[0] in sizes else 6
 
 
 def measure(lines: list[Line], body_size: float) -> Style:
@@ -97,6 +100,8 @@ def _breaks(a: Line, b: Line, style: Style, first_of_block: Line) -> bool:
     gap = b.top - a.bottom
     if gap > (style.line_gap + 0.45) * max(a.size, b.size) or gap < -0.5 * a.size:
         return True
+    if _runs_on(a, b):
+        return False
     # A first-line indent (up to about two ems) does not start a new paragraph.
     if abs(b.x0 - a.x0) > 8 and not (a is first_of_block and 0 < a.x0 - b.x0 <= 25):
         return True
@@ -110,11 +115,18 @@ def _continues_item(current: Block | None, found: Marker | None, last: Line | No
     """A line under a list item, aligned with the item's text, close below it."""
     if current is None or current.kind != "item" or found is None or last is None:
         return False
-    if line.x0 < found.text_x0 - 3 or abs(line.size - last.size) > 0.6:
+    if abs(line.size - last.size) > 0.6 or line.x0 < found.x0 - 3:
+        return False
+    if line.x0 < found.text_x0 - 3 and not _runs_on(last, line):
         return False
     if line.page != last.page:
         return not blocks_end(last.text) and line.text[:1].islower()
     return line.top - last.bottom <= (style.line_gap + 0.45) * line.size
+
+
+def _runs_on(a: Line, b: Line) -> bool:
+    """`b` continues the sentence `a` left open: `a` has no end mark, `b` starts lower case."""
+    return not SENTENCE_END.search(a.text) and b.text[:1].islower()
 
 
 def blocks_end(text: str) -> bool:
@@ -143,8 +155,10 @@ def build(lines: list[Line], style: Style) -> list[Block]:
             last = line
             continue
         key = style.heading_key(line)
-        if key is not None and found is None or key is not None and found and found.ordered \
-                and line.size >= style.body_size * HEADING_RATIO:
+        # A numbered line in larger type, or wholly bold and short ('3. Vragenkwartier'),
+        # is a numbered heading, not a list item.
+        if key is not None and (found is None or found.ordered and (
+                line.size >= style.body_size * HEADING_RATIO or line.bold)):
             level = style.level(key)
             if (current and current.kind == "heading" and current.level == level
                     and last is not None and last.page == line.page
@@ -157,6 +171,8 @@ def build(lines: list[Line], style: Style) -> list[Block]:
             last, stack, item_marker = line, [], None
             continue
         if found is not None:
+            if current is None or current.kind != "item":
+                stack = []  # a list after a paragraph or heading starts at level 0
             while stack and found.x0 < stack[-1] - 3:
                 stack.pop()
             if not stack or found.x0 > stack[-1] + 3:

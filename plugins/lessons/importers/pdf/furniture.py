@@ -80,14 +80,19 @@ def side_column_edge(pages: list[list[Line]], widths: list[float],
 
 
 def mark_side_column(pages: list[list[Line]], widths: list[float], body_size: float) -> None:
+    """A letterhead column has labels in bold ('Datum', 'Kenmerk', 'Contactpersoon') with
+    their values under them; small type at the right of a slide has not."""
     edge = side_column_edge(pages, widths, body_size)
     if edge is None:
         return
-    for lines, width in zip(pages, widths, strict=True):
-        for line in lines:
-            if line.kind == "text" and line.x0 >= edge * width - 1 \
-                    and line.size < body_size - 0.4:
-                line.kind = "letterhead side column"
+    column = [line for lines, width in zip(pages, widths, strict=True) for line in lines
+              if line.kind == "text" and line.x0 >= edge * width - 1
+              and line.size < body_size - 0.4]
+    labels = [x for x in column if x.bold and len(x.words) <= 3]
+    if len(labels) < 2 or len(labels) > len(column) / 2:
+        return
+    for line in column:
+        line.kind = "letterhead side column"
 
 
 def side_column_fields(lines: list[Line]) -> dict[str, str]:

@@ -28,12 +28,18 @@ def render(title: str, blocks: list[Block], notes: list[Footnote]) -> str:
         parts.append(f"# {escape(title)}")
     items: list[str] = []
     previous: Block | None = None
+    numbered = False  # the open list's outer level is numbered
     for block in blocks:
         if block.kind == "item":
-            if items and previous is not None and previous.level == 0 == block.level \
-                    and previous.ordered != block.ordered:
+            ordered = bool(block.ordered and _number(block.label))
+            # Python-Markdown nests only one level deeper than the item above.
+            level = min(block.level, previous.level + 1) if items and previous else 0
+            if items and level == 0 and ordered != numbered:
                 parts.append("\n".join(items))  # a bullet list after a numbered one
                 items = []
+            if not items:
+                numbered = ordered
+            block.level = level
             marker = f"{_number(block.label)}. " if block.ordered and _number(block.label) \
                 else "- "
             text = escape(block.text) if not block.ordered or _number(block.label) \

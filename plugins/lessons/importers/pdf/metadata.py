@@ -11,12 +11,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ...normalize.dates import PartialDate
+from ...normalize.dates import PartialDate, find_partial_date
 from .model import Line
 
 TITLE_KEYS = ("Title", "Subject", "Onderwerp", "Betreft")
 NOT_TITLES = re.compile(r"^(?:inhoud(?:sopgave)?|table of contents|contents|aan\b|memo$"
-                        r"|notitie$|brief$|verslag$)|:$", re.I)
+                        r"|notitie$|brief$|verslag$)", re.I)
+
+
+def is_label(text: str) -> bool:
+    """A form label ('Datum:', 'Onderwerp:') is not a title."""
+    return text.rstrip().endswith(":") and len(text.split()) <= 3
 
 
 @dataclass
@@ -100,7 +105,7 @@ def trusted_title(meta: Metadata, first_page: list[Line]) -> tuple[str, list[Lin
     """A metadata title that stands on page 1 (the lines that carry it), or ''."""
     for candidate in meta.titles:
         wanted = fold(candidate)
-        if len(wanted) < 4 or NOT_TITLES.search(candidate.strip()):
+        if len(wanted) < 4 or NOT_TITLES.search(candidate.strip()) or is_label(candidate):
             continue
         for i in range(len(first_page)):
             joined = ""
@@ -118,7 +123,7 @@ def title_from_type(first_page: list[Line], later_max: float,
     """The largest type on page 1, joined over the lines it spans, when it is larger
     than the body and than any type on the later pages (else it is a heading style)."""
     lines = [x for x in first_page if any(c.isalpha() for c in x.text)
-             and not NOT_TITLES.search(x.text.strip())]
+             and not NOT_TITLES.search(x.text.strip()) and not is_label(x.text)]
     if not lines:
         return "", []
     largest = max(x.size for x in lines)
@@ -144,3 +149,38 @@ def trusted_authors(meta: Metadata, text: str) -> list[str]:
         if len(natural.split()) >= 2 and f" {fold(natural)} " in folded:
             out.append(natural)
     return out
+
+
+LEAD_WORDS = 16  # a title line is short
+
+
+def title_from_lead(first_page: list[Line], body_size: float) -> tuple[str, list[Line]]:
+    """Without larger type: the first heading-like line of page 1 (bold, or larger than
+    the body) before the running text starts, else its first short line that is not a
+    date line, a form label or an addressee. 'Document: Besluitenlijst ...' loses its
+    label."""
+    candidates = []
+    for line in first_page[:12]:
+        text = line.text.strip()
+        if len(line.words) > LEAD_WORDS or len(text) > 160:
+            break  # the running text has started
+        if is_label(text) or NOT_TITLES.search(text) or not any(c.isalpha() for c in text):
+            continue
+        if find_partial_date(text) and len(text) < 60:
+            continue
+        candidates.append(line)
+    if not candidates:
+        return "", []
+    strong = [x for x in candidates if x.size >= body_size * 1.12
+              or x.bold and x.size >= body_size - 0.6]
+    first = strong[0] if strong else candidates[0]
+    chosen = [first]
+    for line in first_page[first_page.index(first) + 1:]:
+        if (abs(line.size - first.size) > 0.25 or line.bold != first.bold
+                or line.top - chosen[-1].bottom > 0.8 * first.size or len(chosen) == 3):
+            break
+        chosen.append(line)
+    whole = " ".join(x.text.strip() for x in chosen)
+    text = re.sub(r"^[A-Z][\w ]{0,20}:\s+(?=\S)", "", whole)
+    # Without its label the lines stay in the body, so the label is not lost.
+    return text, chosen if text == whole else []

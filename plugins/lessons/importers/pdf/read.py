@@ -12,6 +12,7 @@ from .. import accounting
 from ..registry import Converted, ImportFailure, Removed
 from . import blocks, footnotes, furniture, metadata, redaction, source, tables, toc
 from .lines import page_lines, rejoin
+from .lists import marker
 from .markdown import render
 from .model import Line, Word
 from .textlayer import needs_ocr
@@ -28,10 +29,10 @@ def _body_size(words: list[Word]) -> float:
     return weights.most_common(1)[0][0] if weights else 10.0
 
 
-def _table_line(table: source.Table) -> Line:
+def _table_line(table: source.Table, rows: list[list[str | None]], raw: str) -> Line:
     x0, top, x1, bottom = table.bbox
     anchor = Word("", x0, x1, top, top + 1, 0.0, "", table.page)
-    return Line([anchor], table.page, "table", {"markdown": tables.to_markdown(table)})
+    return Line([anchor], table.page, "table", {"markdown": tables.to_markdown(rows), "raw": raw})
 
 
 def _raw_line(markdown: str, page: int) -> Line:
@@ -122,14 +123,15 @@ def read_pdf(path: Path) -> Converted:
             removed["text under black redaction boxes (not published)"].append(
                 " ".join(w.text for w in hidden))
         words = [w for w in content.words if w not in hidden]
-        found = [t for t in content.tables if tables.usable(t)]
-        in_table = [w for w in words if any(_inside(w, t.bbox) for t in found)]
-        flow = [w for w in words if w not in in_table]
-        lines = page_lines(flow, n) + [_table_line(t) for t in found]
-        # The table's own words are kept for raw_text, in its place.
-        for t in found:
-            lines[-len(found) + found.index(t)].extra["words"] = [
-                w for w in in_table if _inside(w, t.bbox)]
+        flow, table_lines = list(words), []
+        for table in content.tables:
+            filled = tables.fill(table, flow)
+            if filled is None:
+                continue
+            mine = tables.in_area(table, flow)
+            flow = [w for w in flow if w not in mine]
+            table_lines.append(_table_line(table, *filled))
+        lines = page_lines(flow, n) + table_lines
         lines.sort(key=lambda x: (x.top, x.x0))
         pages.append(lines)
         widths.append(content.width)
@@ -148,10 +150,10 @@ def read_pdf(path: Path) -> Converted:
     for line in title_lines:
         line.kind = "title"
     if not title:
-        review.append("title: no title block found on page 1; the first heading is used")
+        review.append("title: no title found in the metadata or on page 1")
     elif meta.titles and title not in meta.titles:
         review.append(f"title: the PDF's Title metadata ('{meta.titles[0][:60]}') is not on "
-                      f"page 1; the largest type on page 1 is used")
+                      f"page 1; the title is taken from page 1")
     flat = [line for lines in pages for line in lines]
     toc.mark_toc(flat)
     flow = [line for line in flat if line.kind in ("text", "table", "raw")]
@@ -177,12 +179,6 @@ def read_pdf(path: Path) -> Converted:
         review=review)
 
 
-def _inside(word: Word, bbox: tuple[float, float, float, float]) -> bool:
-    x0, top, x1, bottom = bbox
-    cx, cy = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
-    return x0 <= cx <= x1 and top <= cy <= bottom
-
-
 def _raw_text(pages: list[list[Line]]) -> str:
     """Every word in reading order: each page's running text (tables in place), then its
     side column and furniture, so a word broken over two lines stays together."""
@@ -191,12 +187,14 @@ def _raw_text(pages: list[list[Line]]) -> str:
         later = []
         for line in lines:
             if line.kind == "table":
-                rows = page_lines(line.extra.get("words", []), line.page)
-                out += [r.text for r in rejoin(rows)]
+                out.append(line.extra["raw"])
             elif line.kind == "raw":
                 out.append(line.extra["markdown"])
             elif line.kind == "text":
-                out.append(line.text)
+                # A bullet drawn as the letter 'o' (Courier New) is a glyph, not a word.
+                found = marker(line)
+                bullet = found is not None and not found.ordered and line.words[0].text == "o"
+                out.append(line.text[1:] if bullet else line.text)
             else:
                 later.append(line.text)
         out += later
@@ -212,6 +210,8 @@ def _title(meta: metadata.Metadata, pages: list[list[Line]],
         return title, lines
     later = [x.size for p in pages if p is not first for x in p if x.kind == "text"]
     title, lines = metadata.title_from_type(first_text, max(later, default=0.0), body_size)
+    if not title:
+        title, lines = metadata.title_from_lead(first_text, body_size)
     return re.sub(r"\s+", " ", title).strip(), lines
 
 

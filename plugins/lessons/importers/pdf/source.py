@@ -13,11 +13,13 @@ from pathlib import Path
 from ..registry import ImportFailure
 from .model import Word
 
+Box = tuple[float, float, float, float]  # x0, top, x1, bottom
+
 
 @dataclass
 class Table:
-    bbox: tuple[float, float, float, float]  # x0, top, x1, bottom
-    rows: list[list[str | None]]  # None: the cell is covered by a spanning neighbour
+    bbox: Box
+    cells: list[list[Box | None]]  # per row; None: covered by a spanning neighbour
     page: int
 
 
@@ -69,7 +71,8 @@ def read_page(page, number: int) -> PageContent:
                 and rect["width"] > 4 and rect["height"] > 4:
             content.dark_boxes.append((rect["x0"], rect["top"], rect["x1"], rect["bottom"]))
     for found in page.find_tables():
-        content.tables.append(Table(tuple(found.bbox), found.extract(), number))
+        cells = [[tuple(c) if c else None for c in row.cells] for row in found.rows]
+        content.tables.append(Table(tuple(found.bbox), cells, number))
     words = page.extract_words(extra_attrs=["fontname", "size"], keep_blank_chars=False,
                                use_text_flow=False)
     for w in words:

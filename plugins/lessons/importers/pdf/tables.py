@@ -1,33 +1,77 @@
 """Ruled tables (found by pdfplumber's table finder from the drawn cell borders) as
 Markdown pipe tables, or as HTML tables when a cell spans columns or rows, which pipe
-tables cannot say."""
+tables cannot say.
+
+Cells are filled with the page's own words (the same words the rest of the reader and
+the nothing-lost count see). A table whose grid leaves words of its area outside every
+cell is not a table the finder understood: its words stay running text.
+"""
 
 from __future__ import annotations
 
 import html
 
-from ..dutch import join_line_ends
-from .source import Table
+from .model import Word
+from .source import Box, Table
 
 
-def usable(table: Table) -> bool:
-    rows = [r for r in table.rows if any((c or "").strip() for c in r)]
-    return len(rows) >= 2 and max(len(r) for r in rows) >= 2
+def _inside(word: Word, box: Box) -> bool:
+    x0, top, x1, bottom = box
+    cx, cy = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
+    return x0 <= cx <= x1 and top <= cy <= bottom
 
 
-def _cell(text: str | None) -> str:
-    return " ".join(join_line_ends(text or "").split())
+def in_area(table: Table, words: list[Word]) -> list[Word]:
+    return [w for w in words if _inside(w, table.bbox)]
 
 
-def to_markdown(table: Table) -> str:
-    rows = [r for r in table.rows if any((c or "").strip() for c in r)]
-    if any(c is None for r in rows for c in r):
-        return _html(rows)
+def fill(table: Table, words: list[Word]) -> tuple[list[list[str | None]], str] | None:
+    """The cell texts and the table's words cell by cell, line by line (for raw_text, so
+    a word broken in a cell stays together), or None when the grid does not hold
+    every word of its area."""
+    from .blocks import join_text
+    from .lines import page_lines
+
+    area = in_area(table, words)
+    placed: set[int] = set()
+    rows: list[list[str | None]] = []
+    raw: list[str] = []
+    for row in table.cells:
+        texts: list[str | None] = []
+        for box in row:
+            if box is None:
+                texts.append(None)
+                continue
+            mine = [w for w in area if id(w) not in placed and _inside(w, box)]
+            placed.update(id(w) for w in mine)
+            text = ""
+            for line in page_lines(mine, table.page):
+                text = join_text(text, line.text)
+                raw.append(line.text)
+            texts.append(text)
+        rows.append(texts)
+    if len(placed) < len(area):
+        return None
+    rows = [r for r in rows if any((c or "").strip() for c in r)]
+    if len(rows) < 2 or max(len(r) for r in rows) < 2:
+        return None
+    return rows, "\n".join(raw)
+
+
+def to_markdown(rows: list[list[str | None]]) -> str:
     width = max(len(r) for r in rows)
-    cells = [[_cell(c).replace("|", "\\|") for c in r] + [""] * (width - len(r)) for r in rows]
+    if any(c is None for r in rows for c in r) or any(len(r) != width for r in rows):
+        return _html(rows)
+    cells = [[_cell(c).replace("|", "\\|") for c in r] for r in rows]
     out = ["| " + " | ".join(cells[0]) + " |", "|" + "---|" * width]
     out += ["| " + " | ".join(r) + " |" for r in cells[1:]]
     return "\n".join(out)
+
+
+def _cell(text: str | None) -> str:
+    from .markdown import escape
+
+    return escape(" ".join((text or "").split())).lstrip("\\")
 
 
 def _html(rows: list[list[str | None]]) -> str:
@@ -43,7 +87,7 @@ def _html(rows: list[list[str | None]]) -> str:
                 span += 1
             if row[i] is not None:
                 attr = f' colspan="{span}"' if span > 1 else ""
-                out.append(f"<{tag}{attr}>{html.escape(_cell(row[i]))}</{tag}>")
+                out.append(f"<{tag}{attr}>{html.escape(' '.join(row[i].split()))}</{tag}>")
             i += span
         out.append("</tr>")
     out.append("</table>")

@@ -16,9 +16,9 @@ from ..dutch import is_word
 SYMBOL_FONTS = ("symbol", "wingdings", "dingbats", "webdings")
 MIN_CHARS = 20  # fewer visible characters than this: a page number or a stamp, no text
 MIN_WORDS = 15  # too few words to judge the word list share
-WORD_SHARE = 0.45
-LEADERS = set(".…·_-–—")
-ALNUM_SHARE = 0.5  # running text is 80-90 % letters and digits; a garbled layer is not  # below this share of known words the layer is not text
+WORD_SHARE = 0.45  # below this share of known words the layer is not text
+ALNUM_SHARE = 0.5  # running text is 80-90 % letters and digits; a garbled layer is not
+LEADERS = set(".…·_-–—")  # a table of contents' leader dots are not garbage
 
 
 def _bad(char: dict) -> bool:

@@ -81,9 +81,16 @@ def read_structured(path: Path) -> Converted:
     return Converted(markdown, markdown, title, converter=pandoc.version(), structured=True)
 
 
+def read_pdf(path: Path) -> Converted:
+    from .pdf import read_pdf as read  # pdfplumber loads only when a PDF is imported
+
+    return read(path)
+
+
 READERS: dict[str, Callable[[Path], Converted]] = {
     ".txt": read_plain_text,
     ".eml": read_eml,
+    ".pdf": read_pdf,
     **{ext: read_structured for ext in pandoc.FORMATS},
 }
 
@@ -92,9 +99,6 @@ def read(path: Path) -> Converted:
     reader = READERS.get(path.suffix.lower())
     if reader is None:
         known = ", ".join(sorted(READERS))
-        if path.suffix.lower() == ".pdf":
-            raise ImportFailure("PDF cannot be read directly: extract its text first "
-                                "(e.g. `pdftotext -layout file.pdf`) and import the .txt")
         raise ImportFailure(f"no importer for '{path.suffix}' files; known: {known}")
     try:
         return reader(path)

@@ -142,8 +142,8 @@ def build(lines: list[Line], style: Style) -> list[Block]:
     stack: list[float] = []  # marker x0 of each open list level
     item_marker: Marker | None = None
     for line in lines:
-        if line.kind == "table":
-            blocks.append(Block("table", line.extra["markdown"], page=line.page, lines=[line]))
+        if line.kind in ("table", "raw"):  # a ruled table; a page read by OCR
+            blocks.append(Block(line.kind, line.extra["markdown"], page=line.page, lines=[line]))
             current, last, stack, item_marker = None, None, [], None
             continue
         found = marker(line)

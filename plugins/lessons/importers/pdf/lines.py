@@ -46,8 +46,9 @@ def page_lines(words: list[Word], page: int) -> list[Line]:
     """The page's lines in reading order (top to bottom, left to right)."""
     lines = []
     for n, row in enumerate(rows(words)):
+        y = min(w.top for w in row)  # the row's place in the reading order
         for part in split_row(row):
-            lines.append(Line(part, page, extra={"row": n}))
+            lines.append(Line(part, page, extra={"row": n, "y": y}))
     return lines
 
 

@@ -15,8 +15,13 @@ from ...normalize.dates import PartialDate, find_partial_date
 from .model import Line
 
 TITLE_KEYS = ("Title", "Subject", "Onderwerp", "Betreft")
-NOT_TITLES = re.compile(r"^(?:inhoud(?:sopgave)?|table of contents|contents|aan\b|memo$"
-                        r"|notitie$|brief$|verslag$)", re.I)
+# Not titles: a table of contents, an addressee, a bare kind word, or a generic section
+# heading ('Aanleiding', '1 Inleiding') that a letter or memo starts with.
+NOT_TITLES = re.compile(
+    r"^(?:inhoud(?:sopgave)?|table of contents|contents|aan\b|memo$|notitie$|brief$|verslag$"
+    r"|(?:\d+(?:\.\d+)*\.?\s+)?(?:aanleiding|inleiding|introductie|samenvatting"
+    r"|managementsamenvatting|achtergrond|voorwoord|conclusies?|aanbevelingen|bijlagen?"
+    r"|colofon|summary|introduction|background)\s*:?$)", re.I)
 
 
 def is_label(text: str) -> bool:

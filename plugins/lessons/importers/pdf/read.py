@@ -132,7 +132,7 @@ def read_pdf(path: Path) -> Converted:
             flow = [w for w in flow if w not in mine]
             table_lines.append(_table_line(table, *filled))
         lines = page_lines(flow, n) + table_lines
-        lines.sort(key=lambda x: (x.top, x.x0))
+        lines.sort(key=lambda x: (x.extra.get("y", x.top), x.x0))
         pages.append(lines)
         widths.append(content.width)
         heights.append(content.height)
@@ -203,8 +203,8 @@ def _raw_text(pages: list[list[Line]]) -> str:
 
 def _title(meta: metadata.Metadata, pages: list[list[Line]],
            body_size: float) -> tuple[str, list[Line]]:
-    first = next((p for p in pages if any(x.kind == "text" for x in p)), [])
-    first_text = [x for x in first if x.kind == "text"]
+    first = pages[0] if pages else []
+    first_text = [x for x in first if x.kind == "text"]  # none when page 1 went to OCR
     title, lines = metadata.trusted_title(meta, first_text)
     if title:
         return title, lines

@@ -42,15 +42,18 @@ def open_pdf(path: Path):
     try:
         pdf = pdfplumber.open(path)
         pdf.pages  # noqa: B018 - parses the page tree, where damage shows
-    except (PDFPasswordIncorrect, PDFEncryptionError):
-        raise ImportFailure("the PDF is encrypted (password protected); save it again "
-                            "without a password (print to PDF) and import that") from None
-    except PDFSyntaxError as err:
-        raise ImportFailure(f"not a readable PDF ({err}); open it in a PDF reader and save "
-                            f"or print it to a new PDF") from None
     except Exception as err:  # pdfminer raises many kinds on damaged files
-        raise ImportFailure(f"the PDF is damaged and cannot be read ({type(err).__name__}: "
-                            f"{str(err)[:120]}); print it to a new PDF and import that") from None
+        # pdfplumber wraps pdfminer's errors: the cause is its first argument.
+        cause = err.args[0] if err.args and isinstance(err.args[0], Exception) else err
+        if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
+            raise ImportFailure("the PDF is encrypted (password protected); save it again "
+                                "without a password (print to PDF) and import that") from None
+        if isinstance(cause, PDFSyntaxError):
+            raise ImportFailure(f"not a readable PDF ({cause}); open it in a PDF reader and "
+                                f"save or print it to a new PDF") from None
+        raise ImportFailure(f"the PDF is damaged and cannot be read ({type(cause).__name__}"
+                            f"{': ' + str(cause)[:120] if str(cause) else ''}); print it to "
+                            f"a new PDF and import that") from None
     return pdf
 
 

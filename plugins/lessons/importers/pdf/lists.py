@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from .model import Line
 
-BULLETS = set("•●○◦▪▫■□◆◇►▶▸▹➢➤✓✔➔→·*-–—o") | {"\uf0b7", "\uf0a7", "\uf076", "\uf0d8"}
+BULLETS = set("•●○◦▪▫■□◆◇►▶▸▹➢➤✓✔➔→·*-–—−o") | {"\uf0b7", "\uf0a7", "\uf076", "\uf0d8"}
 NUMBERED = re.compile(r"^(?:\d{1,2}|[a-z]|[ivx]{1,5})[.)]$|^\((?:\d{1,2}|[a-z]|[ivx]{1,5})\)$")
 
 

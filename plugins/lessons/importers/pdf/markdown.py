@@ -14,10 +14,10 @@ from .footnotes import Footnote
 LINE_START = re.compile(r"^(#|>|[-+*] |=+$|\||\d+[.)] )")
 
 
-def escape(text: str) -> str:
+def escape(text: str, line_start: bool = True) -> str:
     text = text.replace("\\", "\\\\").replace("`", "\\`").replace("*", "\\*")
     text = text.replace("<", "&lt;")
-    if LINE_START.match(text):
+    if line_start and LINE_START.match(text):
         text = "\\" + text if not text[0].isdigit() else re.sub(r"^(\d+)([.)])", r"\1\\\2", text)
     return text
 
@@ -25,7 +25,7 @@ def escape(text: str) -> str:
 def render(title: str, blocks: list[Block], notes: list[Footnote]) -> str:
     parts: list[str] = []
     if title:
-        parts.append(f"# {escape(title)}")
+        parts.append(f"# {escape(title, line_start=False)}")
     items: list[str] = []
     previous: Block | None = None
     numbered = False  # the open list's outer level is numbered
@@ -53,7 +53,8 @@ def render(title: str, blocks: list[Block], notes: list[Footnote]) -> str:
             parts.append("\n".join(items))
             items, previous = [], None
         if block.kind == "heading":
-            parts.append("#" * block.level + " " + escape(block.text).rstrip("#").strip())
+            text = escape(block.text, line_start=False).rstrip("#").strip()
+            parts.append("#" * block.level + " " + text)
         elif block.kind == "label":
             parts.append(f"**{escape(block.text)}**")
         elif block.kind in ("table", "raw"):

@@ -9,7 +9,7 @@ import re
 from .model import Line
 
 TITLE = re.compile(r"^(?:inhoud(?:sopgave|stafel)?|table of contents|contents|index)$", re.I)
-ENTRY = re.compile(r"\s\d{1,4}$")
+ENTRY = re.compile(r"[\s.…]\d{1,4}$")  # '... 4' and '....4'; a leader may touch the number
 LEADER = re.compile(r"(?:\.\s?){4,}|…{2,}|(?:_\s?){4,}")
 MIN_ENTRIES = 3
 EDGE = 4.0  # points: right ends of entries agree this closely

@@ -62,7 +62,7 @@ class Style:
         if line.size >= self.body_size * HEADING_RATIO:
             return (size, line.bold)
         if line.bold and line.size >= self.body_size - 0.6 and not line.text.endswith(
-                (":", ",", ";")) and len(line.words) <= 12:
+                (":", ",", ";")):
             return (size, True)
         return None
 
@@ -160,7 +160,7 @@ def build(lines: list[Line], style: Style) -> list[Block]:
                 line.size >= style.body_size * HEADING_RATIO or line.bold)):
             level = style.level(key)
             if (current and current.kind == "heading" and current.level == level
-                    and last is not None and last.page == line.page
+                    and last is not None and last.page == line.page and len(current.lines) < 3
                     and line.top - last.bottom < 1.2 * line.size):
                 current.text = join_text(current.text, line.text)  # a heading over two lines
                 current.lines.append(line)

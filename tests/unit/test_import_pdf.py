@@ -71,7 +71,8 @@ def letter(path: Path) -> Path:
         ["wet- en regelgeving laat daarbij ruimte voor", None],
         ["gemeenten die zelf keuzes willen maken.", None],
         ["Een tweede alinea begint hier en loopt door over", None],
-        ["twee regels.", None],
+        ["Rotterdam en Den Haag.", None],
+        ["Een derde alinea volgt zonder witruimte.", None],
     ]
     for page in (1, 2):
         pdf.add_page()
@@ -122,7 +123,11 @@ def test_a_letter_loses_its_side_column_and_footer_but_lists_them(tmp_path: Path
     assert ("De afdeling heeft de uitvoering van de regelgeving over het bron- en "
             "contactonderzoek bekeken. De wet- en regelgeving laat daarbij ruimte voor "
             "gemeenten die zelf keuzes willen maken.") in text.split("\n")
-    assert "Een tweede alinea begint hier en loopt door over twee regels." in text.split("\n")
+    # a line that starts with a capital still continues a paragraph; a short line that
+    # ends a sentence ends it, also without white space under it
+    assert "Een tweede alinea begint hier en loopt door over Rotterdam en Den Haag." \
+        in text.split("\n")
+    assert "Een derde alinea volgt zonder witruimte." in text.split("\n")
     assert not re.search(r"^ {4}", text, re.M)
     no_code_blocks(text)
     assert lost(result) == 0 and not any("not in the output" in n for n in result.review)

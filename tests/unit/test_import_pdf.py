@@ -338,3 +338,40 @@ def test_scanned_pages_go_to_ocr_and_are_marked_for_review(tmp_path: Path, monke
     fake.ocr_pages = unavailable
     with pytest.raises(ImportFailure, match="tesseract is not installed"):
         read(scan(tmp_path / "alleen-scan.pdf", pages=1))
+
+
+def test_a_table_with_a_spanning_cell_becomes_an_html_table(tmp_path: Path):
+    pdf = new_pdf()
+    pdf.add_page()
+    put(pdf, 72, 60, "Deelnemers aan het overleg per organisatie", 14, "B")
+    put(pdf, 72, 80, "Het overleg had vijf deelnemers uit twee organisaties.", 10)
+    pdf.set_font("Helvetica", "", 10)
+    pdf.set_y(100)
+    with pdf.table(width=300, align="LEFT") as table:
+        for cells in [("Organisatie", "Deelnemers", None), ("GGD", "Jansen", "Pietersen"),
+                      ("RIVM", "de Vries", "Bakker")]:
+            row = table.row()
+            row.cell(cells[0])
+            if cells[2] is None:
+                row.cell(cells[1], colspan=2)
+            else:
+                row.cell(cells[1])
+                row.cell(cells[2])
+    path = tmp_path / "tabel.pdf"
+    pdf.output(str(path))
+    result = read(path)
+    assert ('<tr>\n<th>Organisatie</th>\n<th colspan="2">Deelnemers</th>\n</tr>'
+            in result.markdown)
+    assert "<td>RIVM</td>\n<td>de Vries</td>\n<td>Bakker</td>" in result.markdown
+    html = markdown.markdown(result.markdown, extensions=SITE_EXTENSIONS)
+    assert 'colspan="2"' in html and "<pre" not in html
+    assert lost(result) == 0
+
+
+def test_a_pdf_without_any_text_is_refused(tmp_path: Path):
+    pdf = new_pdf()
+    pdf.add_page()
+    path = tmp_path / "leeg.pdf"
+    pdf.output(str(path))
+    with pytest.raises(ImportFailure, match="no text"):
+        read(path)

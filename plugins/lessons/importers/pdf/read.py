@@ -138,6 +138,9 @@ def read_pdf(path: Path) -> Converted:
         heights.append(content.height)
         all_words += words
 
+    if not all_words and not ocr_text:
+        raise ImportFailure("the PDF holds no text (empty pages); check that this is the "
+                            "right file")
     body_size = _body_size(all_words)
     furniture.mark_page_numbers(pages, heights)
     furniture.mark_running(pages, heights)

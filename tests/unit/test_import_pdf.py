@@ -375,3 +375,22 @@ def test_a_pdf_without_any_text_is_refused(tmp_path: Path):
     pdf.output(str(path))
     with pytest.raises(ImportFailure, match="no text"):
         read(path)
+
+
+def test_two_columns_are_read_down_one_then_the_other(tmp_path: Path):
+    pdf = new_pdf()
+    pdf.add_page()
+    put(pdf, 72, 80, "Bevindingen en advies van de werkgroep", 16, "B")
+    left = ["De werkgroep sprak met alle", "betrokken partijen over de",
+            "aanlevering van de gegevens", "en de kosten die daarbij", "horen voor iedere partij."]
+    right = ["Het advies is om de huidige", "werkwijze voorlopig aan te",
+             "houden en de overstap goed", "voor te bereiden met de", "partijen die het aangaat."]
+    lines(pdf, 72, 120, left, 10, 13)
+    lines(pdf, 320, 121.5, right, 10, 13)  # baselines a little off, as in real layouts
+    path = tmp_path / "kolommen.pdf"
+    pdf.output(str(path))
+    text = read(path).markdown
+    assert ("De werkgroep sprak met alle betrokken partijen over de aanlevering van de "
+            "gegevens en de kosten die daarbij horen voor iedere partij.\n\nHet advies is om "
+            "de huidige werkwijze voorlopig aan te houden en de overstap goed voor te "
+            "bereiden met de partijen die het aangaat.") in text

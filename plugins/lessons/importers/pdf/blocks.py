@@ -145,6 +145,8 @@ def build(lines: list[Line], style: Style) -> list[Block]:
             blocks.append(Block(line.kind, line.extra["markdown"], page=line.page, lines=[line]))
             current, last, stack, item_marker = None, None, [], None
             continue
+        if last is not None and line.page == last.page and line.top < last.top - 1:
+            current, last, stack, item_marker = None, None, [], None  # the next column
         found = marker(line)
         if found is None and _continues_item(current, item_marker, last, line, style):
             if all(x.bold for x in current.lines) and not line.bold and not current.lead:

@@ -10,7 +10,7 @@ from ... import __version__
 from ...normalize.dates import PartialDate, find_partial_date
 from .. import accounting
 from ..registry import Converted, ImportFailure, Removed
-from . import blocks, footnotes, furniture, metadata, redaction, source, tables, toc
+from . import blocks, columns, footnotes, furniture, metadata, redaction, source, tables, toc
 from .lines import page_lines, rejoin
 from .lists import marker
 from .markdown import render
@@ -145,7 +145,8 @@ def read_pdf(path: Path) -> Converted:
     furniture.mark_page_numbers(pages, heights)
     furniture.mark_running(pages, heights)
     furniture.mark_side_column(pages, widths, body_size)
-    pages = [rejoin(lines) for lines in pages]
+    pages = [rejoin(columns.order(lines, width)) for lines, width in zip(pages, widths,
+                                                                          strict=True)]
     raw_text = _raw_text(pages)
     notes = footnotes.extract(pages, body_size)
 

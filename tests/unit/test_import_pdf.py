@@ -319,14 +319,14 @@ def test_scanned_pages_go_to_ocr_and_are_marked_for_review(tmp_path: Path, monke
 
     def ocr_pages(path: Path, page_numbers: list[int]) -> list[str]:
         asked.append(page_numbers)
-        return [f"Herkende tekst van pagina {n}.\n\nTweede alinea." for n in page_numbers]
+        return [f"Herkende tekst van pagina {n + 1}.\n\nTweede alinea." for n in page_numbers]
 
     fake = types.ModuleType("lessons.importers.ocr")
     fake.ocr_pages = ocr_pages
     fake.OcrUnavailable = type("OcrUnavailable", (Exception,), {})
     monkeypatch.setitem(sys.modules, "lessons.importers.ocr", fake)
     result = read(scan(tmp_path / "scan.pdf", pages=2, text_page=True))
-    assert asked == [[1, 2]]
+    assert asked == [[0, 1]]  # 0-based, only the pages without a text layer
     assert "Herkende tekst van pagina 2." in result.markdown
     assert "tekstlaag met gewone woorden" in result.markdown
     assert "OCR: pages 1–2 read by OCR" in " ".join(result.review)
@@ -394,3 +394,22 @@ def test_two_columns_are_read_down_one_then_the_other(tmp_path: Path):
             "gegevens en de kosten die daarbij horen voor iedere partij.\n\nHet advies is om "
             "de huidige werkwijze voorlopig aan te houden en de overstap goed voor te "
             "bereiden met de partijen die het aangaat.") in text
+
+
+def test_furniture_on_pages_read_by_ocr_is_removed_and_listed(tmp_path: Path, monkeypatch):
+    def ocr_pages(path: Path, page_numbers: list[int]) -> list[str]:
+        return ["\n\n".join(["Ministerie van Volksgezondheid, Welzijn en Sport",
+                             f"Besluit over het verzoek, deel {n + 1}.",
+                             "De minister heeft het verzoek gelezen en beoordeeld.",
+                             "Daarna is het besluit genomen en verstuurd.",
+                             f"Pagina {n + 1} van 3"]) for n in page_numbers]
+
+    fake = types.ModuleType("lessons.importers.ocr")
+    fake.ocr_pages = ocr_pages
+    monkeypatch.setitem(sys.modules, "lessons.importers.ocr", fake)
+    result = read(scan(tmp_path / "scan.pdf", pages=3))
+    assert "Pagina" not in result.markdown and "Ministerie" not in result.markdown
+    assert removed(result, "page numbers").count == 3
+    assert removed(result, "running header or footer 'Ministerie van").count == 3
+    assert result.markdown.count("De minister heeft het verzoek gelezen") == 3
+    assert lost(result) == 0

@@ -50,13 +50,15 @@ def mark_running(pages: list[list[Line]], heights: list[float]) -> None:
                 seen[_shape(line.text)].add(n)
     need = max(2, REPEAT * len(pages))
     running = {shape for shape, where in seen.items() if len(where) >= need}
+    labels: dict[str, str] = {}  # one entry per shape, named after its first text
     for lines, height in zip(pages, heights, strict=True):
         for line in lines:
-            if line.kind == "text" and in_margin(line, height) and _shape(line.text) in running:
+            shape = _shape(line.text)
+            if line.kind == "text" and in_margin(line, height) and shape in running:
                 top = line.top < MARGIN * height
-                label = line.text if len(line.text) <= 60 else line.text[:57] + "..."
+                text = line.text if len(line.text) <= 60 else line.text[:57] + "..."
+                label = labels.setdefault(shape, text)
                 line.kind = f"running {'header' if top else 'footer'} '{label}'"
-                line.extra["shape"] = _shape(line.text)
 
 
 def side_column_edge(pages: list[list[Line]], widths: list[float],

@@ -10,7 +10,18 @@ from ... import __version__
 from ...normalize.dates import PartialDate, find_partial_date
 from .. import accounting
 from ..registry import Converted, ImportFailure, Removed
-from . import blocks, columns, footnotes, furniture, metadata, redaction, source, tables, toc
+from . import (
+    blocks,
+    columns,
+    footnotes,
+    furniture,
+    metadata,
+    redaction,
+    scanned,
+    source,
+    tables,
+    toc,
+)
 from .lines import page_lines, rejoin
 from .lists import marker
 from .markdown import render
@@ -35,8 +46,9 @@ def _table_line(table: source.Table, rows: list[list[str | None]], raw: str) -> 
     return Line([anchor], table.page, "table", {"markdown": tables.to_markdown(rows), "raw": raw})
 
 
-def _raw_line(markdown: str, page: int) -> Line:
-    return Line([Word("", 0, 0, 0, 1, 0.0, "", page)], page, "raw", {"markdown": markdown})
+def _raw_line(markdown: str, raw: str, page: int) -> Line:
+    return Line([Word("", 0, 0, 0, 1, 0.0, "", page)], page, "raw",
+                {"markdown": markdown, "raw": raw})
 
 
 def _pages(pdf) -> tuple[list[source.PageContent | None], dict[int, str]]:
@@ -68,7 +80,7 @@ def _ocr(path: Path, numbers: list[int]) -> tuple[dict[int, str], str | None]:
         return {}, OCR_SETUP
     unavailable = getattr(ocr, "OcrUnavailable", RuntimeError)
     try:
-        texts = ocr.ocr_pages(path, [n + 1 for n in numbers])
+        texts = ocr.ocr_pages(path, numbers)  # 0-based page numbers, as ocr.py takes them
     except unavailable as err:
         return {}, f"{err}; {OCR_SETUP}" if str(err) else OCR_SETUP
     return dict(zip(numbers, texts, strict=False)), None
@@ -109,12 +121,16 @@ def read_pdf(path: Path) -> Converted:
                           f"({ocr_reasons[numbers[0]]}), check the text")
 
     removed: defaultdict[str, list[str]] = defaultdict(list)
+    ocr_raw = dict(ocr_text)  # as read, for raw_text: the removed furniture is counted
+    ocr_text, ocr_removed = scanned.clean(ocr_text)
+    for what, texts in ocr_removed.items():
+        removed[what] += texts
     pages: list[list[Line]] = []
     widths, heights = [], []
     all_words: list[Word] = []
     for n, content in enumerate(contents):
         if content is None:
-            pages.append([_raw_line(ocr_text[n], n)] if n in ocr_text else [])
+            pages.append([_raw_line(ocr_text[n], ocr_raw[n], n)] if n in ocr_text else [])
             widths.append(1.0)
             heights.append(1.0)
             continue
@@ -150,7 +166,7 @@ def read_pdf(path: Path) -> Converted:
     raw_text = _raw_text(pages)
     notes = footnotes.extract(pages, body_size)
 
-    title, title_lines = _title(meta, pages, body_size)
+    title, title_lines = _title(meta, pages, body_size, ocr_text.get(0, ""))
     for line in title_lines:
         line.kind = "title"
     if not title:
@@ -163,7 +179,9 @@ def read_pdf(path: Path) -> Converted:
     flow = [line for line in flat if line.kind in ("text", "table", "raw")]
     style = blocks.measure(flow, body_size)
     style.heading_keys = blocks.heading_keys(flow, style)
-    markdown = render(title, blocks.build(flow, style), notes)
+    # The title is the first heading only when it was taken out of the text; otherwise
+    # (a title found in an OCR'd page or behind a label) the text keeps it in place.
+    markdown = render(title if title_lines else "", blocks.build(flow, style), notes)
 
     side = [line for line in flat if line.kind == "letterhead side column"]
     for line in flat:
@@ -193,7 +211,7 @@ def _raw_text(pages: list[list[Line]]) -> str:
             if line.kind == "table":
                 out.append(line.extra["raw"])
             elif line.kind == "raw":
-                out.append(line.extra["markdown"])
+                out.append(line.extra["raw"])
             elif line.kind == "text":
                 # A bullet drawn as the letter 'o' (Courier New) is a glyph, not a word.
                 found = marker(line)
@@ -205,10 +223,14 @@ def _raw_text(pages: list[list[Line]]) -> str:
     return "\n".join(out) + "\n"
 
 
-def _title(meta: metadata.Metadata, pages: list[list[Line]],
-           body_size: float) -> tuple[str, list[Line]]:
+def _title(meta: metadata.Metadata, pages: list[list[Line]], body_size: float,
+           ocr_first: str) -> tuple[str, list[Line]]:
+    if ocr_first:  # page 1 was read by OCR: only a metadata title that it shows
+        folded = f" {metadata.fold(ocr_first)} "
+        return next((t for t in meta.titles if len(metadata.fold(t)) >= 4
+                     and f" {metadata.fold(t)} " in folded), ""), []
     first = pages[0] if pages else []
-    first_text = [x for x in first if x.kind == "text"]  # none when page 1 went to OCR
+    first_text = [x for x in first if x.kind == "text"]
     title, lines = metadata.trusted_title(meta, first_text)
     if title:
         return title, lines

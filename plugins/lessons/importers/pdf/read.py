@@ -74,8 +74,10 @@ def _pages(pdf) -> tuple[list[source.PageContent | None], dict[int, str]]:
 
 def _ocr(path: Path, numbers: list[int]) -> tuple[dict[int, str], str | None]:
     """OCR'd Markdown per page (0-based), or an explanation why there is none."""
-    try:
-        from .. import ocr
+    import importlib
+
+    try:  # through sys.modules, so a test can take the OCR module away
+        ocr = importlib.import_module("lessons.importers.ocr")
     except ImportError:
         return {}, OCR_SETUP
     unavailable = getattr(ocr, "OcrUnavailable", RuntimeError)

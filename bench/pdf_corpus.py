@@ -28,7 +28,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=Path("/tmp/pdf-md"))
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
-    total_pages = total_seconds = 0.0
+    totals = {"text layer": [0.0, 0.0], "OCR": [0.0, 0.0]}  # pages, seconds
     for path in sorted(args.folder.glob("*.pdf")):
         with pdfplumber.open(path) as pdf:
             pages = len(pdf.pages)
@@ -39,8 +39,9 @@ def main() -> None:
             print(f"{path.name[:44]:44s} {pages:3d}p  FAILED: {str(err)[:150]}")
             continue
         seconds = time.perf_counter() - start
-        total_pages += pages
-        total_seconds += seconds
+        kind = "OCR" if any(n.startswith("OCR:") for n in result.review) else "text layer"
+        totals[kind][0] += pages
+        totals[kind][1] += seconds
         html = markdown.markdown(result.markdown, extensions=EXTENSIONS)
         lost = accounting.lost_words(result.raw_text, [result.markdown, result.title_hint,
                                                        *(r.text for r in result.removed)])
@@ -56,9 +57,10 @@ def main() -> None:
             print(f"    review: {note[:160]}")
         (args.out / f"{path.stem}.md").write_text(result.markdown, encoding="utf-8")
         (args.out / f"{path.stem}.html").write_text(html, encoding="utf-8")
-    if total_seconds:
-        print(f"text-layer PDFs: {total_pages:.0f} pages in {total_seconds:.1f}s, "
-              f"{total_pages / total_seconds:.1f} pages/s")
+    for kind, (pages, seconds) in totals.items():
+        if seconds:
+            print(f"{kind} PDFs: {pages:.0f} pages in {seconds:.1f}s, "
+                  f"{pages / seconds:.1f} pages/s")
 
 
 if __name__ == "__main__":

@@ -99,7 +99,7 @@ def _breaks(a: Line, b: Line, style: Style, first_of_block: Line) -> bool:
     gap = b.top - a.bottom
     if gap > (style.line_gap + 0.45) * max(a.size, b.size) or gap < -0.5 * a.size:
         return True
-    if _runs_on(a, b):
+    if _runs_on(a, b) or _hangs(a, b):
         return False
     # A first-line indent (up to about two ems) does not start a new paragraph.
     if abs(b.x0 - a.x0) > 8 and not (a is first_of_block and 0 < a.x0 - b.x0 <= 25):
@@ -126,6 +126,13 @@ def _continues_item(current: Block | None, found: Marker | None, last: Line | No
 def _runs_on(a: Line, b: Line) -> bool:
     """`b` continues the sentence `a` left open: `a` has no end mark, `b` starts lower case."""
     return not SENTENCE_END.search(a.text) and b.text[:1].islower()
+
+
+def _hangs(a: Line, b: Line) -> bool:
+    """'Zaak: Nota van wijziging ... 25 oktober' over '2016 Tweede nota': `b` is aligned
+    with the text after `a`'s label, and `a` left its sentence open."""
+    return (not SENTENCE_END.search(a.text) and b.x0 > a.x0 + 8
+            and any(abs(w.x0 - b.x0) <= 3 for w in a.words[1:4]))
 
 
 def blocks_end(text: str) -> bool:

@@ -29,8 +29,9 @@ def fill(table: Table, words: list[Word]) -> tuple[list[list[str | None]], str] 
     """The cell texts and the table's words cell by cell, line by line (for raw_text, so
     a word broken in a cell stays together), or None when the grid does not hold
     every word of its area."""
-    from .blocks import join_text
+    from .blocks import SENTENCE_END, join_text
     from .lines import page_lines
+    from .lists import marker
 
     area = in_area(table, words)
     placed: set[int] = set()
@@ -44,11 +45,17 @@ def fill(table: Table, words: list[Word]) -> tuple[list[list[str | None]], str] 
                 continue
             mine = [w for w in area if id(w) not in placed and _inside(w, box)]
             placed.update(id(w) for w in mine)
-            text = ""
+            parts: list[str] = []
             for line in page_lines(mine, table.page):
-                text = join_text(text, line.text)
                 raw.append(line.text)
-            texts.append(text)
+                # A list item or a new sentence on its own line starts a new line in
+                # the cell too (shown with <br>), so a layout table stays readable.
+                if not parts or marker(line) or (SENTENCE_END.search(parts[-1])
+                                                  and line.text[:1].isupper()):
+                    parts.append(line.text)
+                else:
+                    parts[-1] = join_text(parts[-1], line.text)
+            texts.append("\n".join(parts))
         rows.append(texts)
     if len(placed) < len(area):
         return None
@@ -71,7 +78,8 @@ def to_markdown(rows: list[list[str | None]]) -> str:
 def _cell(text: str | None) -> str:
     from .markdown import escape
 
-    return escape(" ".join((text or "").split())).lstrip("\\")
+    return "<br>".join(escape(" ".join(part.split()), line_start=False)
+                       for part in (text or "").split("\n"))
 
 
 def _html(rows: list[list[str | None]]) -> str:
@@ -87,7 +95,9 @@ def _html(rows: list[list[str | None]]) -> str:
                 span += 1
             if row[i] is not None:
                 attr = f' colspan="{span}"' if span > 1 else ""
-                out.append(f"<{tag}{attr}>{html.escape(' '.join(row[i].split()))}</{tag}>")
+                cell = "<br>".join(html.escape(" ".join(part.split()))
+                                   for part in row[i].split("\n"))
+                out.append(f"<{tag}{attr}>{cell}</{tag}>")
             i += span
         out.append("</tr>")
     out.append("</table>")

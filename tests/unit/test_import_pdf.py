@@ -413,3 +413,19 @@ def test_furniture_on_pages_read_by_ocr_is_removed_and_listed(tmp_path: Path, mo
     assert removed(result, "running header or footer 'Ministerie van").count == 3
     assert result.markdown.count("De minister heeft het verzoek gelezen") == 3
     assert lost(result) == 0
+
+
+def test_a_value_wrapped_under_its_label_stays_one_paragraph(tmp_path: Path):
+    pdf = new_pdf()
+    pdf.add_page()
+    put(pdf, 72, 80, "Besluitenlijst procedurevergadering", 16, "B")
+    put(pdf, 72, 120, "Zaak:", 9, "B")
+    put(pdf, 150, 120, "Brief regering - staatssecretaris van Financien - 25 oktober", 9)
+    put(pdf, 150, 132, "2016 Nota naar aanleiding van het verslag", 9)
+    put(pdf, 72, 150, "Besluit:", 9, "B")
+    put(pdf, 150, 150, "Betrekken bij de verdere behandeling van het wetsvoorstel.", 9)
+    path = tmp_path / "besluitenlijst.pdf"
+    pdf.output(str(path))
+    text = read(path).markdown
+    assert ("Zaak: Brief regering - staatssecretaris van Financien - 25 oktober 2016 Nota naar "
+            "aanleiding van het verslag\n\nBesluit: Betrekken bij") in text

@@ -429,3 +429,21 @@ def test_a_value_wrapped_under_its_label_stays_one_paragraph(tmp_path: Path):
     text = read(path).markdown
     assert ("Zaak: Brief regering - staatssecretaris van Financien - 25 oktober 2016 Nota naar "
             "aanleiding van het verslag\n\nBesluit: Betrekken bij") in text
+
+
+def test_rows_of_a_table_without_rules_stay_apart(tmp_path: Path):
+    pdf = new_pdf()
+    pdf.add_page()
+    put(pdf, 72, 80, "Verslag van het overleg", 16, "B")
+    for n, (name, organisation) in enumerate([("Belastingdienst", "Belastingdienst Nederland"),
+                                              ("BKWI", "Werk en Inkomen"),
+                                              ("Kadaster", "Perceelgegevens"),
+                                              ("RWS", "Rijkswaterstaat")]):
+        put(pdf, 172, 120 + 13 * n, name, 8)
+        put(pdf, 273, 120 + 13 * n, organisation, 8)
+    put(pdf, 72, 200, "De voorzitter opent de vergadering en heet iedereen welkom.", 9)
+    path = tmp_path / "verslag.pdf"
+    pdf.output(str(path))
+    text = read(path).markdown
+    assert ("Belastingdienst Belastingdienst Nederland\n\nBKWI Werk en Inkomen\n\n"
+            "Kadaster Perceelgegevens\n\nRWS Rijkswaterstaat\n\n") in text

@@ -94,6 +94,8 @@ def _breaks(a: Line, b: Line, style: Style, first_of_block: Line) -> bool:
     """Does a new paragraph start at line `b`, after line `a`?"""
     if abs(a.size - b.size) > 0.6 or a.bold != b.bold:  # a bold line is a label or lead
         return True
+    if a.extra.get("table_row") and b.extra.get("table_row"):
+        return True
     if a.page != b.page:  # a paragraph continues over a page break mid-sentence
         return bool(SENTENCE_END.search(a.text)) or not b.text[:1].islower()
     gap = b.top - a.bottom

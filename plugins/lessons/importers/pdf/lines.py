@@ -60,7 +60,28 @@ def rejoin(lines: list[Line]) -> list[Line]:
         prev = out[-1] if out else None
         if (prev is not None and prev.kind == line.kind == "text" and prev.page == line.page
                 and prev.extra.get("row") == line.extra.get("row") is not None):
+            prev.extra.setdefault("cells", [prev.x0]).append(line.x0)
             prev.words.extend(line.words)
         else:
             out.append(line)
+    _mark_table_rows(out)
     return out
+
+
+TABLE_ROWS = 3  # consecutive rows split into columns: a table without rules
+
+
+def _mark_table_rows(lines: list[Line]) -> None:
+    """Rows of a table without rules (names | organisations) are each kept on their own
+    line rather than run together into one paragraph; they stay text, not a table."""
+    run: list[Line] = []
+    for line in [*lines, None]:
+        if line is not None and line.kind == "text" and "cells" in line.extra:
+            run.append(line)
+            continue
+        if line is not None and line.kind == "text" and run and not line.extra.get("cells"):
+            continue  # a cell's wrapped second line does not end the table
+        if len(run) >= TABLE_ROWS:
+            for row in run:
+                row.extra["table_row"] = True
+        run = []

@@ -204,12 +204,18 @@ def read_pdf(path: Path) -> Converted:
 
 
 def _raw_text(pages: list[list[Line]]) -> str:
-    """Every word in reading order: each page's running text (tables in place), then its
-    side column and furniture, so a word broken over two lines stays together."""
+    """Every word in reading order: each page's running header and letterhead side column
+    (where a reader finds the sender, 'Datum' and 'Kenmerk', and inference looks), then its
+    running text with tables in place, then its footer and page number. The side column
+    is kept in one piece, so a word broken over two lines of the text stays together."""
     out = []
     for lines in pages:
         later = []
+        out += [x.text for x in lines
+                if x.kind.startswith("running header") or x.kind == "letterhead side column"]
         for line in lines:
+            if line.kind.startswith("running header") or line.kind == "letterhead side column":
+                continue
             if line.kind == "table":
                 out.append(line.extra["raw"])
             elif line.kind == "raw":

@@ -349,9 +349,13 @@ def test_a_table_with_a_spanning_cell_becomes_an_html_table(tmp_path: Path):
     pdf.set_y(100)
     with pdf.table(width=300, align="LEFT") as table:
         for cells in [("Organisatie", "Deelnemers", None), ("GGD", "Jansen", "Pietersen"),
-                      ("RIVM", "de Vries", "Bakker")]:
+                      ("RIVM", "de Vries", "Bakker"), ("Gemeente", "Smit", "Visser"),
+                      ("", "Mulder", "Bos")]:
             row = table.row()
-            row.cell(cells[0])
+            if cells[0] == "Gemeente":
+                row.cell(cells[0], rowspan=2)
+            elif cells[0]:
+                row.cell(cells[0])
             if cells[2] is None:
                 row.cell(cells[1], colspan=2)
             else:
@@ -363,6 +367,7 @@ def test_a_table_with_a_spanning_cell_becomes_an_html_table(tmp_path: Path):
     assert ('<tr>\n<th>Organisatie</th>\n<th colspan="2">Deelnemers</th>\n</tr>'
             in result.markdown)
     assert "<td>RIVM</td>\n<td>de Vries</td>\n<td>Bakker</td>" in result.markdown
+    assert '<td rowspan="2">Gemeente</td>' in result.markdown
     html = markdown.markdown(result.markdown, extensions=SITE_EXTENSIONS)
     assert 'colspan="2"' in html and "<pre" not in html
     assert lost(result) == 0

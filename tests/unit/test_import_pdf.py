@@ -452,3 +452,21 @@ def test_rows_of_a_table_without_rules_stay_apart(tmp_path: Path):
     text = read(path).markdown
     assert ("Belastingdienst Belastingdienst Nederland\n\nBKWI Werk en Inkomen\n\n"
             "Kadaster Perceelgegevens\n\nRWS Rijkswaterstaat\n\n") in text
+
+
+def test_a_numbered_item_that_does_not_start_at_one_keeps_its_number(tmp_path: Path):
+    pdf = new_pdf()
+    pdf.add_page()
+    put(pdf, 72, 80, "Bevindingen per scherm", 16, "B")
+    put(pdf, 72, 110, "1.", 10)
+    put(pdf, 90, 110, "Scherm: Wie zijn je huisgenoten?", 10)
+    put(pdf, 72, 135, "Het invoerveld heeft geen label.", 10)
+    put(pdf, 72, 160, "2.", 10)
+    put(pdf, 90, 160, "Scherm: Wie heb je ontmoet?", 10)
+    put(pdf, 72, 185, "De velden zijn niet gekoppeld aan de tekst.", 10)
+    path = tmp_path / "bevindingen.pdf"
+    pdf.output(str(path))
+    html = markdown.markdown(read(path).markdown, extensions=SITE_EXTENSIONS)
+    # Python-Markdown would number a list that starts at 2 from 1
+    assert "<li>2. Scherm: Wie heb je ontmoet?</li>" in html
+    assert "<ol>\n<li>Scherm: Wie zijn je huisgenoten?</li>\n</ol>" in html

@@ -29,21 +29,35 @@ def render(title: str, blocks: list[Block], notes: list[Footnote]) -> str:
     items: list[str] = []
     previous: Block | None = None
     numbered = False  # the open list's outer level is numbered
+    # Python-Markdown numbers every ordered list from 1 (lazy_ol): a list that starts at
+    # another number ('2. Scherm' after a paragraph) shows its numbers as text instead.
+    from_one: dict[int, bool] = {}
     for block in blocks:
         if block.kind == "item":
-            ordered = bool(block.ordered and _number(block.label))
+            number = _number(block.label) if block.ordered else ""
             # Python-Markdown nests only one level deeper than the item above.
             level = min(block.level, previous.level + 1) if items and previous else 0
+            if not items or previous is None or previous.level < level \
+                    or bool(number) != bool(_number(previous.label) if previous.ordered
+                                            else "") and previous.level == level:
+                from_one[level] = number == "1"
+            for deeper in [k for k in from_one if k > level]:
+                del from_one[deeper]
+            ordered = bool(number) and from_one.get(level, False)
             if items and level == 0 and ordered != numbered:
-                parts.append("\n".join(items))  # a bullet list after a numbered one
+                # A bullet list after a numbered one: Python-Markdown would continue the
+                # first list across a blank line; a comment ends it.
+                parts += ["\n".join(items), "<!-- -->"]
                 items = []
             if not items:
                 numbered = ordered
             block.level = level
-            marker = f"{_number(block.label)}. " if block.ordered and _number(block.label) \
-                else "- "
-            text = escape(block.text) if not block.ordered or _number(block.label) \
-                else f"{escape(block.label)} {escape(block.text)}"
+            marker = f"{number}. " if ordered else "- "
+            if ordered or not block.ordered:
+                text = escape(block.text)
+            else:  # the number or letter as written, kept visible
+                text = f"{escape(block.label, line_start=False)} {escape(block.text)}"
+                text = re.sub(r"^(\d+)\.", r"\1\\.", text)
             if block.lead:
                 text = f"**{escape(block.lead)}** {text}".rstrip()
             items.append("    " * block.level + marker + text)

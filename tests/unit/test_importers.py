@@ -87,7 +87,7 @@ def test_cli_imports_the_rest_when_one_file_fails(tmp_path: Path, monkeypatch, c
     out, err = capsys.readouterr()
     assert code == 1
     assert "1 imported, 2 failed" in out
-    assert "scan.pdf: not imported: PDF cannot be read directly" in err
+    assert "scan.pdf: not imported: not a readable PDF" in err
     assert "kapot.txt: not imported: binary file" in err
     assert len(list((tmp_path / "content" / "documenten").rglob("*.md"))) == 1
     # a second import of the same file names the document it already is

@@ -84,9 +84,16 @@ def read_msg(path: Path) -> Converted:
     return msg.read(path)
 
 
+def read_pdf(path: Path) -> Converted:
+    from .pdf import read_pdf as read  # pdfplumber loads only when a PDF is imported
+
+    return read(path)
+
+
 READERS: dict[str, Callable[[Path], Converted]] = {
     ".txt": read_plain_text,
     ".eml": read_eml,
+    ".pdf": read_pdf,
     **{ext: read_structured for ext in pandoc.FORMATS},
     ".msg": read_msg,
 }
@@ -96,9 +103,6 @@ def read(path: Path) -> Converted:
     reader = READERS.get(path.suffix.lower())
     if reader is None:
         known = ", ".join(sorted(READERS))
-        if path.suffix.lower() == ".pdf":
-            raise ImportFailure("PDF cannot be read directly: extract its text first "
-                                "(e.g. `pdftotext -layout file.pdf`) and import the .txt")
         raise ImportFailure(f"no importer for '{path.suffix}' files; known: {known}")
     try:
         return reader(path)

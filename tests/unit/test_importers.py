@@ -300,3 +300,21 @@ def test_a_form_laid_out_as_a_table_gives_its_title_never_its_markup():
     converted = Converted(markdown, markdown, structured=True)
     title = infer(converted, VOCABS)[0].title
     assert title == "Evaluatie teststraten"
+
+
+def test_a_second_file_with_the_same_title_gets_its_own_id_and_original(tmp_path: Path):
+    """Two different files that make the same id (a PDF and the Word file it came from, two
+    versions of minutes) are both kept: the second gets the next free id and a review note,
+    and its original does not overwrite the first one's."""
+    text = ("Evaluatie teststraten\n\nDatum: 3 maart 2021\n\n" + BODY.strip() + "\n")
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text(text, encoding="utf-8")
+    second.write_text(text + "\nEen tweede versie met een extra zin.\n", encoding="utf-8")
+    one = import_file(first, tmp_path, VOCABS, out=tmp_path / "out")
+    two = import_file(second, tmp_path, VOCABS, out=tmp_path / "out")
+    assert one.meta["id"] == "evaluatie-teststraten-2021"
+    assert two.meta["id"] == "evaluatie-teststraten-2021-2"
+    assert one.target.exists() and two.target.exists()
+    assert any("already in use" in note for note in two.review)
+    assert (tmp_path / one.meta["source"]["file"]).read_bytes() == first.read_bytes()
+    assert (tmp_path / two.meta["source"]["file"]).read_bytes() == second.read_bytes()

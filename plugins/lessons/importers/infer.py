@@ -103,15 +103,20 @@ def infer(converted: Converted, vocabs: Vocabularies) -> tuple[Inferred, str]:
     if heading and fold(plain(heading)) != fold(result.title):
         body = converted.markdown  # the heading is not the title: it stays where it was
     texts = [fields(x) for x in (converted.raw_text, *(r.text for r in converted.removed))]
+    result.kind = converted.kind_hint or guess_kind(fields(converted.raw_text))
+    titled = find_partial_date(result.title)
     if converted.date_hint:
         result.date, result.date_from = converted.date_hint, converted.date_from
+    elif result.kind == "meeting-report" and titled and titled.precision == "day":
+        # 'Besluitenlijst van de procedurevergadering van woensdag 26 oktober 2016':
+        # minutes are dated by the meeting their title names, not by when they were sent.
+        result.date, result.date_from = titled.iso(), "the meeting named in the title"
     else:
         result.date, result.date_from = infer_date(texts, cover_lines(converted.markdown),
                                                     fields(converted.markdown))
     if not result.date and converted.created:
         result.date = converted.created
         result.date_from = "the file's creation date: the text names no date"
-    result.kind = converted.kind_hint or guess_kind(fields(converted.raw_text))
     whole = result.title + "\n" + body
     result.themes = match_terms(vocabs.themes, whole, result.title, 5)
     result.stakeholders = match_terms(vocabs.stakeholders, whole, result.title, 8)

@@ -47,8 +47,10 @@ GENERIC_HINT = re.compile(
 
 
 def is_generic(hint: str) -> bool:
-    """A title from the document's properties that names a template or a file."""
-    return not hint.strip() or bool(GENERIC_HINT.match(hint.strip()))
+    """A reader's title that names a template or a file, or is no title at all: a
+    salutation, an addressee, a form label, 'Inhoud'."""
+    text = hint.strip()
+    return not text or bool(GENERIC_HINT.match(text) or NOT_TITLE.match(plain(text)))
 
 
 def text_lines(text: str, limit: int) -> list[str]:

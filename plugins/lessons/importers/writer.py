@@ -38,7 +38,10 @@ class AlreadyExists(Exception):
 
 
 def build_document(path: Path, converted: Converted, vocabs: Vocabularies,
-                   kind: str | None, today: dt.date) -> tuple[dict, str]:
+                   kind: str | None, today: dt.date,
+                   taken: set[str] | frozenset[str] = frozenset()) -> tuple[dict, str]:
+    """The front-matter and body of a draft; `taken` are ids already in use, which this
+    document's id must not repeat (a second file with the same title and year)."""
     guessed, body = infer(converted, vocabs)
     title = guessed.title or path.stem.replace("_", " ")
     kind = kind or guessed.kind or "report"
@@ -49,6 +52,9 @@ def build_document(path: Path, converted: Converted, vocabs: Vocabularies,
     doc_id = slugify(title, 60) or slugify(path.stem, 60) or f"document-{digest[:8]}"
     if date:
         doc_id = f"{doc_id}-{date[:4]}" if not doc_id.endswith(date[:4]) else doc_id
+    same = doc_id
+    doc_id = next(f"{same}-{n}" if n > 1 else same for n in range(1, len(taken) + 2)
+                  if (f"{same}-{n}" if n > 1 else same) not in taken)
     start = guessed.start
     meta: dict = {
         "id": doc_id,
@@ -75,6 +81,9 @@ def build_document(path: Path, converted: Converted, vocabs: Vocabularies,
         "imported": today.isoformat(),
     }
     review = list(guessed.notes)
+    if doc_id != same:
+        review.append(f"id: '{same}' is already in use, so this one is '{doc_id}'; if both "
+                      f"are the same document, keep one")
     if not guessed.title:
         review[0] = "title (from the file name: write the document's own title)"
     if guessed.redactions:
@@ -142,6 +151,19 @@ def check_readable(path: Path) -> None:
         raise ImportFailure("the file is empty (0 bytes); there is nothing to import")
 
 
+def ids_in_use(root: Path, out: Path | None) -> set[str]:
+    """Ids a new document must not take: every document on the site and in the output
+    folder (by file name, which is the id for imported drafts) and every originals folder."""
+    taken: set[str] = set()
+    for folder in (root / "content" / "documenten", out):
+        if folder is not None and folder.is_dir():
+            taken |= {p.stem for p in folder.rglob("*.md")}
+    sources = root / "sources"
+    if sources.is_dir():
+        taken |= {p.name for p in sources.iterdir() if p.is_dir()}
+    return taken
+
+
 def import_file(path: Path, root: Path, vocabs: Vocabularies, *, kind: str | None = None,
                 out: Path | None = None, force: bool = False,
                 today: dt.date | None = None) -> Imported:
@@ -157,11 +179,12 @@ def import_file(path: Path, root: Path, vocabs: Vocabularies, *, kind: str | Non
     converted = read(path)
     if not accounting.words(converted.raw_text) and not converted.assets:
         raise ImportFailure("has no text (no words); if it is a scan, it needs OCR")
-    meta, body = build_document(path, converted, vocabs, kind, today or dt.date.today())
+    # --force overwrites a document of the same id; otherwise a new id is chosen.
+    taken = set() if force else ids_in_use(root, out)
+    meta, body = build_document(path, converted, vocabs, kind, today or dt.date.today(),
+                                taken)
     folder = out or root / "content" / "documenten" / KINDS[meta["kind"]].slug
     target = folder / f"{meta['id']}.md"
-    if target.exists() and not force:
-        raise AlreadyExists(f"{target} exists; use --force to overwrite it")
     lost = sum(lost_words(converted, meta, body).values())
     body, assets = link_assets(body, converted.assets, meta["id"])
     folder.mkdir(parents=True, exist_ok=True)

@@ -96,15 +96,3 @@ def mark_side_column(pages: list[list[Line]], widths: list[float], body_size: fl
     for line in column:
         line.kind = "letterhead side column"
 
-
-def side_column_fields(lines: list[Line]) -> dict[str, str]:
-    """'Datum' -> '9 maart 2023', 'Kenmerk' -> '...': a bold label and the lines under it."""
-    fields: dict[str, str] = {}
-    label = None
-    for line in lines:
-        if line.bold:
-            label = line.text.rstrip(":").strip()
-            fields.setdefault(label, "")
-        elif label is not None:
-            fields[label] = (fields[label] + " " + line.text).strip()
-    return fields

@@ -185,7 +185,6 @@ def read_pdf(path: Path) -> Converted:
     # (a title found in an OCR'd page or behind a label) the text keeps it in place.
     markdown = render(title if title_lines else "", blocks.build(flow, style), notes)
 
-    side = [line for line in flat if line.kind == "letterhead side column"]
     for line in flat:
         if line.kind not in ("text", "table", "raw", "title", "footnote"):
             removed[line.extra.get("label", line.kind)].append(line.text)
@@ -197,7 +196,7 @@ def read_pdf(path: Path) -> Converted:
     text_of = "\n".join(line.text for line in flat)
     return Converted(
         raw_text, markdown, title_hint=title,
-        date_hint=_date(meta, furniture.side_column_fields(side), pages),
+        date_hint=_date(meta, pages), created=meta.created.iso() if meta.created else None,
         converter=f"lessons {__version__} pdf (pdfplumber)", structured=True,
         authors=metadata.trusted_authors(meta, text_of), removed=removed_list,
         review=review)
@@ -249,15 +248,15 @@ def _title(meta: metadata.Metadata, pages: list[list[Line]], body_size: float,
     return re.sub(r"\s+", " ", title).strip(), lines
 
 
-def _date(meta: metadata.Metadata, side: dict[str, str],
-          pages: list[list[Line]]) -> str | None:
-    """The letter's 'Datum' (side column or a document property); else the creation date
-    when page 1 states the same day (a PDF made later says nothing about the text)."""
+def _date(meta: metadata.Metadata, pages: list[list[Line]]) -> str | None:
+    """A 'Datum' document property; else the creation date when page 1 states the same
+    day (a PDF made later says nothing about the text). The side column's 'Datum' is
+    left to inference, which reads it from the removed text: for minutes it is when they
+    were written up, and the meeting's own date comes first."""
     for key in ("Datum", "Date"):
-        for value in (side.get(key), meta.fields.get(key)):
-            found = find_partial_date(value or "")
-            if found:
-                return found.iso()
+        found = find_partial_date(meta.fields.get(key) or "")
+        if found:
+            return found.iso()
     created = meta.created
     first = next((p for p in pages if p), [])
     stated = find_partial_date("\n".join(x.text for x in first))

@@ -476,3 +476,24 @@ def test_a_numbered_item_that_does_not_start_at_one_keeps_its_number(tmp_path: P
     # Python-Markdown would number a list that starts at 2 from 1
     assert "<li>2. Scherm: Wie heb je ontmoet?</li>" in html
     assert "<ol>\n<li>Scherm: Wie zijn je huisgenoten?</li>\n</ol>" in html
+
+
+def test_a_cover_title_keeps_its_subtitle_but_not_its_date_line(tmp_path: Path):
+    """A slide deck's cover: the name in big type, what the meeting was in smaller display
+    type right below, then the date. Title and subtitle together are the title."""
+    pdf = new_pdf()
+    pdf.add_page()
+    put(pdf, 60, 180, "DiSGeo", 48, "B")
+    put(pdf, 60, 250, "Expertgroep informatiemodellering", 22)
+    put(pdf, 60, 285, "Bijeenkomst 17 november 2020", 22)
+    lines(pdf, 60, 400, ["De expertgroep bespreekt het informatiemodel en de planning voor",
+                         "het komende jaar, met de stand van zaken per werkpakket."])
+    pdf.add_page()
+    put(pdf, 60, 80, "Agenda", 16, "B")
+    lines(pdf, 60, 120, ["Opening en mededelingen van de voorzitter van de expertgroep."])
+    path = tmp_path / "slides.pdf"
+    pdf.output(str(path))
+    result = read(path)
+    assert result.title_hint == "DiSGeo: Expertgroep informatiemodellering"
+    assert "Bijeenkomst 17 november 2020" in result.markdown
+    assert lost(result) == 0

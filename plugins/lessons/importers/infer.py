@@ -105,12 +105,12 @@ def infer(converted: Converted, vocabs: Vocabularies) -> tuple[Inferred, str]:
     texts = [fields(x) for x in (converted.raw_text, *(r.text for r in converted.removed))]
     result.kind = converted.kind_hint or guess_kind(fields(converted.raw_text))
     titled = find_partial_date(result.title)
-    if converted.date_hint:
-        result.date, result.date_from = converted.date_hint, converted.date_from
-    elif result.kind == "meeting-report" and titled and titled.precision == "day":
+    if result.kind == "meeting-report" and titled and titled.precision == "day":
         # 'Besluitenlijst van de procedurevergadering van woensdag 26 oktober 2016':
         # minutes are dated by the meeting their title names, not by when they were sent.
         result.date, result.date_from = titled.iso(), "the meeting named in the title"
+    elif converted.date_hint:
+        result.date, result.date_from = converted.date_hint, converted.date_from
     else:
         result.date, result.date_from = infer_date(texts, cover_lines(converted.markdown),
                                                     fields(converted.markdown))

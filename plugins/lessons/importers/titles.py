@@ -34,6 +34,11 @@ NOT_TITLE = re.compile(
     r"|notulist|deelnemers|vergaderdatum|agendapunt|referentie|opdrachtgever"
     r"|classificatie|contactpersoon|naam|organisatie|afdeling|functie|e-?mailadres)\b\s*(?::|$|\s{2,}|\d)"
     r"|^[\w' -]{1,30}:\s*$|^pagina\b|.*@|^www\.|^\[[^\]]*\]$", re.I)
+# What no reader's title may be, whatever its source: a salutation, a bare label, a
+# contents heading. (Cover lines are held to NOT_TITLE, which also refuses addressees;
+# a reader's 'Gemeenteraad 29 juni 2015' is a fine title.)
+NO_TITLE_HINT = re.compile(r"^(?:geachte|beste|dear)\b|^(?:inhoud|inhoudsopgave|contents"
+                           r"|table of contents)$|^[\w' -]{1,30}:\s*$", re.I)
 WRAPPED = re.compile(r"\b(?:van|de|het|een|en|of|voor|in|op|met|over|te|bij|aan|naar|door"
                      r"|om|tot|uit|als|the|of|and|for)$", re.I)
 # Parliamentary questions are known by who asked what: 'Vragen van het lid … over …'.
@@ -50,7 +55,7 @@ def is_generic(hint: str) -> bool:
     """A reader's title that names a template or a file, or is no title at all: a
     salutation, an addressee, a form label, 'Inhoud'."""
     text = hint.strip()
-    return not text or bool(GENERIC_HINT.match(text) or NOT_TITLE.match(plain(text)))
+    return not text or bool(GENERIC_HINT.match(text) or NO_TITLE_HINT.match(plain(text)))
 
 
 def text_lines(text: str, limit: int) -> list[str]:
@@ -146,7 +151,8 @@ def subject_line(texts: list[str]) -> str:
             match = SUBJECT.match(line)
             if match and line[:1].isupper():  # a label, not 'betreft' inside a sentence
                 value = match.group(1) or (lines[i + 1] if i + 1 < len(lines) else "")
-                if len(re.findall(r"[^\W\d_]", value)) >= 4 and not SUBJECT.match(value):
+                if (len(re.findall(r"[^\W\d_]", value)) >= 4 and not SUBJECT.match(value)
+                        and not NOT_TITLE.match(plain(value))):  # 'Geachte …' comes next
                     return plain(value)
     return ""
 

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from ...normalize.dates import PartialDate, find_partial_date
+from ..docprops import usable_heading
 from .model import Line
 
 TITLE_KEYS = ("Title", "Subject", "Onderwerp", "Betreft")
@@ -140,7 +141,16 @@ def title_from_type(first_page: list[Line], later_max: float,
         if x.size < largest - 0.25 or x.top - chosen[-1].bottom > 1.5 * largest:
             break
         chosen.append(x)
-    return " ".join(x.text for x in chosen), chosen
+    title = " ".join(x.text for x in chosen)
+    # A subtitle right below, smaller but still display type ('DiSGeo' / 'Expertgroep
+    # informatiemodellering'); not a date line ('Bijeenkomst 17 november 2020') and not a
+    # section heading ('Inleiding').
+    after = lines[start + len(chosen)] if start + len(chosen) < len(lines) else None
+    if (after is not None and body_size * 1.2 <= after.size < largest - 0.25
+            and after.top - chosen[-1].bottom <= 2 * largest and len(after.text) <= 80
+            and find_partial_date(after.text) is None and usable_heading(after.text)):
+        return f"{title}: {after.text.strip()}", [*chosen, after]
+    return title, chosen
 
 
 def trusted_authors(meta: Metadata, text: str) -> list[str]:

@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from ... import __version__
-from ...normalize.dates import PartialDate, find_partial_date
+from ...normalize.dates import find_partial_date
 from .. import accounting
 from ..registry import Converted, ImportFailure, Removed
 from . import (
@@ -249,18 +249,15 @@ def _title(meta: metadata.Metadata, pages: list[list[Line]], body_size: float,
 
 
 def _date(meta: metadata.Metadata, pages: list[list[Line]]) -> str | None:
-    """A 'Datum' document property; else the creation date when page 1 states the same
-    day (a PDF made later says nothing about the text). The side column's 'Datum' is
-    left to inference, which reads it from the removed text: for minutes it is when they
-    were written up, and the meeting's own date comes first."""
-    for key in ("Datum", "Date"):
-        found = find_partial_date(meta.fields.get(key) or "")
-        if found:
-            return found.iso()
-    created = meta.created
+    """A 'Datum' property or the creation date, when page 1 states that same day: a
+    template's 'Datum' or a PDF made later says nothing about the text. The side
+    column's 'Datum' is left to inference, which reads it from the removed text: for
+    minutes it is when they were written up, and the meeting's own date comes first."""
     first = next((p for p in pages if p), [])
     stated = find_partial_date("\n".join(x.text for x in first))
-    if created and stated and isinstance(stated, PartialDate) \
-            and stated.precision == "day" and stated == created:
-        return created.iso()
-    return None
+    if stated is None or stated.precision != "day":
+        return None
+    for value in (meta.fields.get("Datum"), meta.fields.get("Date")):
+        if find_partial_date(value or "") == stated:
+            return stated.iso()
+    return stated.iso() if meta.created == stated else None

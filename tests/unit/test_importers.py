@@ -318,3 +318,12 @@ def test_a_second_file_with_the_same_title_gets_its_own_id_and_original(tmp_path
     assert any("already in use" in note for note in two.review)
     assert (tmp_path / one.meta["source"]["file"]).read_bytes() == first.read_bytes()
     assert (tmp_path / two.meta["source"]["file"]).read_bytes() == second.read_bytes()
+
+
+def test_a_subject_read_before_its_label_column_is_found():
+    """OCR reads a letter's values before their label column: 'Betreft:' is empty and
+    'Geachte …' follows, so the subject is the value read just above the labels."""
+    text = ("Welzijn en Sport\n\n9 augustus 2022\n\n"
+            "Besluit op uw verzoek over teststraten\n\nDatum:\n\nBetreft:\n\n"
+            "Geachte mevrouw, heer,\n" + BODY)
+    assert _inferred(text).title == "Besluit op uw verzoek over teststraten"

@@ -151,10 +151,33 @@ def subject_line(texts: list[str]) -> str:
             match = SUBJECT.match(line)
             if match and line[:1].isupper():  # a label, not 'betreft' inside a sentence
                 value = match.group(1) or (lines[i + 1] if i + 1 < len(lines) else "")
-                if (len(re.findall(r"[^\W\d_]", value)) >= 4 and not SUBJECT.match(value)
-                        and not NOT_TITLE.match(plain(value))):  # 'Geachte …' comes next
+                if not _usable_subject(value):  # 'Geachte …' comes next
+                    value = _value_read_before(lines, i)
+                if _usable_subject(value):
                     return plain(value)
     return ""
+
+
+def _usable_subject(value: str) -> bool:
+    return (len(re.findall(r"[^\W\d_]", value)) >= 4 and not SUBJECT.match(value)
+            and not NOT_TITLE.match(plain(value)))
+
+
+LABEL_ONLY = re.compile(r"^[^\W\d_][\w' -]{1,30}:\s*$")
+
+
+def _value_read_before(lines: list[str], i: int) -> str:
+    """A column of empty labels ('Datum:', 'Betreft:') whose values were read before it,
+    as OCR reads a letter's label and value columns: the k-th label's value is the k-th
+    of the lines just above the labels."""
+    first = i
+    while first > 0 and LABEL_ONLY.match(lines[first - 1]):
+        first -= 1
+    last = i
+    while last + 1 < len(lines) and LABEL_ONLY.match(lines[last + 1]):
+        last += 1
+    count = last - first + 1
+    return lines[first - count + (i - first)] if first - count >= 0 else ""
 
 
 def _is_name_line(line: str, vocabs: Vocabularies) -> bool:

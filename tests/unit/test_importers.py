@@ -206,6 +206,9 @@ def test_kind_cues_score_rather_than_take_the_first_hit():
     assert guess_kind("Ervaringen met de eerste publicatie van een JSON-schema\n\nWe "
                       "publiceerden ons eerste schema en het onderzoek ernaar.\n") \
         == "practice-example"
+    assert guess_kind("Data science maakt kwetsbare inwoners zichtbaar\n\nGeplaatst door Anna "
+                      "de Vries op woensdag 27 maart 2019\n\nHet onderzoek van de GGD.\n") \
+        == "practice-example"
     assert guess_kind("Een tekst zonder enige aanwijzing.") is None
 
 

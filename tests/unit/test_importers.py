@@ -209,6 +209,10 @@ def test_kind_cues_score_rather_than_take_the_first_hit():
     assert guess_kind("Data science maakt kwetsbare inwoners zichtbaar\n\nGeplaatst door Anna "
                       "de Vries op woensdag 27 maart 2019\n\nHet onderzoek van de GGD.\n") \
         == "practice-example"
+    # An 'Advies' written on commission is a report; an advisory body's advice a position.
+    assert guess_kind("Advies over het gebruik van Geopackages\n\nManagementsamenvatting\n\n"
+                      "Dit onderzoek is in opdracht uitgevoerd.\n\nBevindingen\n\nHet rapport "
+                      "beschrijft de analyse.\n") == "report"
     assert guess_kind("Een tekst zonder enige aanwijzing.") is None
 
 

@@ -213,6 +213,8 @@ def test_kind_cues_score_rather_than_take_the_first_hit():
     assert guess_kind("Advies over het gebruik van Geopackages\n\nManagementsamenvatting\n\n"
                       "Dit onderzoek is in opdracht uitgevoerd.\n\nBevindingen\n\nHet rapport "
                       "beschrijft de analyse.\n") == "report"
+    assert guess_kind("Modernisering gegevensaanlevering\nStatus-update adviesrapport\n\n"
+                      "Advies over het koppelvlak\n") == "report"
     assert guess_kind("Een tekst zonder enige aanwijzing.") is None
 
 

@@ -150,3 +150,27 @@ def test_a_zip_bomb_docx_is_refused_before_pandoc(tmp_path, monkeypatch, capsys)
     monkeypatch.setattr(pypandoc, "convert_file", no_pandoc)
     err = _refused(root, "bom.docx", capsys)
     assert "word/document.xml" in err and "MB" in err
+
+
+def test_an_image_link_cannot_copy_a_file_from_outside_the_documents_folder(
+        tmp_path, monkeypatch, capsys):
+    # A received Markdown or HTML file linking '/home/x/.ssh/id_rsa' or '../../secret'
+    # as an image made the import copy that file beside the document, to be published.
+    root = _project(tmp_path, monkeypatch)
+    (tmp_path / "geheim.txt").write_text("GEHEIM-WACHTWOORD\n", encoding="utf-8")
+    inbox = root / "inbox"
+    inbox.mkdir()
+    (inbox / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (inbox / "stuk.md").write_text(
+        f"# Lessen uit de regio\n\n{TEXT}\n![a]({tmp_path / 'geheim.txt'})\n\n"
+        "![b](../geheim.txt)\n\n![c](logo.png)\n", encoding="utf-8")
+    (inbox / "stuk.html").write_text(
+        f"<html><body><main><h1>Lessen uit de regio</h1><p>{TEXT}</p>"
+        f"<img src='{tmp_path / 'geheim.txt'}'><img src='../geheim.txt'></main></body></html>",
+        encoding="utf-8")
+    assert cli_main(["import", "--out", "uit", "inbox/stuk.md", "inbox/stuk.html"]) == 0
+    out = capsys.readouterr().out
+    copied = [p for p in (root / "uit").rglob("*") if p.is_file() and p.suffix != ".md"]
+    assert [p.name for p in copied] == ["logo.png"]
+    assert not any(b"GEHEIM" in p.read_bytes() for p in (root / "uit").rglob("*") if p.is_file())
+    assert "outside the imported file's folder" in out

@@ -174,3 +174,18 @@ def test_an_image_link_cannot_copy_a_file_from_outside_the_documents_folder(
     assert [p.name for p in copied] == ["logo.png"]
     assert not any(b"GEHEIM" in p.read_bytes() for p in (root / "uit").rglob("*") if p.is_file())
     assert "outside the imported file's folder" in out
+
+
+def test_a_package_that_unpacks_too_large_is_refused(tmp_path, monkeypatch, capsys):
+    # Pictures count too: pandoc writes each to disk. The limit is lowered for the test
+    # rather than a gigabyte written.
+    from lessons.importers import structured
+
+    root = _project(tmp_path, monkeypatch)
+    good = _docx(tmp_path)
+    with zipfile.ZipFile(good, "a") as archive:
+        archive.writestr("word/media/groot.png", b"\0" * 2_000_000)
+    shutil.move(good, root / "groot.docx")
+    monkeypatch.setattr(structured, "MAX_PACKAGE", 1_000_000)
+    err = _refused(root, "groot.docx", capsys)
+    assert "unpacks to 1 MB" in err and "compress pictures" in err

@@ -132,6 +132,9 @@ def _finish(ast: dict, passes: Pass) -> str:
 # A 1,000-page report's document.xml is 5-15 MB; a part far larger is a zip bomb (200 MB
 # of XML compress to under 1 MB), on which pandoc ran for more than five minutes.
 MAX_XML_PART = 64 * 1024 * 1024
+# All parts together, pictures included (pandoc writes every one to disk): a real report
+# with many photos is some tens of MB.
+MAX_PACKAGE = 1024 * 1024 * 1024
 
 
 def check_package(path: Path) -> None:
@@ -142,6 +145,11 @@ def check_package(path: Path) -> None:
             parts = archive.infolist()
     except (zipfile.BadZipFile, OSError):
         return
+    total = sum(part.file_size for part in parts)
+    if total > MAX_PACKAGE:
+        raise ImportFailure(f"it unpacks to {total // 2**20} MB (at most {MAX_PACKAGE // 2**20}"
+                            f" MB are read): make the pictures smaller in Word or "
+                            f"LibreOffice (compress pictures) and save it again")
     for part in parts:
         if part.filename.endswith((".xml", ".rels")) and part.file_size > MAX_XML_PART:
             raise ImportFailure(

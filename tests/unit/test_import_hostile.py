@@ -189,3 +189,19 @@ def test_a_package_that_unpacks_too_large_is_refused(tmp_path, monkeypatch, caps
     monkeypatch.setattr(structured, "MAX_PACKAGE", 1_000_000)
     err = _refused(root, "groot.docx", capsys)
     assert "unpacks to 1 MB" in err and "compress pictures" in err
+
+
+def test_files_embedded_in_a_pdf_are_named_for_review(tmp_path, monkeypatch, capsys):
+    from fpdf import FPDF
+
+    root = _project(tmp_path, monkeypatch)
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    pdf.multi_cell(0, 6, "Lessen uit de regio\n\n" + TEXT.replace("ö", "o") * 3)
+    pdf.embed_file(basename="begroting.xlsx", bytes=b"PK" * 100)
+    pdf.output(str(root / "met-bijlage.pdf"))
+    assert cli_main(["import", "met-bijlage.pdf"]) == 0
+    notes = _draft(root)["review_needed"]
+    assert any("attachment 'begroting.xlsx' embedded in the PDF not imported" in n
+               for n in notes)

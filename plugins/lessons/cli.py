@@ -49,6 +49,15 @@ def cmd_import(args) -> int:
             failures.append((path, str(err)))
         except FileNotFoundError:
             failures.append((path, "the file does not exist"))
+        except OSError as err:  # no permission, a device, a file that vanished
+            failures.append((path, f"cannot be read ({err.strerror or err}); check that "
+                                   f"the file is yours to read, or copy it and import the copy"))
+        except Exception as err:  # noqa: BLE001 - one bad file must not stop the others
+            # A reader's library failing on a file it did not expect: a bug to report,
+            # but said in one line naming the file, never a traceback.
+            failures.append((path, f"could not be converted ({type(err).__name__}: "
+                                   f"{str(err)[:200]}); report this as a bug with the file, "
+                                   f"or save it in another format and import that"))
     for item in results:
         meta = item.meta
         target = item.target.relative_to(root) if item.target.is_relative_to(root) else item.target

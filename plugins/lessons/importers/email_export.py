@@ -48,9 +48,29 @@ def thread_to_markdown(text: str) -> tuple[str, str, str | None]:
 def read_eml(path: Path) -> str:
     """An .eml file as the same header-block text the .txt exports use."""
     message = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
-    lines = [f"{k}: {message[k]}" for k in ("From", "To", "Cc", "Date", "Subject") if message[k]]
+    values = [(k, _header(message, k)) for k in ("From", "To", "Cc", "Date", "Subject")]
+    lines = [f"{k}: {v}" for k, v in values if v]
     body = message.get_body(preferencelist=("plain", "html"))
-    content = body.get_content() if body else ""
+    content = _content(body) if body else ""
     if body is not None and body.get_content_type() == "text/html":
         content = re.sub(r"<[^>]+>", "", content)
     return "\n".join(lines) + "\n\n" + content
+
+
+def _header(message, name: str) -> str:
+    """A header decoded, or as it stands in the file when it cannot be parsed (the
+    standard library raises IndexError on a damaged encoded word): kept, not lost."""
+    try:
+        return str(message[name] or "")
+    except Exception:  # noqa: BLE001 - the email package's parser fails in many ways
+        return next((str(v) for k, v in message.raw_items() if k.lower() == name.lower()), "")
+
+
+def _content(part) -> str:
+    """The text of a part; an unknown charset is read as UTF-8 with replacements, as a
+    mail program shows it."""
+    try:
+        return part.get_content()
+    except (LookupError, UnicodeError, KeyError):
+        data = part.get_payload(decode=True) or b""
+        return data.decode("utf-8", "replace")

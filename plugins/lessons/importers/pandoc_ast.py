@@ -214,6 +214,14 @@ class Pass:
             path = self.source_dir / src
         if src in self._names:
             return f"media/{self._names[src]}"
+        home = self.source_dir or self.media_dir  # where this document's pictures are
+        if home is not None and not _inside(path, home):
+            # A received file linking '/home/x/.ssh/id_rsa' or '../../private.docx' as an
+            # image would copy that file into the site, to be published with the document.
+            self.review.append(f"image '{src[:80]}' is outside the imported file's folder: "
+                               f"not copied; put the picture beside the file and link it "
+                               f"by its name, or remove the link")
+            return src
         if not path.is_file():
             self.review.append(f"image '{src}' is not beside the imported file: add it to the "
                                f"document's media folder or remove the link")
@@ -225,6 +233,14 @@ class Pass:
             self.review.append(f"image '{name}' is a {path.suffix.lower()} file browsers "
                                f"cannot show: export it as PNG and replace it")
         return f"media/{name}"
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    """Whether `path` (links followed) lies in `folder` or below it."""
+    try:
+        return path.resolve().is_relative_to(folder.resolve())
+    except (OSError, RuntimeError, ValueError):  # a link loop, a name the OS refuses
+        return False
 
 
 TYPED_BULLET = re.compile(r"^[•·▪◦‣∙●○■□➢➤►–—-]$")

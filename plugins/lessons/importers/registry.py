@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,8 +38,15 @@ class ImportFailure(Exception):
     """A file that cannot be imported; the message says why and what to do."""
 
 
-def _read_text(path: Path) -> str:
+def read_text(path: Path) -> str:
+    """A text file's text: UTF-8, UTF-16 with its byte-order mark (Notepad's 'Unicode'),
+    or Windows' cp1252."""
     raw = path.read_bytes()
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            raise ImportFailure("damaged UTF-16 text; save the file again as UTF-8") from None
     if b"\x00" in raw[:4096]:
         raise ImportFailure("binary file with a .txt name; export it again as plain text")
     for encoding in ("utf-8-sig", "cp1252"):  # Windows exports are often cp1252
@@ -50,7 +58,7 @@ def _read_text(path: Path) -> str:
 
 
 def read_plain_text(path: Path) -> Converted:
-    text = _read_text(path)
+    text = read_text(path)
     if email_export.looks_like_mail(text) and not textclean.looks_like_memo(text):
         return _mail(text)
     markdown, removed = textclean.clean_text(text)

@@ -11,6 +11,7 @@ title and never a section heading.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import re
 import tempfile
@@ -24,7 +25,7 @@ from ..model.vocab import fold
 from ..normalize.dates import PartialDate, find_partial_date
 from . import accounting, cover, docprops, html_clean, html_meta, pandoc, rawtext, textclean
 from .pandoc_ast import Pass, meta_text, stringify, table_rows
-from .registry import Converted, ImportFailure, Removed
+from .registry import Converted, ImportFailure, Removed, read_text
 
 FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)",
                           re.S)
@@ -128,10 +129,41 @@ def _finish(ast: dict, passes: Pass) -> str:
     return textclean.clean_converted(markdown)
 
 
+# A 1,000-page report's document.xml is 5-15 MB; a part far larger is a zip bomb (200 MB
+# of XML compress to under 1 MB), on which pandoc ran for more than five minutes.
+MAX_XML_PART = 64 * 1024 * 1024
+# All parts together, pictures included (pandoc writes every one to disk): a real report
+# with many photos is some tens of MB.
+MAX_PACKAGE = 1024 * 1024 * 1024
+
+
+def check_package(path: Path) -> None:
+    """Refuse a .docx/.odt whose XML unpacks to more than MAX_XML_PART, before pandoc
+    or the XML readers unpack it; a file that is no zip is left to pandoc's message."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, OSError):
+        return
+    total = sum(part.file_size for part in parts)
+    if total > MAX_PACKAGE:
+        raise ImportFailure(f"it unpacks to {total // 2**20} MB (at most {MAX_PACKAGE // 2**20}"
+                            f" MB are read): make the pictures smaller in Word or "
+                            f"LibreOffice (compress pictures) and save it again")
+    for part in parts:
+        if part.filename.endswith((".xml", ".rels")) and part.file_size > MAX_XML_PART:
+            raise ImportFailure(
+                f"its part {part.filename} unpacks to {part.file_size // 2**20} MB (at most "
+                f"{MAX_XML_PART // 2**20} MB are read; from {part.compress_size // 1024} KB "
+                f"packed, it is not a real document): open it in Word or LibreOffice and "
+                f"save it again, or split it")
+
+
 def read_office(path: Path) -> Converted:
     """.docx and .odt: pandoc for the body, the package's own XML for properties and
     the raw text."""
     is_docx = path.suffix.lower() == ".docx"
+    check_package(path)
     with tempfile.TemporaryDirectory() as tmp:
         ast = _pandoc_errors(lambda: pandoc.read_file(path, Path(tmp)))
         passes = Pass(media_dir=Path(tmp), unwrap_quotes=True)
@@ -181,6 +213,8 @@ def read_office(path: Path) -> Converted:
 
 
 def _decode(data: bytes) -> str:
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16")  # the mark outranks a declared charset
     declared = re.search(rb"""<meta[^>]+charset=["']?([\w-]+)""", data[:4096], re.I)
     for encoding in ([declared.group(1).decode()] if declared else []) + ["utf-8", "cp1252"]:
         try:
@@ -264,8 +298,16 @@ def _day(timestamp: str) -> str | None:
         return None
 
 
+class _NoAliases(yaml.SafeLoader):
+    """safe_load without aliases: nine aliases nested eight deep are 9**8 strings once a
+    value is turned into text ('billion laughs'); a document's front-matter needs none."""
+
+    def fetch_alias(self):
+        raise yaml.YAMLError("it uses aliases (*name), which an imported file may not")
+
+
 def read_markdown(path: Path) -> Converted:
-    text = path.read_bytes().decode("utf-8-sig", "replace")
+    text = read_text(path)  # UTF-8, UTF-16 with its mark, or cp1252: never U+FFFD
     fields: dict = {}
     block = FRONT_MATTER.match(text)
     body = text[block.end():] if block else text
@@ -273,7 +315,7 @@ def read_markdown(path: Path) -> Converted:
     review: list[str] = []
     if block:
         try:
-            loaded = yaml.safe_load(block.group(1))
+            loaded = yaml.load(block.group(1), Loader=_NoAliases)  # noqa: S506 - safe
             fields = loaded if isinstance(loaded, dict) else {}
         except yaml.YAMLError as err:
             review.append(f"the file's front-matter is not valid YAML ({err}); not used")

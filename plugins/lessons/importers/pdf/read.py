@@ -105,9 +105,12 @@ def read_pdf(path: Path) -> Converted:
     try:
         contents, ocr_reasons = _pages(pdf)
         meta = metadata.read(pdf)
+        embedded = source.attachments(pdf)
     finally:
         pdf.close()
-    review: list[str] = []
+    review: list[str] = [f"attachment '{name[:80]}' embedded in the PDF not imported: save "
+                         f"it from a PDF reader and import it separately if it belongs to "
+                         f"the document" for name in embedded]
     ocr_text: dict[int, str] = {}
     if ocr_reasons:
         numbers = sorted(ocr_reasons)

@@ -82,3 +82,28 @@ def read_page(page, number: int) -> PageContent:
         content.words.append(Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"],
                                   float(w["size"]), w["fontname"], number))
     return content
+
+
+def attachments(pdf) -> list[str]:
+    """The names of files embedded in the PDF (its EmbeddedFiles name tree): not text of
+    the document, but documents of their own that must not go unmentioned."""
+    from pdfminer.pdftypes import resolve1
+
+    def names(node, depth: int = 0) -> list[str]:
+        node = resolve1(node)
+        if not isinstance(node, dict) or depth > 20:
+            return []
+        found = []
+        pairs = resolve1(node.get("Names")) or []
+        for key in pairs[::2] if isinstance(pairs, list) else []:
+            key = resolve1(key)
+            found.append(key.decode("utf-8", "replace") if isinstance(key, bytes) else str(key))
+        for kid in resolve1(node.get("Kids")) or []:
+            found += names(kid, depth + 1)
+        return found
+
+    try:
+        tree = resolve1(resolve1(pdf.doc.catalog.get("Names")) or {})
+        return names(tree.get("EmbeddedFiles")) if isinstance(tree, dict) else []
+    except Exception:  # noqa: BLE001 - a damaged name tree: the text is still read
+        return []

@@ -538,3 +538,23 @@ def test_web_page_dated_in_its_article_after_long_menus(tmp_path: Path):
                     encoding="utf-8")
     vocabs = load_vocabularies(ROOT / "content" / "vocabularies")
     assert import_file(page, tmp_path, vocabs, out=tmp_path / "out").meta["date"] == "2026-01-09"
+
+
+def test_authors_from_dc_creator_and_never_a_mailbox():
+    from lessons.importers.docprops import person_name
+    from lessons.importers.html_meta import read as read_meta
+
+    page = ('<html><head><meta name="DC.creator" content="Sanne Mulder"><title>x</title>'
+            '</head><body><p>Tekst</p></body></html>')
+    assert read_meta(page).authors == ["Sanne Mulder"]
+    assert person_name("Postbus PGDI") == ""
+    assert person_name("Jan van Gelder") == "Jan van Gelder"
+
+
+def test_an_addressee_with_academic_titles_is_not_the_author():
+    from lessons.importers.headstart import find_authors
+
+    cover = "Adviescommissie\n\nT.a.v. mevrouw dr. M.A.M. Adriaansens\nPostbus 20401\n\nAdvies"
+    assert find_authors(cover) == []
+    assert find_authors("Evaluatie\n\nDr. A. Jansen en drs. B. Smit\n") == ["A. Jansen",
+                                                                              "B. Smit"]

@@ -185,13 +185,18 @@ def usable_heading(heading: str) -> bool:
     return bool(folded) and folded not in GENERIC_TITLES
 
 
+# A functional mailbox or team is not a person: 'Postbus PGDI', 'Team Woo'.
+MAILBOX = re.compile(r"^(?:postbus|team|afdeling|servicedesk|helpdesk|secretariaat|info"
+                     r"|no-?reply|functioneel)\b", re.I)
+
+
 def person_name(value: str) -> str:
     """'Peter ter Haar' -> itself; 'With, Jacko de' -> 'Jacko de With'; 'Schellevis, H.L.
     (Lancelot) - Forum Standaardisatie' -> 'H.L. (Lancelot) Schellevis'... kept as written
     minus the organisation; an account name ('pjanssen', 'sw') -> ''."""
     text = re.sub(r"\s+", " ", value).strip()
     text = re.split(r"\s+[-–|]\s+", text)[0].strip()  # 'Name - Organisation'
-    if not text or fold(text) in GENERIC_AUTHORS or "@" in text:
+    if not text or fold(text) in GENERIC_AUTHORS or "@" in text or MAILBOX.match(text):
         return ""
     if "," in text:
         last, _, first = text.partition(",")

@@ -17,6 +17,8 @@ LESSON_LINE = re.compile(r"^(?:#+\s*)?les\s+(\d+)\s*[–:.-]\s*(.+)$", re.I)
 ITEM = re.compile(r"^(?:- |\d{1,2}\\?[.)]\s+)(.+)$")  # pandoc writes '1\.' for numbers
 AUTHOR_LABEL = re.compile(r"^\W*(?:auteurs?|door|opgesteld door|geschreven door"
                           r"|samengesteld door|authors?|written by)\s*:?\s*(.*)$", re.I)
+ADDRESSEE = re.compile(r"^\W*(?:t\.?\s?a\.?\s?v\.?|aan\b|de (?:minister|staatssecretaris|"
+                       r"voorzitter)\b|(?:geachte|beste)\b)", re.I)
 TITLES = re.compile(r"\b(?:prof|dr|drs|ir|ing|mr|ir|msc|ma|bsc|phd)\.?(?=\s|$)", re.I)
 HEAD_LINES = 60
 
@@ -164,6 +166,8 @@ def find_authors(text: str) -> list[str]:
         if names := _names(value):
             return names
     for i in filled[:25]:
+        if ADDRESSEE.match(lines[i]):  # 'T.a.v. mevrouw dr. …' is who it is sent to
+            continue
         if len(TITLES.findall(lines[i])) >= 1 and re.search(r"\b(?:dr|drs|prof|ir|mr)\.\s",
                                                             lines[i], re.I):
             names = [n for x in _block(lines, i) for n in _names(x)]

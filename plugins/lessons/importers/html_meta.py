@@ -114,7 +114,8 @@ def read(html: str) -> PageMeta:
     for card in tree.css(".p-author"):
         name = card.css_first(".p-name, .fn")
         authors.append(_clean((name or card).text()))
-    authors += [n for v in metas.get("author", []) if (n := person_name(v))]
+    authors += [n for key in ("author", "dc.creator", "dcterms.creator")
+                for v in metas.get(key, []) if (n := person_name(v))]
     meta.authors = list(dict.fromkeys(a for a in authors if a))
     for key in SUMMARY_KEYS:
         value = next((v for v in metas.get(key, []) if len(v.split()) >= 6), "")

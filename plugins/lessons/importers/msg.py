@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo
 
 from ..normalize.dates import format_nl
 from . import email_export, rawtext
+from .docprops import person_name
 from .registry import Converted, ImportFailure, Removed
 
 HEADER_IN_LINE = re.compile(r"<br>\s*(?=\**(?:Van|Verzonden|Aan|CC|Onderwerp|Datum|From|Sent"
@@ -89,6 +90,7 @@ def read(path: Path) -> Converted:
     try:
         sent = _sent(message)
         headers = _headers(message, sent)
+        sender = _one_line(message.sender)
         html = message.htmlBody
         removed: list[Removed] = []
         review: list[str] = []
@@ -113,11 +115,14 @@ def read(path: Path) -> Converted:
         review += [f"attachment '{name}' ({size // 1024} KB) not imported: import it "
                    f"separately if it belongs to the document" for name, size in others]
     text = "\n".join(headers) + "\n\n" + body
+    # The writer of a letter is its author: the sender's name, when it names a person.
+    sender_names = [n for n in [person_name(re.sub(r"<[^>]*>|\[[^\]]*\]", "", sender))]
+                    if n]
     subject, markdown, date = email_export.thread_to_markdown(text)
     raw = "\n".join(headers) + "\n\n" + raw_body
     return Converted(raw, markdown, subject, sent.date().isoformat() if sent else date,
                      "correspondence", f"extract-msg {_version()} email", structured=True,
-                     removed=removed, review=review, assets=assets)
+                     removed=removed, review=review, assets=assets, authors=sender_names)
 
 
 def _version() -> str:

@@ -96,7 +96,16 @@ def test_cli_imports_the_rest_when_one_file_fails(tmp_path: Path, monkeypatch, c
             "vaccinatiecampagne-lessen-voor-de-uitvoering-2023.md") in capsys.readouterr().err
     # --force imports it again, over the same document
     assert cli_main(["import", "--force", "memo.txt"]) == 0
-    assert len(list((tmp_path / "content" / "documenten").rglob("*.md"))) == 1
+    written = list((tmp_path / "content" / "documenten").rglob("*.md"))
+    assert len(written) == 1
+    # ... but never over a document the editor has published
+    written[0].write_text(written[0].read_text(encoding="utf-8").replace(
+        "status: draft", "status: published"), encoding="utf-8")
+    capsys.readouterr()
+    assert cli_main(["import", "--force", "memo.txt"]) == 1
+    assert "is published; --force does not replace a published document" in \
+        capsys.readouterr().err
+    assert "status: published" in written[0].read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("name", ["???.txt", "…!.txt"])

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 import frontmatter
+import yaml
 
 from ..model.kinds import KINDS
 from ..model.schema import SOURCE_FILE, Vocabularies
@@ -151,6 +152,13 @@ def check_readable(path: Path) -> None:
         raise ImportFailure("the file is empty (0 bytes); there is nothing to import")
 
 
+def _published(path: Path) -> bool:
+    try:
+        return frontmatter.load(path).get("status") == "published"
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):  # not known to be published
+        return False
+
+
 def ids_in_use(root: Path, out: Path | None) -> set[str]:
     """Ids a new document must not take: every document on the site and in the output
     folder (by file name, which is the id for imported drafts) and every originals folder."""
@@ -185,6 +193,11 @@ def import_file(path: Path, root: Path, vocabs: Vocabularies, *, kind: str | Non
                                 taken)
     folder = out or root / "content" / "documenten" / KINDS[meta["kind"]].slug
     target = folder / f"{meta['id']}.md"
+    if target.exists() and _published(target):
+        # An editor's finished work is never replaced by a fresh draft.
+        raise AlreadyExists(f"{target} is published; --force does not replace a published "
+                            f"document: set it to `status: draft` first if it should be "
+                            f"imported again")
     lost = sum(lost_words(converted, meta, body).values())
     body, assets = link_assets(body, converted.assets, meta["id"])
     folder.mkdir(parents=True, exist_ok=True)

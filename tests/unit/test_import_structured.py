@@ -442,7 +442,7 @@ class _Message:
 def test_msg_headers_thread_attachments(tmp_path: Path, monkeypatch):
     monkeypatch.setattr(msg, "_open", lambda path: _Message())
     path = tmp_path / "mail.msg"
-    path.write_bytes(b"not read: _open is replaced")
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1 not read: _open is replaced")
     converted = read(path)
     assert (converted.kind_hint, converted.title_hint, converted.date_hint) == (
         "correspondence", "Verslag experttafel zorgcapaciteit", "2020-07-17")

@@ -151,7 +151,7 @@ def test_pictures_are_written_beside_the_document_and_linked(tmp_path, monkeypat
 
     picture = b"\x89PNG\r\n\x1a\n" + b"\x00" * 16
     source = tmp_path / "verslag.docx"
-    source.write_bytes(b"PK stand-in for a .docx")
+    source.write_bytes(b"PK\x03\x04 stand-in for a .docx")
     converted = registry.Converted(
         "Verslag regio-overleg\n\nDe kaart toont de regio's.\n",
         "# Verslag regio-overleg\n\nDe kaart toont de regio's.\n\n"
@@ -345,3 +345,18 @@ def test_a_subject_read_before_its_label_column_is_found():
             "Besluit op uw verzoek over teststraten\n\nDatum:\n\nBetreft:\n\n"
             "Geachte mevrouw, heer,\n" + BODY)
     assert _inferred(text).title == "Besluit op uw verzoek over teststraten"
+
+
+@pytest.mark.parametrize(("name", "content", "message"), [
+    ("besluit.docx", b"%PDF-1.7\n...", "this is a PDF with a '.docx' name; rename it to '.pdf'"),
+    ("notulen.docx", b"# Notulen\n\nTekst.\n", "this is a text file, not a Word file"),
+    ("notulen.pdf", b"# Notulen\n\nTekst.\n", "this is a text file, not a PDF"),
+])
+def test_a_file_under_the_wrong_name_is_told_what_it_is(tmp_path, name, content, message):
+    from lessons.importers.registry import ImportFailure
+
+    source = tmp_path / name
+    source.write_bytes(content)
+    with pytest.raises(ImportFailure, match=re.escape(message)):
+        import_file(source, tmp_path, VOCABS, out=tmp_path / "out")
+    assert not (tmp_path / "out").exists()

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import __version__
-from . import email_export, pandoc, textclean
+from . import email_export, filetype, pandoc, textclean
 from .accounting import Removed
 
 
@@ -113,6 +113,8 @@ def read(path: Path) -> Converted:
         known = ", ".join(sorted(READERS))
         raise ImportFailure(f"no importer for '{path.suffix}' files; known: {known}")
     try:
+        if wrong := filetype.mismatch(path):
+            raise ImportFailure(wrong)
         return reader(path)
     except OSError as err:
         raise ImportFailure(f"cannot read the file: {err.strerror}") from None

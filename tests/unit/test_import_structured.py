@@ -480,6 +480,8 @@ def test_docx_without_a_date_in_its_text_is_dated_by_its_creation_as_a_last_reso
     result = import_file(undated, tmp_path, vocabs, out=tmp_path / "out")
     assert result.meta["date"] == "2008-01-15"
     assert "date (from the file's creation date: the text names no date)" in result.review
+    # and the reader's 'not used as the document date' note, now untrue, is gone
+    assert not [note for note in result.review if note.startswith("file properties:")]
     dated = make_docx(tmp_path / "d.docx",
                       "# Werkgroep wijkteams\n\nDatum: 3 maart 2021\n\nWe bespraken de planning.\n")
     assert import_file(dated, tmp_path, vocabs, out=tmp_path / "out2").meta["date"] == "2021-03-03"

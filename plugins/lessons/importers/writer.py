@@ -90,7 +90,10 @@ def build_document(path: Path, converted: Converted, vocabs: Vocabularies,
     if guessed.redactions:
         review.append("redactions: " + ", ".join(guessed.redactions))
     review += [f"removed: {r.count} {r.what}" for r in converted.removed]
-    review += converted.review
+    # A reader's note that inference has since answered would contradict the list.
+    answered = (("file properties:",) if guessed.date_from.startswith("the file's creation")
+                else ()) + (("title: no title found",) if guessed.title else ())
+    review += [note for note in converted.review if not note.startswith(answered)]
     lost = lost_words(converted, meta, body)
     if lost:
         review.append(accounting.describe(lost) + ": compare with the original")

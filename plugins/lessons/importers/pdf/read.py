@@ -198,7 +198,7 @@ def read_pdf(path: Path) -> Converted:
         review.append(accounting.describe(lost))
     text_of = "\n".join(line.text for line in flat)
     return Converted(
-        raw_text, markdown, title_hint=title,
+        raw_text, markdown, title_hint=title, title_from="page 1 of the PDF",
         date_hint=_date(meta, pages), created=meta.created.iso() if meta.created else None,
         converter=f"lessons {__version__} pdf (pdfplumber)", structured=True,
         authors=metadata.trusted_authors(meta, text_of), removed=removed_list,

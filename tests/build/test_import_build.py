@@ -64,7 +64,7 @@ def test_a_published_import_shows_its_pictures(tmp_path, monkeypatch):
         "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
         "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082")
     source = tmp_path / "verslag.docx"
-    source.write_bytes(b"stand-in for a .docx")
+    source.write_bytes(b"PK\x03\x04 stand-in for a .docx")
     converted = registry.Converted(
         "Verslag regio-overleg\n\nDe kaart toont de regio's.",
         "# Verslag regio-overleg\n\nDe kaart toont de regio's.\n\n"

@@ -103,3 +103,16 @@ def test_lesson_permalink_opens(page, base_url):
     expect(page).to_have_url(
         f"{base_url}documenten/rol-van-de-huisarts/#les-huisarts-vroeg-betrekken")
     expect(page.locator("#les-huisarts-vroeg-betrekken")).to_be_in_viewport()
+
+
+@pytest.mark.parametrize("name", [n for n in PAGES if n != "search results"])
+def test_pages_reflow_at_320_pixels_without_sideways_scrolling(browser, base_url, name):
+    """WCAG 2.1 1.4.10 (reflow): at 320 CSS pixels the page needs no horizontal scrolling,
+    the document's metadata box (long words, theme chips) included. Data tables and the
+    network graph may scroll inside their own box, as the criterion allows."""
+    context = browser.new_context(locale="nl-NL", viewport={"width": 320, "height": 800})
+    page = context.new_page()
+    page.goto(base_url + PAGES[name])
+    width = page.evaluate("document.documentElement.scrollWidth")
+    context.close()
+    assert width <= 320

@@ -39,15 +39,15 @@ class AlreadyExists(Exception):
 
 
 def build_document(path: Path, converted: Converted, vocabs: Vocabularies,
-                   kind: str | None, today: dt.date,
-                   taken: set[str] | frozenset[str] = frozenset()) -> tuple[dict, str]:
-    """The front-matter and body of a draft; `taken` are ids already in use, which this
+                   kind: str | None, today: dt.date, digest: str,
+                   taken: set[str] | frozenset[str] = frozenset()) -> tuple[dict, str, int]:
+    """The front-matter and body of a draft, and how many words of the original they
+    lost; `digest` is the original's sha256, `taken` the ids already in use, which this
     document's id must not repeat (a second file with the same title and year)."""
     guessed, body = infer(converted, vocabs)
     title = guessed.title or path.stem.replace("_", " ")
     kind = kind or guessed.kind or "report"
     date = guessed.date
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()
     # A title of punctuation only ("???") has no slug; without a fallback the file was
     # written as a hidden ".md" whose page never appeared.
     doc_id = slugify(title, 60) or slugify(path.stem, 60) or f"document-{digest[:8]}"
@@ -98,7 +98,7 @@ def build_document(path: Path, converted: Converted, vocabs: Vocabularies,
     if lost:
         review.append(accounting.describe(lost) + ": compare with the original")
     meta["review_needed"] = review
-    return meta, body
+    return meta, body, sum(lost.values())
 
 
 def lost_words(converted: Converted, meta: dict, body: str):
@@ -192,8 +192,8 @@ def import_file(path: Path, root: Path, vocabs: Vocabularies, *, kind: str | Non
         raise ImportFailure("has no text (no words); if it is a scan, it needs OCR")
     # --force overwrites a document of the same id; otherwise a new id is chosen.
     taken = set() if force else ids_in_use(root, out)
-    meta, body = build_document(path, converted, vocabs, kind, today or dt.date.today(),
-                                taken)
+    meta, body, lost = build_document(path, converted, vocabs, kind,
+                                      today or dt.date.today(), digest, taken)
     folder = out or root / "content" / "documenten" / KINDS[meta["kind"]].slug
     target = folder / f"{meta['id']}.md"
     if target.exists() and _published(target):
@@ -201,7 +201,6 @@ def import_file(path: Path, root: Path, vocabs: Vocabularies, *, kind: str | Non
         raise AlreadyExists(f"{target} is published; --force does not replace a published "
                             f"document: set it to `status: draft` first if it should be "
                             f"imported again")
-    lost = sum(lost_words(converted, meta, body).values())
     body, assets = link_assets(body, converted.assets, meta["id"])
     folder.mkdir(parents=True, exist_ok=True)
     written = []

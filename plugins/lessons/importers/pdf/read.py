@@ -1,4 +1,5 @@
-"""The PDF reader: every step in order, the removed text listed, the invariant checked."""
+"""The PDF reader: every step in order, the removed text listed (the writer checks the
+nothing-lost invariant on it, as for every reader)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,6 @@ from pathlib import Path
 
 from ... import __version__
 from ...normalize.dates import find_partial_date
-from .. import accounting
 from ..registry import Converted, ImportFailure, Removed
 from . import (
     blocks,
@@ -193,9 +193,6 @@ def read_pdf(path: Path) -> Converted:
             removed[line.extra.get("label", line.kind)].append(line.text)
     removed_list = [Removed(SIDE_COLUMN if what == "letterhead side column" else what,
                             len(texts), "\n".join(texts)) for what, texts in removed.items()]
-    lost = accounting.lost_words(raw_text, [markdown, title, *(r.text for r in removed_list)])
-    if lost:
-        review.append(accounting.describe(lost))
     text_of = "\n".join(line.text for line in flat)
     return Converted(
         raw_text, markdown, title_hint=title, title_from="page 1 of the PDF",

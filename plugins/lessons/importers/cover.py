@@ -219,6 +219,14 @@ def header_title(header: list[Line]) -> str:
     return named[0] if len(named) == 1 else ""
 
 
+def first_header(path: Path) -> list[Line]:
+    """docx_first_header, or nothing for a package it cannot read (pandoc says why)."""
+    try:
+        return docx_first_header(path)
+    except (KeyError, zipfile.BadZipFile, ElementTree.ParseError, ValueError):
+        return []
+
+
 def cover(path: Path) -> tuple[str, str]:
     """(title in the largest type, subject after an 'Onderwerp'/'Betreft' label)."""
     try:

@@ -17,12 +17,11 @@ import re
 import tempfile
 import zipfile
 from pathlib import Path
-from xml.etree import ElementTree
 
 import yaml
 
 from ..model.vocab import fold
-from ..normalize.dates import PartialDate, find_partial_date
+from ..normalize.dates import find_partial_date
 from . import accounting, cover, docprops, html_clean, html_meta, pandoc, rawtext, textclean
 from .pandoc_ast import Pass, meta_text, stringify, table_rows
 from .registry import Converted, ImportFailure, Removed, read_text
@@ -178,7 +177,7 @@ def read_office(path: Path) -> Converted:
     if styled and subtitle:
         styled = f"{styled}: {subtitle}"
     large, subject = cover.cover(path)
-    header = _first_header(path) if is_docx else []
+    header = cover.first_header(path) if is_docx else []
     large = large or cover.header_title(header)
     title, source = docprops.choose_title(styled, _first_heading(ast), props.title, large,
                                           subject or _table_subject(ast), _first_line(ast))
@@ -202,7 +201,7 @@ def read_office(path: Path) -> Converted:
                       "nothing-lost check compares pandoc with itself")
     return Converted(raw, markdown, title, date,
                      title_from=source or "the document's properties",
-                     created=_day(props.created),
+                     created=_iso(props.created),
                      date_from="the paragraph styled Date" if styled_date
                      else "the 'Datum' line of the header",
                      converter=pandoc.version(), structured=True,
@@ -280,22 +279,6 @@ def _names(value: object) -> tuple[list[str], bool]:
 
 
 LIST_NUMBER = re.compile(r"^([ \t]*)\d{1,9}[.)](?=[ \t])", re.M)
-
-
-def _first_header(path: Path) -> list:
-    try:
-        return cover.docx_first_header(path)
-    except (KeyError, zipfile.BadZipFile, ElementTree.ParseError, ValueError):
-        return []
-
-
-def _day(timestamp: str) -> str | None:
-    """'2018-05-03T09:12:00Z' -> '2018-05-03'; None when it is not a real date."""
-    found = re.match(r"(\d{4})-(\d{2})-(\d{2})", timestamp or "")
-    try:
-        return PartialDate(*map(int, found.groups())).iso() if found else None
-    except ValueError:
-        return None
 
 
 class _NoAliases(yaml.SafeLoader):

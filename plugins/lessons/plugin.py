@@ -17,7 +17,6 @@ import html
 import os
 import shutil
 from pathlib import Path
-from typing import Any
 
 import markdown as markdown_lib
 import mkdocs
@@ -27,11 +26,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import AnchorLink, get_toc
+from mkdocs.structure.toc import get_toc
 
 from . import addresses, graph, inventory, permalinks, privacy, sanitize
 from .collect import collect, load_vocabularies
 from .config import LessonsConfig
+from .mkdocs_pages import WRITTEN, CorePages
 from .model.document import Document
 from .model.schema import Vocabularies
 from .model.source import SourceError
@@ -42,7 +42,7 @@ from .outputs import browse, diwoo, exports, urls
 from .outputs.helpers import TemplateHelpers
 from .outputs.pages import PageSpec, build_pages, home_context
 from .render import RENDER_FAILURES, failure_message, time_limit
-from .render_cache import RenderCache, Rendered, fingerprint
+from .render_cache import RenderCache, fingerprint
 from .search.pagefind import PagefindIndex, SearchIndexError
 
 log = get_plugin_logger(__name__)
@@ -161,9 +161,8 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
             permalinks.redirects(self.corpus), pages)
         for problem in problems:
             log.warning(str(problem))
-        self._pending: dict[str, str] = {}
-        self._published = lambda uri: (f.dest_uri if (f := files.get_file_from_path(uri))
-                                       else None)
+        self.published = lambda uri: (f.dest_uri if (f := files.get_file_from_path(uri))
+                                      else None)
         self._own_robots = files.get_file_from_path("robots.txt") is not None
         self._start_index()
         return files
@@ -195,32 +194,59 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig,
                          files: Files) -> str:
-        """Give MkDocs the normalized body and metadata that is safe in any template."""
+        """Give MkDocs the metadata that is safe in any template; a document's or generated
+        page's body is the core's to render (mkdocs_pages.py), not MkDocs' page loop's."""
         uri = page.file.src_uri
         if uri in self.documents:
             doc = self.documents[uri]
             page.meta = {"title": doc.title, "description": doc.summary,
                          "template": doc.kind.template}
-            markdown = mark_up(doc.body)
-            self._use_cache(page, markdown)
         elif uri in self.generated:
             spec = self.generated[uri]
             page.meta = {"title": spec.title, "description": spec.description,
                          "template": spec.template}
-            markdown = html.escape(spec.description, quote=False)
         else:
             # The theme prints page metadata (subtitle, status, icon, template ...) in every
             # page's header and menu, unescaped: only the inventory's plain fields pass.
             page.meta = dict(self.page_meta.get(uri, {}))
             if page.is_homepage:
                 page.meta["template"] = "lessons-home.html"
+        _escape_meta(page)
+        if uri in self.documents or uri in self.generated:
+            page.render = _rendered_later(page)  # type: ignore[method-assign]
+            return ""
         if uri in self.masked:  # personal data on a page of the site's own (reported)
             markdown = privacy.mask(markdown, set())
-        _escape_meta(page)
-        if uri not in self.generated:
-            path, _, first_line, _ = self._source_of(uri)
-            _guard_render(page, path, first_line)
+        path, _, first_line, _ = self._source_of(uri)
+        _guard_render(page, path, first_line)
         return markdown
+
+    def body_of(self, uri: str) -> tuple[str, str | None, int]:
+        """(Markdown, source path, its first line) of a page the core renders; a
+        generated page has no source (None): its text is made from escaped values."""
+        doc = self.documents.get(uri)
+        if doc is not None:
+            return mark_up(doc.body), doc.path, doc.body_line
+        return html.escape(self.generated[uri].description, quote=False), None, 0
+
+    def publish_body(self, uri: str, rendered: str) -> str:
+        """Publish only what the sanitizer allows; report what it removes (strict fails)."""
+        path, source, first_line, allowed = self._source_of(uri)
+        cleaned, problems = sanitize.publish(path, rendered, source, first_line, allowed)
+        for problem in problems:
+            log.warning(str(problem))
+        return cleaned
+
+    def search_entry(self, page: Page, output: str) -> tuple[str, str] | None:
+        """(address, HTML) when the page is a search result of its own: a public document
+        or a searchable generated page (a lesson); drafts in a preview never are."""
+        uri = page.file.src_uri
+        doc = self.documents.get(uri)
+        spec = self.generated.get(uri)
+        if ((doc is not None and doc.is_public(self.today))
+                or (spec is not None and spec.searchable)):
+            return "/" + page.url, output
+        return None
 
     def _source_of(self, uri: str) -> tuple[str, str, int, set[str]]:
         """(path in messages, Markdown source, its first line, allowed personal values)
@@ -230,42 +256,22 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
             return doc.path, doc.body, doc.body_line, privacy.allowed_values(doc)
         return uri, self.pages.get(uri, ""), 1, set()
 
-    def _use_cache(self, page: Page, markdown: str) -> None:
-        if self.cache is None:
-            return
-        key = self.cache.key(markdown, page.file.src_uri, page.file.dest_uri, self._published)
-        if key is None:
-            return
-        found = self.cache.get(key)
-        if found is None:
-            self._pending[page.file.src_uri] = key
-        else:
-            page.render = _cached_render(page, found)  # type: ignore[method-assign]
-
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig,
                         files: Files) -> str:
-        """Publish only what the sanitizer allows; report what it removes (strict fails)."""
+        """Publish only what the sanitizer allows on the site's own pages (the core does
+        the same for the pages it renders)."""
         uri = page.file.src_uri
-        key = self._pending.pop(uri, None)
-        if key is not None and self.cache is not None:
-            # The cache keeps the HTML as rendered, so every build reports its removals.
-            self.cache.put(key, Rendered(html, _toc_tokens(page.toc.items),
-                                         sorted(page.present_anchor_ids or ())))
-        if uri in self.generated:
-            return html  # made by us from escaped values only
-        path, source, first_line, allowed = self._source_of(uri)
-        cleaned, problems = sanitize.publish(path, html, source, first_line, allowed)
-        for problem in problems:
-            log.warning(str(problem))
-        return cleaned
+        if uri in self.documents or uri in self.generated:
+            return html
+        return self.publish_body(uri, html)
+
+    def on_nav(self, nav, config: MkDocsConfig, files: Files):
+        self.nav = nav
+        return nav
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        uri = page.file.src_uri
-        doc = self.documents.get(uri)
-        spec = self.generated.get(uri)
-        if self.index is not None and ((doc is not None and doc.is_public(self.today))
-                                       or (spec is not None and spec.searchable)):
-            self.index.add_html("/" + page.url, output)
+        if page.meta.get("template") == WRITTEN:
+            return ""  # the core wrote it (mkdocs_pages.py); MkDocs writes nothing
         return output
 
     def on_post_build(self, config: MkDocsConfig) -> None:
@@ -320,8 +326,6 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
                 index.write(site_dir / "pagefind")
             except SearchIndexError as err:
                 self._stop(f"search index: {err}")
-        if self.cache is not None:
-            log.debug(f"render cache: {self.cache.hits} hits, {self.cache.misses} misses")
 
     def _manifest(self) -> Path:
         return self.base_dir / self.config.manifest
@@ -360,16 +364,25 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
             self.index = None
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
-        """Templates call `lessons.*` for labels, URLs and Dutch dates."""
+        """Templates call `lessons.*` for labels, URLs and Dates. Every page MkDocs has read
+        is known now: the core renders its own pages on every core (mkdocs_pages.py)."""
         env.globals["lessons"] = TemplateHelpers(
             self.vocabs, self.corpus, config.site_url or "",
             self.config.publisher or config.site_name, config.site_name, self.config.licence)
         self.helpers = env.globals["lessons"]
+        core = CorePages(self, env, config, files, self.nav)
+        core.render([uri for uri in [*self.documents, *self.generated]
+                     if files.get_file_from_path(uri) is not None])
+        log.debug(f"render cache: {core.hits} hits, {core.misses} misses; "
+                  f"{core.filled} pages filled into the theme rendered once")
+        self.render_stats = core
         return env
 
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):
         """The data each template renders; values are escaped in the templates."""
         uri = page.file.src_uri
+        if page.meta.get("template") == WRITTEN:
+            return context
         if uri in self.documents:
             doc = self.documents[uri]
             context["doc"] = doc
@@ -384,18 +397,11 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
         return context
 
 
-def _cached_render(page: Page, found: Rendered):
+def _rendered_later(page: Page):
+    """MkDocs' page loop does not convert a page the core renders (see on_env)."""
     def render(config: MkDocsConfig, files: Files) -> None:
-        page.content = found.html
-        page.toc = get_toc(found.toc)
-        page.present_anchor_ids = set(found.anchors)
-        page.links_to_anchors = {}
+        page.content = ""
     return render
-
-
-def _toc_tokens(items: list[AnchorLink]) -> list[dict[str, Any]]:
-    return [{"level": item.level, "id": item.id, "name": item.title,
-             "children": _toc_tokens(item.children)} for item in items]
 
 
 def _remove_under(files: Files, folder: str) -> None:

@@ -1,0 +1,209 @@
+"""The pages the lessons core owns, rendered through MkDocs' theme on every core.
+
+Documents, lessons and generated pages are thousands at scale. They are not rendered one by
+one in MkDocs' page loop: once MkDocs has read every file and built the navigation
+(on_env), `CorePages.render` renders them in worker processes (build/workers.py), with the
+theme rendered once per page shape (build/chrome.py), writes them, and hands the searchable
+ones to the search index. MkDocs' own loop then passes over these pages with an empty
+template and writes nothing. The site's own pages (home, about) stay MkDocs' to render.
+
+A document body is converted by MkDocs' own Page.render, so links between source files
+resolve and are reported exactly as MkDocs does for any page.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+import posixpath
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from jinja2 import ChoiceLoader, DictLoader, Environment, TemplateNotFound
+from markupsafe import Markup
+from mkdocs.commands.build import get_context
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink, TableOfContents, get_toc
+
+from .build import workers
+from .build.chrome import Shapes, marker
+from .render import RENDER_FAILURES, failure_message, time_limit
+from .render_cache import Rendered
+
+if TYPE_CHECKING:
+    from .plugin import LessonsPlugin
+
+# The template MkDocs renders for a page the core has written: nothing, so it writes nothing.
+WRITTEN = "lessons-written.html"
+TOC = "partials/toc.html"  # the theme's table of contents, filled in per page
+
+
+class _SkipNotice(logging.Filter):
+    """MkDocs says "Page skipped: ... Generated empty output." for every page it does not
+    write; for the pages the core wrote that is noise, thousands of lines of it."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (record.levelno == logging.INFO
+                    and str(record.msg).startswith("Page skipped: '")
+                    and str(record.msg).endswith("Generated empty output."))
+
+
+logging.getLogger("mkdocs.commands.build").addFilter(_SkipNotice())
+
+
+@dataclass
+class Outcome:
+    search: tuple[str, str] | None  # (address, HTML) for the search index
+    hits: int
+    misses: int
+    filled: bool
+
+
+class CorePages:
+    def __init__(self, plugin: LessonsPlugin, env: Environment, config: MkDocsConfig,
+                 files: Files, nav: Navigation):
+        self.plugin, self.env, self.config, self.files, self.nav = plugin, env, config, files, nav
+        self.doc_files = files.documentation_pages()
+        self.shapes = Shapes()
+        # A page's own parts stand on their own (lessons/<template>-*.html); the probe sees
+        # markers in their place.
+        self.parts: dict[str, tuple[str, str]] = {}
+        self.probe_env = env.overlay(loader=ChoiceLoader([
+            DictLoader({TOC: marker("toc")}), env.loader]))
+        self._toc = env.from_string(
+            '{% import "partials/language.html" as lang with context %}'
+            '{% include "' + TOC + '" %}')
+        self.hits = self.misses = self.filled = 0
+
+    def render(self, uris: list[str]) -> None:
+        """Render, write and index every page in `uris`; MkDocs then writes none of them."""
+        index = self.plugin.index
+        for outcome in workers.run(self._one, uris):
+            if outcome.search is not None and index is not None:
+                index.add_html(*outcome.search)
+            self.hits += outcome.hits
+            self.misses += outcome.misses
+            self.filled += outcome.filled
+        for uri in uris:
+            page = self.files.get_file_from_path(uri).page
+            page.meta["template"] = WRITTEN
+
+    # In a worker process from here on.
+
+    def _one(self, uri: str) -> Outcome:
+        page = self.files.get_file_from_path(uri).page
+        self.config._current_page = page
+        page.active = True
+        try:
+            hits, misses = self._body(page)
+            context = get_context(self.nav, self.doc_files, self.config, page)
+            context = self.plugin.on_page_context(context, page=page, config=self.config,
+                                                  nav=self.nav)
+            name = page.meta.get("template", "main.html")
+            shape = (name, posixpath.dirname(page.url.rstrip("/")), bool(page.toc.items),
+                     bool(page.meta.get("description")), bool(page.canonical_url))
+            before = self.shapes.filled
+            output = self.shapes.render(
+                shape, lambda: self._probe(page, context, name),
+                lambda: self._values(page, context, name),
+                lambda: self.env.get_template(name).render(context))
+            search = self.plugin.search_entry(page, output)
+            target = Path(page.file.abs_dest_path)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(output.encode("utf-8", errors="xmlcharrefreplace"))
+            return Outcome(search, hits, misses, self.shapes.filled > before)
+        finally:
+            page.active = False
+            self.config._current_page = None
+
+    def _body(self, page: Page) -> tuple[int, int]:
+        """Convert the page's Markdown as MkDocs would, or take it from the render cache;
+        publish only what the sanitizer allows. Returns (cache hits, misses)."""
+        plugin = self.plugin
+        markdown, path, line = plugin.body_of(page.file.src_uri)
+        cache = plugin.cache
+        key = None if cache is None or path is None else cache.key(
+            markdown, page.file.src_uri, page.file.dest_uri, plugin.published)
+        found = cache.get(key) if key is not None else None
+        if found is not None:
+            page.content = found.html
+            page.toc = get_toc(found.toc)
+            page.present_anchor_ids = set(found.anchors)
+            page.links_to_anchors = {}
+        else:
+            page.markdown = markdown
+            try:
+                with time_limit():
+                    Page.render(page, self.config, self.files)
+            except RENDER_FAILURES as err:
+                logging.getLogger("mkdocs.plugins.lessons").warning(
+                    f"lessons: {path}:{line}: body: {failure_message(err)}")
+                page.content = ('<p class="lessons-preview" role="status">Deze tekst kon '
+                                'niet worden omgezet.</p>')
+                page.toc = get_toc([])
+                page.present_anchor_ids = set()
+                page.links_to_anchors = {}
+                key = None
+            if key is not None:
+                cache.put(key, Rendered(page.content, _toc_tokens(page.toc.items),
+                                        sorted(page.present_anchor_ids or ())))
+        if path is not None:
+            page.content = plugin.publish_body(page.file.src_uri, page.content)
+        return (found is not None, key is not None and found is None)
+
+    def _probe(self, page: Page, context: dict, name: str) -> tuple[str, set[str]] | None:
+        """The page template rendered around markers: values of this shape's pages that
+        differ are markers, and so are the page's own parts."""
+        parts = self._parts(name)
+        if parts is None:
+            return None
+        head, content = parts
+        probe = copy.copy(page)
+        probe.meta = dict(page.meta, title=Markup(marker("title")))
+        names = {"title", "head", "content", "toc"}
+        if page.meta.get("description"):
+            probe.meta["description"] = Markup(marker("description"))
+            names.add("description")
+        if page.canonical_url:
+            probe.canonical_url = marker("canonical")
+            names.add("canonical")
+        if page.toc.items:
+            probe.toc = TableOfContents([AnchorLink(marker("toctitle"), marker("skip"), 2)])
+            names.add("skip")
+        env = self.probe_env.overlay(loader=ChoiceLoader([
+            DictLoader({head: marker("head"), content: marker("content")}),
+            self.probe_env.loader]))
+        return env.get_template(name).render(dict(context, page=probe)), names
+
+    def _parts(self, name: str) -> tuple[str, str] | None:
+        if name not in self.parts:
+            stem = name.removesuffix(".html")
+            parts = (f"lessons/{stem}-head.html", f"lessons/{stem}-content.html")
+            try:
+                for part in parts:
+                    self.env.get_template(part)
+            except TemplateNotFound:
+                parts = None
+            self.parts[name] = parts
+        return self.parts[name]
+
+    def _values(self, page: Page, context: dict, name: str) -> dict[str, str]:
+        head, content = self.parts[name]
+        return {
+            "title": str(page.meta["title"]),
+            "description": str(page.meta.get("description", "")),
+            "canonical": page.canonical_url or "",
+            "skip": page.toc.items[0].id if page.toc.items else "",
+            "head": self.env.get_template(head).render(context),
+            "content": self.env.get_template(content).render(context),
+            "toc": self._toc.render(context),
+        }
+
+
+def _toc_tokens(items: list[AnchorLink]) -> list[dict]:
+    return [{"level": item.level, "id": item.id, "name": item.title,
+             "children": _toc_tokens(item.children)} for item in items]

@@ -20,12 +20,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import markdown
 from jinja2 import ChoiceLoader, DictLoader, Environment, TemplateNotFound
 from markupsafe import Markup
 from mkdocs.commands.build import get_context
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
+from mkdocs.structure import pages as mkdocs_page
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents, get_toc
 
@@ -78,6 +80,8 @@ class CorePages:
             '{% import "partials/language.html" as lang with context %}'
             '{% include "' + TOC + '" %}')
         self.hits = self.misses = self.filled = 0
+        self._md: markdown.Markdown | None = None  # made in each worker on first use
+        self._lang = None
 
     def render(self, uris: list[str]) -> None:
         """Render, write and index every page in `uris`; MkDocs then writes none of them."""
@@ -115,6 +119,11 @@ class CorePages:
             target = Path(page.file.abs_dest_path)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(output.encode("utf-8", errors="xmlcharrefreplace"))
+            site_dir = Path(self.config.site_dir)
+            for relative, text in self.plugin.page_files(uri).items():
+                path = site_dir / relative
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(text, encoding="utf-8", newline="")
             return Outcome(search, hits, misses, self.shapes.filled > before)
         finally:
             page.active = False
@@ -138,7 +147,7 @@ class CorePages:
             page.markdown = markdown
             try:
                 with time_limit():
-                    Page.render(page, self.config, self.files)
+                    self._convert(page)
             except RENDER_FAILURES as err:
                 logging.getLogger("mkdocs.plugins.lessons").warning(
                     f"lessons: {path}:{line}: body: {failure_message(err)}")
@@ -154,6 +163,31 @@ class CorePages:
         if path is not None:
             page.content = plugin.publish_body(page.file.src_uri, page.content)
         return (found is not None, key is not None and found is None)
+
+    def _convert(self, page: Page) -> None:
+        """MkDocs' Page.render, with one Markdown converter per process instead of one per
+        page (building a converter costs a third of converting a page). reset() is how
+        Python-Markdown reuses a converter; the per-page processors are MkDocs' own,
+        registered anew under their names for each page."""
+        if self._md is None:
+            self._md = markdown.Markdown(extensions=self.config["markdown_extensions"],
+                                         extension_configs=self.config["mdx_configs"] or {})
+        md = self._md
+        md.reset()
+        raw_html = mkdocs_page._RawHTMLPreprocessor()
+        raw_html._register(md)
+        anchors = mkdocs_page._ExtractAnchorsTreeprocessor(page.file, self.files, self.config)
+        anchors._register(md)
+        relative = mkdocs_page._RelativePathTreeprocessor(page.file, self.files, self.config)
+        relative._register(md)
+        title = mkdocs_page._ExtractTitleTreeprocessor()
+        title._register(md)
+        page.content = md.convert(page.markdown)
+        page.toc = get_toc(getattr(md, "toc_tokens", []))
+        page._title_from_render = title.title
+        page.present_anchor_ids = anchors.present_anchor_ids | raw_html.present_anchor_ids
+        if mkdocs_page.log.getEffectiveLevel() > logging.DEBUG:
+            page.links_to_anchors = relative.links_to_anchors
 
     def _probe(self, page: Page, context: dict, name: str) -> tuple[str, set[str]] | None:
         """The page template rendered around markers: values of this shape's pages that
@@ -177,7 +211,13 @@ class CorePages:
         env = self.probe_env.overlay(loader=ChoiceLoader([
             DictLoader({head: marker("head"), content: marker("content")}),
             self.probe_env.loader]))
-        return env.get_template(name).render(dict(context, page=probe)), names
+        template = env.get_template(name)
+        ctx = template.new_context(dict(context, page=probe))
+        output = env.concat(template.root_render_func(ctx))  # type: ignore[attr-defined]
+        # The theme's translations, imported once by its base template, for the table of
+        # contents of each page (importing them per page costs more than the page).
+        self._lang = ctx.vars.get("lang")
+        return output, names
 
     def _parts(self, name: str) -> tuple[str, str] | None:
         if name not in self.parts:
@@ -200,7 +240,8 @@ class CorePages:
             "skip": page.toc.items[0].id if page.toc.items else "",
             "head": self.env.get_template(head).render(context),
             "content": self.env.get_template(content).render(context),
-            "toc": self._toc.render(context),
+            "toc": (self.env.get_template(TOC).render(dict(context, lang=self._lang))
+                    if self._lang is not None else self._toc.render(context)),
         }
 
 

@@ -237,6 +237,14 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
             log.warning(str(problem))
         return cleaned
 
+    def page_files(self, uri: str) -> dict[str, str]:
+        """The files that go with a page (site path to text): a document's citation
+        files and its lessons' citation files and cards."""
+        doc = self.documents.get(uri)
+        if doc is None:
+            return {}
+        return exports.document_downloads(doc, self.helpers.cite, self.site)
+
     def search_entry(self, page: Page, output: str) -> tuple[str, str] | None:
         """(address, HTML) when the page is a search result of its own: a public document
         or a searchable generated page (a lesson); drafts in a preview never are."""
@@ -276,12 +284,10 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir)
-        site = exports.Site((config.site_url or "/").rstrip("/") + "/", config.site_name,
-                            self.config.publisher or config.site_name, self.config.licence,
-                            self.config.licence_url)
+        site = self.site
+        # Each document's citation files and lesson cards were written with its page.
         files = {**exports.feeds(self.corpus, self.vocabs, site),
-                 **exports.api(self.corpus, self.vocabs, site, self.helpers.cite),
-                 **exports.downloads(self.corpus, self.helpers.cite, site)}
+                 **exports.api(self.corpus, self.vocabs, site, self.helpers.cite)}
         if self.config.woo_publisher_uri:
             files.update(diwoo.sitemaps(self.corpus, self.vocabs, site.absolute, diwoo.Publisher(
                 self.config.woo_publisher_name or site.publisher, self.config.woo_publisher_uri)))
@@ -370,6 +376,9 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
             self.vocabs, self.corpus, config.site_url or "",
             self.config.publisher or config.site_name, config.site_name, self.config.licence)
         self.helpers = env.globals["lessons"]
+        self.site = exports.Site((config.site_url or "/").rstrip("/") + "/", config.site_name,
+                                 self.config.publisher or config.site_name,
+                                 self.config.licence, self.config.licence_url)
         core = CorePages(self, env, config, files, self.nav)
         core.render([uri for uri in [*self.documents, *self.generated]
                      if files.get_file_from_path(uri) is not None])

@@ -204,14 +204,24 @@ def downloads(corpus: Corpus, cite: Callable[[Document, Lesson | None], citation
               site: Site) -> dict[str, str]:
     out: dict[str, str] = {}
     for doc in corpus.documents:
-        _cite_files(out, urls.document(doc.id), cite(doc, None))
-        for lesson in doc.lessons:
-            base = urls.lesson(lesson.id)
-            _cite_files(out, base, cite(doc, lesson))
-            card = lesson_card(lesson, doc, site.absolute(base), site.publisher, site.licence)
-            out[f"{base}kaart.html"] = ('<!doctype html>\n<html lang="nl">\n<head><meta '
-                                        'charset="utf-8"><title>Les</title></head>\n<body>\n'
-                                        + card + "</body>\n</html>\n")
+        out.update(document_downloads(doc, cite, site))
+    return out
+
+
+def document_downloads(doc: Document,
+                       cite: Callable[[Document, Lesson | None], citations.Citable],
+                       site: Site) -> dict[str, str]:
+    """The citation files of one document and of each of its lessons, and each lesson's
+    card: site path to text."""
+    out: dict[str, str] = {}
+    _cite_files(out, urls.document(doc.id), cite(doc, None))
+    for lesson in doc.lessons:
+        base = urls.lesson(lesson.id)
+        _cite_files(out, base, cite(doc, lesson))
+        card = lesson_card(lesson, doc, site.absolute(base), site.publisher, site.licence)
+        out[f"{base}kaart.html"] = ('<!doctype html>\n<html lang="nl">\n<head><meta '
+                                    'charset="utf-8"><title>Les</title></head>\n<body>\n'
+                                    + card + "</body>\n</html>\n")
     return out
 
 

@@ -25,9 +25,9 @@ from jinja2 import ChoiceLoader, DictLoader, Environment, TemplateNotFound
 from markupsafe import Markup
 from mkdocs.commands.build import get_context
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure import pages as mkdocs_page
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
-from mkdocs.structure import pages as mkdocs_page
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents, get_toc
 

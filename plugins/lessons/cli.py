@@ -120,7 +120,7 @@ def cmd_check(args) -> int:
                                            permalinks.missing_message(gone, manifest)))
         # As the build: a redirect may not take the address of a page that exists.
         _, refused = permalinks.check_redirects(
-            permalinks.redirects(_public_corpus(result)),
+            permalinks.redirects(_public_corpus(result, project.root)),
             {a.strip("/") + "/" for a in published if a.endswith("/") and a != "/"})
         result.problems += refused
     for problem in result.problems:
@@ -138,13 +138,12 @@ def cmd_check(args) -> int:
     return EXIT_PROBLEMS if result.problems else EXIT_OK
 
 
-def _public_corpus(collection):
-    import datetime as dt
-
+def _public_corpus(collection, root: Path | None = None):
     from . import graph
+    from .build.plan import public_documents, today
 
-    return graph.build([d for d in collection.documents
-                        if d.path not in collection.invalid and d.is_public(dt.date.today())])
+    on = today(_site_options(root or _root()).get("today"))
+    return graph.build(public_documents(collection, on))
 
 
 def _count(number: int, noun: str) -> str:
@@ -164,17 +163,14 @@ def _collection(root: Path):
 def _addresses(collection, root: Path | None = None) -> tuple[set[str], set[str]]:
     """(published addresses, redirected addresses) of a build of the valid, public
     documents: the same list the build's guard uses (addresses.site_addresses)."""
-    import datetime as dt
-
     from . import addresses, graph, permalinks
+    from .build.plan import public_documents, today
     from .originals import original
 
     root = root or _root()
     vocabs = _vocabs(root)
-    public = [d for d in collection.documents
-              if d.path not in collection.invalid and d.is_public(dt.date.today())]
-    corpus = graph.build(public)
     site = _site_options(root)
+    corpus = graph.build(public_documents(collection, today(site.get("today"))))
     own = [addresses.own_address(addresses.own_dest(path))
            for path in _own_files(root / "content")]
     originals = {doc.id: found.path.suffix for doc in corpus.documents

@@ -67,7 +67,7 @@ class Outcome:
 
 class CorePages:
     def __init__(self, plugin: LessonsPlugin, env: Environment, config: MkDocsConfig,
-                 files: Files, nav: Navigation):
+                 files: Files, nav: Navigation, keep_search: bool = False):
         self.plugin, self.env, self.config, self.files, self.nav = plugin, env, config, files, nav
         self.doc_files = files.documentation_pages()
         self.shapes = Shapes()
@@ -80,15 +80,21 @@ class CorePages:
             '{% import "partials/language.html" as lang with context %}'
             '{% include "' + TOC + '" %}')
         self.hits = self.misses = self.filled = 0
+        # A preview keeps every searchable page, to index them again after an edit
+        # (pagefind cannot replace a page in an index).
+        self.searchable: dict[str, str] | None = {} if keep_search else None
         self._md: markdown.Markdown | None = None  # made in each worker on first use
         self._lang = None
 
-    def render(self, uris: list[str]) -> None:
+    def render(self, uris: list[str], processes: int | None = None) -> None:
         """Render, write and index every page in `uris`; MkDocs then writes none of them."""
         index = self.plugin.index
-        for outcome in workers.run(self._one, uris):
-            if outcome.search is not None and index is not None:
-                index.add_html(*outcome.search)
+        for outcome in workers.run(self._one, uris, processes=processes):
+            if outcome.search is not None:
+                if index is not None:
+                    index.add_html(*outcome.search)
+                if self.searchable is not None:
+                    self.searchable[outcome.search[0]] = outcome.search[1]
             self.hits += outcome.hits
             self.misses += outcome.misses
             self.filled += outcome.filled

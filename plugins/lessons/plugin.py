@@ -12,7 +12,6 @@ Events, in build order:
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import os
 import shutil
@@ -28,19 +27,18 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from . import addresses, graph, inventory, permalinks, privacy, sanitize
-from .collect import collect, load_vocabularies
+from . import addresses, graph, permalinks, privacy, sanitize
+from .build.plan import Options, prepare, today
+from .collect import load_vocabularies
 from .config import LessonsConfig
 from .mkdocs_pages import WRITTEN, CorePages
-from .model.document import Document
 from .model.schema import Vocabularies
 from .model.source import SourceError
 from .model.vocab import Vocabulary
 from .normalize.redactions import mark_up
-from .originals import original
-from .outputs import browse, diwoo, exports, urls
+from .outputs import diwoo, exports, urls
 from .outputs.helpers import TemplateHelpers
-from .outputs.pages import PageSpec, build_pages, home_context
+from .outputs.pages import PageSpec, home_context
 from .render import RENDER_FAILURES, failure_message, time_limit
 from .render_cache import RenderCache, fingerprint
 from .search.pagefind import PagefindIndex, SearchIndexError
@@ -70,8 +68,7 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
         except SourceError as err:
             self._stop(err.message)
             self.vocabs = Vocabularies(Vocabulary("themes"), Vocabulary("stakeholders"))
-        self.today = (dt.date.fromisoformat(self.config.today) if self.config.today
-                      else dt.date.today())
+        self.today = today(self.config.today)
         self.cache = None
         self.base_dir = Path(config.config_file_path or ".").resolve().parent
         if self.config.cache:
@@ -81,70 +78,47 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
                             config.markdown_extensions, config.mdx_configs,
                             config.use_directory_urls))
         self.index: PagefindIndex | None = None
+        self.options = Options(
+            self.docs_dir, self.base_dir / self.config.sources_dir, self.config.documents_dir,
+            self.config.vocabularies_dir, self.config.include_drafts, self.today,
+            graph.Weights(self.config.theme_weight, self.config.stakeholder_weight),
+            self._manifest() if self.config.manifest else None)
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         """Account for every file under docs_dir, read every document, publish only what
-        is public and valid, give each its permanent URL."""
-        content = inventory.take(self.docs_dir, self.config.documents_dir,
-                                 self.config.vocabularies_dir)
-        for problem in content.problems:
+        is public and valid (the core's plan), give each its permanent URL."""
+        plan = prepare(self.options, self.vocabs,
+                       lambda path: files.get_file_from_path(path) is not None)
+        for problem in plan.content.problems:
             log.warning(str(problem))
-        publishable = content.accepted - set(content.vocabularies)
+        for problem in plan.problems:
+            log.warning(str(problem))
+        for problem in plan.draft_problems:
+            log.info(f"{problem} (a draft: not published)")
+        publishable = plan.publishable
         for file in list(files):
             # Theme files and generated pages are not the editors'; everything from
             # docs_dir is published only when the inventory accounted for it.
             if (file.generated_by is None and _inside(file.abs_src_path, self.docs_dir)
                     and file.src_uri not in publishable):
                 files.remove(file)
-        sources = {uri: files.get_file_from_path(uri) for uri in content.documents}
-        # Read from disk, not from MkDocs' list: a file MkDocs left out is still checked.
-        collection = collect(((uri, (self.docs_dir / uri).read_bytes()) for uri in sources),
-                             self.vocabs)
-        self.documents: dict[str, Document] = {}
-        public = []
-        problems_of: dict[str, list] = {}
-        for problem in collection.problems:
-            problems_of.setdefault(problem.path, []).append(problem)
-        for doc in collection.documents:
-            file = sources[doc.path]
-            problems = problems_of.get(doc.path, [])
-            if problems:
-                # A draft's problems are the editor's to fix before publishing; they never
-                # stop the public build. Anything that may be meant for publication does.
-                if self._may_be_public(doc, problems):
-                    for problem in problems:
-                        log.warning(str(problem))
-                else:
-                    for problem in problems:
-                        log.info(f"{problem} (a draft: not published)")
-            # An invalid document is never published, in any build mode: not even a
-            # preview shows it.
-            shown = not problems and (doc.is_public(self.today) or self.config.include_drafts)
-            if file is None:
-                continue
-            if not shown:
-                files.remove(file)
-                # The pictures `lessons import` wrote beside it are as unpublished as it is.
-                _remove_under(files, doc.path.removesuffix(".md") + "/")
-                continue
-            file.dest_uri = urls.document_dest(doc)
-            self.documents[doc.path] = doc
-            public.append(doc)
-        self.pages = content.pages
-        self.page_meta = content.page_meta
-        self.masked = content.masked
-        self.corpus = graph.build(public, graph.Weights(self.config.theme_weight,
-                                                        self.config.stakeholder_weight))
+        for path in plan.withheld:
+            files.remove(files.get_file_from_path(path))
+            # The pictures `lessons import` wrote beside it are as unpublished as it is.
+            _remove_under(files, path.removesuffix(".md") + "/")
+        for path, doc in plan.documents.items():
+            files.get_file_from_path(path).dest_uri = urls.document_dest(doc)
+        self.plan = plan
+        self.documents = plan.documents
+        self.pages = plan.content.pages
+        self.page_meta = plan.content.page_meta
+        self.masked = plan.content.masked
+        self.corpus = plan.corpus
+        self.kept = plan.kept
+        self.originals = plan.originals
         self.generated: dict[str, PageSpec] = {}
-        specs = (build_pages(self.corpus, self.vocabs, lambda doc: doc.is_public(self.today))
-                 + browse.browse_pages(self.corpus, self.vocabs)
-                 + browse.landscape_pages(self.corpus, self.vocabs))
-        self.kept = addresses.kept(permalinks.read_manifest(self._manifest()), self.vocabs
-                                   ) if self.config.manifest else []
-        specs += browse.emptied_pages(self.kept, self.vocabs, {
-            addresses.own_address(addresses.own_dest(spec.src_uri)) for spec in specs})
-        for spec in specs:
+        for spec in plan.specs:
             self.generated[spec.src_uri] = spec
             files.append(File.generated(config, spec.src_uri, content=""))
         # The content folder's own pages and files (home, about, images): public addresses.
@@ -152,10 +126,7 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
                     if _inside(f.abs_src_path, self.docs_dir)
                     and not f.inclusion.is_excluded() and f.src_uri not in self.documents]
         self.titles = {addresses.own_address(addresses.own_dest(spec.src_uri)): spec.title
-                       for spec in specs}
-        self.originals = {doc.id: found for doc in public
-                          if (found := original(doc, self.base_dir / self.config.sources_dir))
-                          is not None}
+                       for spec in plan.specs}
         pages = {f.url for f in files.documentation_pages()}
         self.redirects, problems = permalinks.check_redirects(
             permalinks.redirects(self.corpus), pages)
@@ -166,13 +137,6 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
         self._own_robots = files.get_file_from_path("robots.txt") is not None
         self._start_index()
         return files
-
-    def _may_be_public(self, doc: Document, problems: list) -> bool:
-        """False only for a readable draft (status draft or review, stated without a
-        problem) in a public build: its problems must not stop the build."""
-        if self.config.include_drafts or doc.status == "published":
-            return True
-        return any(p.field in ("status", "file", "front-matter") for p in problems)
 
     def _start_index(self) -> None:
         if self.index is not None:
@@ -284,25 +248,13 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir)
-        site = self.site
-        # Each document's citation files and lesson cards were written with its page.
-        files = {**exports.feeds(self.corpus, self.vocabs, site),
-                 **exports.api(self.corpus, self.vocabs, site, self.helpers.cite)}
-        if self.config.woo_publisher_uri:
-            files.update(diwoo.sitemaps(self.corpus, self.vocabs, site.absolute, diwoo.Publisher(
-                self.config.woo_publisher_name or site.publisher, self.config.woo_publisher_uri)))
-        # An editor's own robots.txt in the content wins; sitemaps need absolute addresses.
-        if not self._own_robots and config.site_url:
-            files["robots.txt"] = diwoo.robots(site.absolute, files)
+        files = self.site_files(config)
         for doc_id, found in sorted(self.originals.items()):
             if found.path is not None:
                 target = site_dir / urls.document(doc_id) / f"origineel{found.path.suffix}"
                 target.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(found.path, target)
-        for relative, text in sorted(files.items()):
-            target = site_dir / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8", newline="")
+        write_files(site_dir, files)
         # After the files, so a redirect can be checked against every file the build wrote.
         for problem in permalinks.write_redirects(self.redirects, site_dir,
                                                   config.site_url or ""):
@@ -332,6 +284,20 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
                 index.write(site_dir / "pagefind")
             except SearchIndexError as err:
                 self._stop(f"search index: {err}")
+
+    def site_files(self, config: MkDocsConfig) -> dict[str, str]:
+        """Feeds, open data, DiWoo sitemaps and robots.txt: site path to text. (Each
+        document's citation files and lesson cards are written with its page.)"""
+        site = self.site
+        files = {**exports.feeds(self.corpus, self.vocabs, site),
+                 **exports.api(self.corpus, self.vocabs, site, self.helpers.cite)}
+        if self.config.woo_publisher_uri:
+            files.update(diwoo.sitemaps(self.corpus, self.vocabs, site.absolute, diwoo.Publisher(
+                self.config.woo_publisher_name or site.publisher, self.config.woo_publisher_uri)))
+        # An editor's own robots.txt in the content wins; sitemaps need absolute addresses.
+        if not self._own_robots and config.site_url:
+            files["robots.txt"] = diwoo.robots(site.absolute, files)
+        return files
 
     def _manifest(self) -> Path:
         return self.base_dir / self.config.manifest
@@ -379,12 +345,12 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
         self.site = exports.Site((config.site_url or "/").rstrip("/") + "/", config.site_name,
                                  self.config.publisher or config.site_name,
                                  self.config.licence, self.config.licence_url)
-        core = CorePages(self, env, config, files, self.nav)
+        self.core = core = CorePages(self, env, config, files, self.nav,
+                                     keep_search=self.serving)
         core.render([uri for uri in [*self.documents, *self.generated]
                      if files.get_file_from_path(uri) is not None])
         log.debug(f"render cache: {core.hits} hits, {core.misses} misses; "
                   f"{core.filled} pages filled into the theme rendered once")
-        self.render_stats = core
         return env
 
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):
@@ -404,6 +370,13 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
         elif page.is_homepage:
             context.update(home_context(self.corpus, self.vocabs))
         return context
+
+
+def write_files(site_dir: Path, files: dict[str, str]) -> None:
+    for relative, text in sorted(files.items()):
+        target = site_dir / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8", newline="")
 
 
 def _rendered_later(page: Page):

@@ -28,12 +28,15 @@ class PreviewBuild:
         self.config_file, self.drafts = config_file, drafts
         self.url = f"http://127.0.0.1:{port}/"
         self.plugins = None  # of the first build: they get on_startup and on_shutdown
+        self.last = None  # (config, site folder, problems, watch) of the last good build
+        self.reindex = None  # the search index made again after updates, in the background
 
     def watch_default(self) -> list[Path]:
         root = self.config_file.parent
         return [root / "content", root / "site_src", self.config_file]
 
     def __call__(self, site_dir: Path):
+        lessons = None
         from mkdocs.commands.build import build
         from mkdocs.config import load_config
 
@@ -51,11 +54,13 @@ class PreviewBuild:
             warnings.docs_dir = Path(config.docs_dir)
             config.site_url = self.url
             lessons = config.plugins.get("lessons")
-            if self.drafts and lessons is not None:
-                lessons.config.include_drafts = True
+            if lessons is not None:
+                lessons.config.include_drafts = lessons.config.include_drafts or self.drafts
+                lessons.serving = True  # every build of a preview, not only the first
             if self.plugins is None:
                 config.plugins.on_startup(command="serve", dirty=False)
                 self.plugins = config.plugins
+            self.last = None
             build(config, serve_url=self.url)
         except KeyboardInterrupt:
             raise
@@ -64,7 +69,55 @@ class PreviewBuild:
         finally:
             logger.removeHandler(warnings)
         result.problems = warnings.problems(self.config_file.parent)
+        if result.error is None and lessons is not None:
+            self.last = (config, site_dir, result.problems, result.watch)
         return result
+
+    def update(self, changed: set[Path], site_dir: Path):
+        """Show saved documents in the served site without building it anew (see
+        mkdocs_update.py); None when only a whole build can show the change."""
+        from . import mkdocs_update
+        from .preview.loop import BuildResult
+        from .project import Project
+
+        if self.last is None or self.last[1] != site_dir:
+            return None
+        config, _, problems, watch = self.last
+        warnings = Warnings()
+        warnings.docs_dir = Path(config.docs_dir)
+        logger = logging.getLogger("mkdocs")
+        logger.addHandler(warnings)
+        try:
+            update = mkdocs_update.start(config.plugins["lessons"], sorted(changed))
+        except Exception as err:  # never worse than before: the whole build shows it
+            print(f"lessons serve: bijwerken lukte niet ({type(err).__name__}: {err}); de "
+                  f"hele site wordt opnieuw gebouwd", file=sys.stderr, flush=True)
+            update = None
+        finally:
+            logger.removeHandler(warnings)
+        if update is None:
+            return None
+        root = self.config_file.parent
+        shown = {Project(root, Path(config.docs_dir)).show(str(p)) for p in changed}
+        # The problems of the changed files are those this update found; others stay.
+        kept = [p for p in problems if p.partition(":")[0] not in shown]
+        return BuildResult(kept + warnings.problems(root), None, watch,
+                           then=lambda: self._finish(update))
+
+    def _finish(self, update) -> None:
+        from . import mkdocs_update
+
+        try:
+            update.finish()
+        except Exception as err:  # the changed pages are shown; a whole build does the rest
+            print(f"lessons serve: overzichten bijwerken lukte niet ({type(err).__name__}: "
+                  f"{err}); de volgende wijziging bouwt de hele site", file=sys.stderr,
+                  flush=True)
+            self.last = None
+            return
+        if self.reindex is None:
+            self.reindex = mkdocs_update.Reindex()
+        self.reindex.request(update.plugin)
 
     def close(self) -> None:
         if self.plugins is not None:

@@ -25,6 +25,11 @@ class TemplateHelpers:
         self._site_name = site_name
         self.licence = licence
 
+    def with_corpus(self, corpus: Corpus) -> TemplateHelpers:
+        """The same helpers over another graph (a preview after an edit)."""
+        return TemplateHelpers(self._vocabs, corpus, self._site_url, self._publisher,
+                               self._site_name, self.licence)
+
     def theme_labels(self, keys: list[str]) -> list[str]:
         terms = self._vocabs.themes.terms
         return [terms[k].label if k in terms else k for k in keys]

@@ -26,16 +26,35 @@ class BuildResult:
     problems: list[str] = field(default_factory=list)  # `path:line: field: message` lines
     error: str | None = None  # why the build failed; None when it succeeded
     watch: list[Path] = field(default_factory=list)  # what the next build depends on
+    # An update shows the changed pages first; this makes the rest (listings, search).
+    then: Callable[[], None] | None = None
 
 
 Build = Callable[[Path], BuildResult]  # builds the site into the given folder
+# An update of the served site after files changed; None when only a build can show it.
+Update = Callable[[set[Path], Path], BuildResult | None]
 
 
 class _Builds:
     def __init__(self, build: Build, preview: Preview, scratch: Path):
         self.build, self.preview, self.scratch, self.count = build, preview, scratch, 0
 
-    def next(self) -> BuildResult:
+    def next(self, changed: set[Path] | None = None) -> BuildResult:
+        """Update the served site when the build can (a saved document), else build anew."""
+        update: Update | None = getattr(self.build, "update", None)
+        status = self.preview.status
+        if changed and update is not None and status.root is not None and status.error is None:
+            started = time.monotonic()
+            result = update(changed, status.root)
+            if result is not None:
+                self.preview.built(status.root, result.problems)
+                _say(f"bijgewerkt in {time.monotonic() - started:.1f} s")
+                if result.then is not None:
+                    result.then()
+                    self.preview.built(status.root, result.problems)
+                    _say(f"overzichten bijgewerkt na {time.monotonic() - started:.1f} s; "
+                         f"de zoekindex volgt")
+                return result
         self.count += 1
         site = self.scratch / f"build-{self.count}"
         started = time.monotonic()
@@ -85,11 +104,13 @@ def run(build: Build, watch: list[Path], port: int, *, interval: float = 0.3,
         watcher.watch(builds.next().watch or watch)
         while True:
             time.sleep(interval)
-            if watcher.changed():
+            changed = watcher.changed()
+            if changed:
                 time.sleep(settle)
-                while watcher.changed():  # an editor may save several files at once
+                while more := watcher.changed():  # an editor may save several files at once
+                    changed |= more
                     time.sleep(settle)
-                watcher.watch(builds.next().watch or watch)
+                watcher.watch(builds.next(changed).watch or watch)
     except KeyboardInterrupt:
         _say("gestopt")
     finally:

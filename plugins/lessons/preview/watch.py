@@ -34,7 +34,7 @@ def _stat(path: str, found: Snapshot) -> None:
 
 
 class Watcher:
-    """Remembers the last snapshot; `changed()` says whether anything differs from it."""
+    """Remembers the last snapshot; `changed()` says which files differ from it."""
 
     def __init__(self, paths: Iterable[Path]):
         self.paths = list(paths)
@@ -43,11 +43,18 @@ class Watcher:
     def watch(self, paths: Iterable[Path]) -> None:
         """Watch other paths from now on (mkdocs.yml may name other folders). The last
         snapshot is kept, so a change made during the build that named them is not lost."""
-        self.paths = list(paths)
+        paths = list(paths)
+        # Files under paths watched from now on are not changes; changes under the paths
+        # watched before are kept.
+        self.last.update(snapshot(set(paths) - set(self.paths)))
+        self.paths = paths
 
-    def changed(self) -> bool:
+    def changed(self) -> set[Path]:
+        """The files added, removed or modified since the last call (empty: none)."""
         now = snapshot(self.paths)
         if now == self.last:
-            return False
+            return set()
+        changed = {Path(p) for p in now.keys() ^ self.last.keys()}
+        changed |= {Path(p) for p, stamp in now.items() if self.last.get(p, stamp) != stamp}
         self.last = now
-        return True
+        return changed

@@ -54,8 +54,8 @@ def make_docs(tmp_path: Path, corpus: Path | None = None) -> Path:
 
 
 class _Collect(logging.Handler):
-    def __init__(self):
-        super().__init__(logging.WARNING)
+    def __init__(self, level: int = logging.WARNING):
+        super().__init__(level)
         self.messages: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
@@ -64,7 +64,8 @@ class _Collect(logging.Handler):
 
 def build_site(docs: Path, tmp_path: Path, *, strict: bool = False,
                site_url: str | None = None, features: tuple[str, ...] = (),
-               config_file: Path = ROOT / "mkdocs.yml", **options) -> Built:
+               config_file: Path = ROOT / "mkdocs.yml", level: int = logging.WARNING,
+               **options) -> Built:
     """Build like `mkdocs build`; warnings and the failure message are collected.
     `features` are mkdocs-material features switched on in addition to the project's;
     `config_file` decides the project folder (originals are read from its sources/)."""
@@ -79,9 +80,12 @@ def build_site(docs: Path, tmp_path: Path, *, strict: bool = False,
     options.setdefault("manifest", "")
     for key, value in options.items():
         config.plugins["lessons"].config[key] = value
-    handler = _Collect()
+    handler = _Collect(level)  # `level`: the least severe messages collected
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
+    was = logger.level
+    if logger.getEffectiveLevel() > level:
+        logger.setLevel(level)
     failed = False
     try:
         config.plugins.on_startup(command="build", dirty=False)
@@ -92,4 +96,5 @@ def build_site(docs: Path, tmp_path: Path, *, strict: bool = False,
     finally:
         config.plugins.on_shutdown()
         logger.removeHandler(handler)
+        logger.setLevel(was)
     return Built(site, handler.messages, failed)

@@ -349,8 +349,10 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
                                      keep_search=self.serving)
         core.render([uri for uri in [*self.documents, *self.generated]
                      if files.get_file_from_path(uri) is not None])
-        log.debug(f"render cache: {core.hits} hits, {core.misses} misses; "
-                  f"{core.filled} pages filled into the theme rendered once")
+        if self.cache is not None:
+            log.info(f"{core.hits + core.misses} document bodies: {core.misses} converted, "
+                     f"{core.hits} from the render cache ({self.cache.folder})")
+        log.debug(f"{core.filled} pages filled into the theme rendered once per page shape")
         return env
 
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):

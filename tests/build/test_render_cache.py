@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from logging import INFO
+
 from helpers import FIXTURES, build_site, make_docs
 
 
@@ -46,3 +48,22 @@ def test_link_follows_a_renamed_target_and_a_broken_link_still_fails(tmp_path):
     third = build_site(docs, tmp_path / "three", strict=True, cache_dir=cache)
     assert third.failed
     assert any("a.md" in message for message in third.messages), third.messages
+
+
+def _cache_report(built) -> str:
+    return next(m for m in built.messages if "document bodies:" in m)
+
+
+def test_an_unchanged_body_is_never_converted_twice(tmp_path):
+    docs = make_docs(tmp_path, FIXTURES / "corpus")
+    cache = str(tmp_path / "shared-cache")
+    first = build_site(docs, tmp_path / "one", strict=True, cache_dir=cache, level=INFO)
+    shown = len(list((first.site / "documenten").glob("*/index.html")))
+    assert _cache_report(first).endswith(
+        f"{shown} document bodies: {shown} converted, 0 from the render cache ({cache}/render)")
+    source = docs / "documenten" / "documenten" / "a.md"
+    source.write_text(source.read_text(encoding="utf-8").replace(
+        "Alpha tekst met", "Herziene alpha tekst met"), encoding="utf-8")
+    second = build_site(docs, tmp_path / "two", strict=True, cache_dir=cache, level=INFO)
+    assert _cache_report(second).endswith(
+        f"{shown} document bodies: 1 converted, {shown - 1} from the render cache ({cache}/render)")

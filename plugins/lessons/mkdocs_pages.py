@@ -44,6 +44,14 @@ WRITTEN = "lessons-written.html"
 TOC = "partials/toc.html"  # the theme's table of contents, filled in per page
 
 
+def write_files(site_dir: Path, files: dict[str, str]) -> None:
+    """Text files into the site, by site path, in UTF-8 as they are."""
+    for relative, text in sorted(files.items()):
+        target = site_dir / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8", newline="")
+
+
 class _SkipNotice(logging.Filter):
     """MkDocs says "Page skipped: ... Generated empty output." for every page it does not
     write; for the pages the core wrote that is noise, thousands of lines of it."""
@@ -57,12 +65,16 @@ class _SkipNotice(logging.Filter):
 logging.getLogger("mkdocs.commands.build").addFilter(_SkipNotice())
 
 
+SITE_FILES = ""  # the job that writes feeds, open data and sitemaps, beside the pages
+
+
 @dataclass
 class Outcome:
     search: tuple[str, str] | None  # (address, HTML) for the search index
     hits: int
     misses: int
     filled: bool
+    written: list[str] | None = None  # site paths the SITE_FILES job wrote
 
 
 class CorePages:
@@ -80,16 +92,24 @@ class CorePages:
             '{% import "partials/language.html" as lang with context %}'
             '{% include "' + TOC + '" %}')
         self.hits = self.misses = self.filled = 0
+        self.site_written: list[str] = []
         # A preview keeps every searchable page, to index them again after an edit
         # (pagefind cannot replace a page in an index).
         self.searchable: dict[str, str] | None = {} if keep_search else None
         self._md: markdown.Markdown | None = None  # made in each worker on first use
         self._lang = None
 
-    def render(self, uris: list[str], processes: int | None = None) -> None:
-        """Render, write and index every page in `uris`; MkDocs then writes none of them."""
+    def render(self, uris: list[str], processes: int | None = None,
+               site_files: bool = False) -> None:
+        """Render, write and index every page in `uris`; MkDocs then writes none of them.
+        With `site_files`, a worker writes the feeds, exports and sitemaps meanwhile
+        (`site_written` lists them)."""
         index = self.plugin.index
-        for outcome in workers.run(self._one, uris, processes=processes):
+        jobs = [SITE_FILES, *uris] if site_files else uris
+        for outcome in workers.run(self._one, jobs, processes=processes):
+            if outcome.written is not None:
+                self.site_written = outcome.written
+                continue
             if outcome.search is not None:
                 if index is not None:
                     index.add_html(*outcome.search)
@@ -105,6 +125,10 @@ class CorePages:
     # In a worker process from here on.
 
     def _one(self, uri: str) -> Outcome:
+        if uri == SITE_FILES:
+            files = self.plugin.site_files(self.config)
+            write_files(Path(self.config.site_dir), files)
+            return Outcome(None, 0, 0, False, sorted(files))
         page = self.files.get_file_from_path(uri).page
         self.config._current_page = page
         page.active = True
@@ -125,11 +149,7 @@ class CorePages:
             target = Path(page.file.abs_dest_path)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(output.encode("utf-8", errors="xmlcharrefreplace"))
-            site_dir = Path(self.config.site_dir)
-            for relative, text in self.plugin.page_files(uri).items():
-                path = site_dir / relative
-                path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_text(text, encoding="utf-8", newline="")
+            write_files(Path(self.config.site_dir), self.plugin.page_files(uri))
             return Outcome(search, hits, misses, self.shapes.filled > before)
         finally:
             page.active = False

@@ -26,6 +26,7 @@ from . import graph
 from .build.plan import generated_pages, published
 from .build.touched import Affected, affected, metadata_changed
 from .collect import collect
+from .mkdocs_pages import write_files as write_site_files
 from .originals import original
 from .search.pagefind import PagefindIndex, write_files
 
@@ -46,8 +47,6 @@ class Update:
         later = self.change.later()
         _render(plugin, later)
         if self.change.outputs:
-            from .plugin import write_files as write_site_files
-
             write_site_files(Path(core.config.site_dir), plugin.site_files(core.config))
             home = core.files.get_file_from_path("index.md")
             if home is not None and home.page is not None:

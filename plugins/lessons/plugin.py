@@ -248,13 +248,12 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir)
-        files = self.site_files(config)
+        written = set(self.core.site_written)  # feeds, exports and sitemaps (on_env)
         for doc_id, found in sorted(self.originals.items()):
             if found.path is not None:
                 target = site_dir / urls.document(doc_id) / f"origineel{found.path.suffix}"
                 target.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(found.path, target)
-        write_files(site_dir, files)
         # After the files, so a redirect can be checked against every file the build wrote.
         for problem in permalinks.write_redirects(self.redirects, site_dir,
                                                   config.site_url or ""):
@@ -263,7 +262,7 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
             self.corpus, self.vocabs, own=self.own,
             originals={doc_id: found.path.suffix for doc_id, found in self.originals.items()
                        if found.path is not None},
-            woo=bool(self.config.woo_publisher_uri), robots="robots.txt" in files,
+            woo=bool(self.config.woo_publisher_uri), robots="robots.txt" in written,
             kept=self.kept)
         self._write_moved(listed, site_dir, config.site_url or "")
         # What `lessons manifest` records must be what a build writes.
@@ -348,7 +347,9 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
         self.core = core = CorePages(self, env, config, files, self.nav,
                                      keep_search=self.serving)
         core.render([uri for uri in [*self.documents, *self.generated]
-                     if files.get_file_from_path(uri) is not None])
+                     if files.get_file_from_path(uri) is not None], site_files=True)
+        if self.index is not None:  # it builds while MkDocs writes the rest
+            self.index.finish_early()
         if self.cache is not None:
             log.info(f"{core.hits + core.misses} document bodies: {core.misses} converted, "
                      f"{core.hits} from the render cache ({self.cache.folder})")
@@ -372,13 +373,6 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
         elif page.is_homepage:
             context.update(home_context(self.corpus, self.vocabs))
         return context
-
-
-def write_files(site_dir: Path, files: dict[str, str]) -> None:
-    for relative, text in sorted(files.items()):
-        target = site_dir / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8", newline="")
 
 
 def _rendered_later(page: Page):

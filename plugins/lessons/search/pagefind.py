@@ -60,6 +60,8 @@ class PagefindIndex:
         answer = self._call({"type": "NewIndex", "config": config or {}})
         self._index_id = answer["index_id"]
         self.pages = 0
+        self._finisher: threading.Thread | None = None
+        self._finished: dict[str, bytes] | SearchIndexError = {}
 
     def add_html(self, url: str, html: str) -> None:
         """Queue one rendered page; pagefind parses its data-pagefind-* attributes."""
@@ -78,11 +80,28 @@ class PagefindIndex:
         except (KeyError, TypeError, ValueError) as err:
             raise SearchIndexError(f"pagefind sent an unreadable index ({err!r})") from None
 
+    def finish_early(self) -> None:
+        """Every page is in: let pagefind build the index now, on a thread of its own,
+        while the rest of the site is written (`write` takes the result)."""
+        def finish() -> None:
+            try:
+                self._finished = self.files()
+            except SearchIndexError as err:
+                self._finished = err
+        self._finisher = threading.Thread(target=finish, name="pagefind", daemon=True)
+        self._finisher.start()
+
     def write(self, output_path: Path) -> None:
         """Write the whole index to output_path (replacing it) and stop the service;
         raise if any page was refused or the index is not whole on disk."""
         try:
-            files = self.files()
+            if self._finisher is None:
+                files = self.files()
+            else:
+                self._finisher.join()
+                if isinstance(self._finished, SearchIndexError):
+                    raise self._finished
+                files = self._finished
         finally:
             self.close()
         write_files(files, output_path)

@@ -189,7 +189,11 @@ def _site_options(root: Path) -> dict:
     """site_url and the lessons plugin's options from mkdocs.yml, as the build reads them
     (with !ENV): they decide whether robots.txt and the DiWoo sitemaps are written."""
     import yaml
-    from mkdocs.utils.yaml import yaml_load
+
+    try:
+        from mkdocs.utils.yaml import yaml_load
+    except ImportError:  # ProperDocs (the maintained fork of MkDocs 1.6) installs no mkdocs
+        from properdocs.utils.yaml import yaml_load
 
     path = root / "mkdocs.yml"
     try:

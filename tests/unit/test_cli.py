@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import sys
+import types
 from pathlib import Path
 
 import pytest
@@ -201,3 +203,31 @@ def test_check_reports_everything_at_once(project, capsys):
     out = capsys.readouterr().out
     assert "beide.md:13: body: '<script>' is not allowed" in out
     assert "beide.md:17: body: the address 'javascript:alert(2)' on '<a>' is removed" in out
+
+
+def test_manifest_reads_the_config_through_properdocs_when_mkdocs_is_not_installed(
+        project, monkeypatch, capsys):
+    """ProperDocs, the maintained fork of MkDocs 1.6, installs the module `properdocs` and
+    no `mkdocs`. The commands still read mkdocs.yml as the build does (!ENV resolved), so
+    the site_url decides whether robots.txt is a published address. ProperDocs itself need
+    not be installed here: its yaml_load is MkDocs' under another name, so a stand-in
+    module hands the call to MkDocs' and notes it."""
+    from mkdocs.utils.yaml import yaml_load
+
+    read = []
+
+    def properdocs_yaml_load(source, loader=None):
+        read.append(Path(source.name).name)
+        return yaml_load(source, loader)
+
+    stand_in = types.ModuleType("properdocs.utils.yaml")
+    stand_in.yaml_load = properdocs_yaml_load  # type: ignore[attr-defined]
+    for name in ("mkdocs", "mkdocs.utils", "mkdocs.utils.yaml"):
+        monkeypatch.setitem(sys.modules, name, None)  # import mkdocs: ImportError
+    monkeypatch.setitem(sys.modules, "properdocs", types.ModuleType("properdocs"))
+    monkeypatch.setitem(sys.modules, "properdocs.utils", types.ModuleType("properdocs.utils"))
+    monkeypatch.setitem(sys.modules, "properdocs.utils.yaml", stand_in)
+    assert main(["manifest"]) == 0
+    assert "Traceback" not in capsys.readouterr().err
+    assert read == ["mkdocs.yml"]
+    assert "/robots.txt" in (project / "published-urls.txt").read_text().splitlines()

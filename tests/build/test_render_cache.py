@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from logging import INFO
+import re
+from logging import DEBUG, INFO
 
 from helpers import FIXTURES, build_site, make_docs
 
@@ -67,3 +68,18 @@ def test_an_unchanged_body_is_never_converted_twice(tmp_path):
     second = build_site(docs, tmp_path / "two", strict=True, cache_dir=cache, level=INFO)
     assert _cache_report(second).endswith(
         f"{shown} document bodies: 1 converted, {shown - 1} from the render cache ({cache}/render)")
+
+
+def test_pages_filled_into_the_theme_rendered_once_equal_pages_rendered_whole(
+        tmp_path, monkeypatch):
+    docs = make_docs(tmp_path, FIXTURES / "corpus")
+    filled = build_site(docs, tmp_path / "filled", strict=False, level=DEBUG)
+    counts = [int(found.group(1)) for m in filled.messages
+              if (found := re.search(r"(\d+) pages filled into the theme rendered once", m))]
+    assert counts and counts[0] > 0, filled.messages
+    monkeypatch.setenv("LESSONS_FULL_RENDER", "1")
+    whole = build_site(docs, tmp_path / "whole", strict=False)
+    pages = sorted(p.relative_to(whole.site) for p in whole.site.rglob("*.html"))
+    assert len(pages) > 30
+    for page in pages:
+        assert (filled.site / page).read_bytes() == (whole.site / page).read_bytes(), page

@@ -6,11 +6,11 @@ documents enter the graph, so drafts never show up in listings or counts.
 
 from __future__ import annotations
 
+import heapq
 import posixpath
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from operator import itemgetter
 
 from .model.document import Document, Lesson
 
@@ -46,6 +46,8 @@ class Corpus:
     _rank: dict[str, int] = field(default_factory=dict, repr=False)
     _related_memo: dict[str, list[tuple[Document, int]]] = field(default_factory=dict,
                                                                  repr=False)
+    # ("themes" | "stakeholders", key) -> ranks of its documents; bounded by the vocabularies.
+    _postings: dict[tuple[str, str], list[int]] = field(default_factory=dict, repr=False)
 
     def related(self, doc: Document, limit: int = 5) -> list[tuple[Document, int]]:
         """Documents sharing themes and stakeholders, by weighted overlap, newest first on ties.
@@ -53,17 +55,24 @@ class Corpus:
         The score is the sum of the weights of the shared terms. Counting over the
         per-term document lists keeps this near-linear in the corpus size.
         """
-        scores: Counter[int] = Counter()
+        pool: list[int] = []  # a document's rank once for every weight point it gets
         for key in doc.themes:
+            ranks = self._term_ranks("themes", key)
             for _ in range(self.weights.theme):
-                scores.update(self._ranks(self.themes.get(key, ())))
+                pool += ranks
         for key in doc.stakeholders:
+            ranks = self._term_ranks("stakeholders", key)
             for _ in range(self.weights.stakeholder):
-                scores.update(self._ranks(self.stakeholders.get(key, ())))
+                pool += ranks
+        scores = Counter(pool)
         scores.pop(self._rank.get(doc.id, -1), None)
-        # Sorting by rank first makes the stable top-k pick the newest among equal scores.
-        best = sorted(sorted(scores.items()), key=itemgetter(1), reverse=True)[:limit]
-        return [(self.documents[rank], score) for rank, score in best]
+        # Highest score first, newest (lowest rank) first on ties: one integer per document
+        # orders both ways, and only `limit` of them are taken from the heap.
+        size = len(self.documents) or 1
+        codes = [rank - score * size for rank, score in scores.items()]
+        # (A negative limit drops that many from the end, as a slice does.)
+        best = heapq.nsmallest(limit, codes) if limit >= 0 else sorted(codes)[:limit]
+        return [(self.documents[code % size], (code % size - code) // size) for code in best]
 
     def lesson_document(self, lesson: Lesson) -> Document:
         return self.by_id[lesson.document_id]
@@ -96,8 +105,13 @@ class Corpus:
             self._related_memo[doc.id] = self.related(doc, 10)
         return self._related_memo[doc.id]
 
-    def _ranks(self, docs) -> list[int]:
-        return [self._rank[d.id] for d in docs]
+    def _term_ranks(self, vocabulary: str, key: str) -> list[int]:
+        """The ranks of the documents with a term, computed once per term."""
+        found = self._postings.get((vocabulary, key))
+        if found is None:
+            docs = (self.themes if vocabulary == "themes" else self.stakeholders).get(key, ())
+            found = self._postings[(vocabulary, key)] = [self._rank[d.id] for d in docs]
+        return found
 
 
 def extract_links(doc: Document, path_to_id: dict[str, str]) -> set[str]:

@@ -260,10 +260,12 @@ def check(doc: Document) -> list[Problem]:
             if finding.normal not in allowed:
                 line = doc.lines.get(key, doc.lines.get(key.split(".")[0], 1))
                 problems.append(Problem(doc.path, line, key, _message(finding)))
-    line_starts = [0] + [m.end() for m in re.finditer("\n", doc.body)]
+    line_starts: list[int] = []
     for finding in scan(doc.body):
         if finding.normal in allowed:
             continue
+        if not line_starts:  # only a body with findings needs its lines
+            line_starts = [0] + [m.end() for m in re.finditer("\n", doc.body)]
         line = doc.body_line + _line_index(line_starts, finding.start)
         problems.append(Problem(doc.path, line, "body", _message(finding)))
     return problems

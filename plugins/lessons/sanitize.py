@@ -217,9 +217,16 @@ def _attributes(tag: str, attributes: dict[str, str | None]) -> Iterator[Removal
                               f"change to the site's style instead", "style")
 
 
+# A link with no scheme, no escapes and nothing to parse: "#kop", "../memos/a.md". An
+# address without ':' is relative, and ammonia passes relative links on as written.
+_PLAIN_LINK = re.compile(r"[A-Za-z0-9_./#-]+")
+
+
 def _kept(tag: str, name: str, value: str) -> bool:
     """Whether the sanitizer keeps this one attribute: ammonia also drops addresses it
     cannot parse (a port over 65535, a bad %-escape), and the editor must hear of it."""
+    if name in LINK_ATTRIBUTES and _PLAIN_LINK.fullmatch(value):
+        return True  # every page's heading links: asking ammonia costs a parse each
     probe = f'<{tag} {name}="{html_lib.escape(value, quote=True)}">x</{tag}>'
     return f" {name}=" in _CLEANER.clean(probe)
 
@@ -227,6 +234,8 @@ def _kept(tag: str, name: str, value: str) -> bool:
 def locate(found: list[Removal], source: str, first_line: int) -> list[int]:
     """The source line of each removal: its needle searched from the previous one on, so
     the lines follow the order of the page; first_line when it cannot be found."""
+    if not found:
+        return []
     lines, position, lowered = [], 0, source.lower()
     for removal in found:
         needle = removal.needle.lower()

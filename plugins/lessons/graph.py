@@ -24,6 +24,10 @@ _DEFINITION_REST = re.compile(r"\]:\s*<?(\S+?)>?\s*$", re.M)
 _DOC_URL = re.compile(r"(?:^|/)documenten/([a-z0-9-]+)/?(?:index\.html)?$")
 
 
+# related() keeps this many per document: what related_lessons() draws its lessons from.
+RELATED_KEPT = 10
+
+
 @dataclass(frozen=True)
 class Weights:
     theme: int = 2
@@ -53,8 +57,13 @@ class Corpus:
         """Documents sharing themes and stakeholders, by weighted overlap, newest first on ties.
 
         The score is the sum of the weights of the shared terms. Counting over the
-        per-term document lists keeps this near-linear in the corpus size.
+        per-term document lists keeps this near-linear in the corpus size. The first
+        RELATED_KEPT of a document of the corpus are kept: its page asks for some, its
+        lessons' pages for more.
         """
+        mine = self.by_id.get(doc.id) is doc
+        if mine and 0 <= limit <= RELATED_KEPT and doc.id in self._related_memo:
+            return self._related_memo[doc.id][:limit]
         pool: list[int] = []  # a document's rank once for every weight point it gets
         for key in doc.themes:
             ranks = self._term_ranks("themes", key)
@@ -71,8 +80,12 @@ class Corpus:
         size = len(self.documents) or 1
         codes = [rank - score * size for rank, score in scores.items()]
         # (A negative limit drops that many from the end, as a slice does.)
-        best = heapq.nsmallest(limit, codes) if limit >= 0 else sorted(codes)[:limit]
-        return [(self.documents[code % size], (code % size - code) // size) for code in best]
+        take = max(limit, RELATED_KEPT) if mine else limit
+        best = heapq.nsmallest(take, codes) if limit >= 0 else sorted(codes)[:limit]
+        found = [(self.documents[code % size], (code % size - code) // size) for code in best]
+        if mine and limit >= 0:
+            self._related_memo[doc.id] = found[:RELATED_KEPT]
+        return found[:limit] if limit >= 0 else found
 
     def lesson_document(self, lesson: Lesson) -> Document:
         return self.by_id[lesson.document_id]
@@ -101,9 +114,7 @@ class Corpus:
         return [item[4] for item in scored[:limit]]
 
     def _related_cached(self, doc: Document) -> list[tuple[Document, int]]:
-        if doc.id not in self._related_memo:
-            self._related_memo[doc.id] = self.related(doc, 10)
-        return self._related_memo[doc.id]
+        return self.related(doc, RELATED_KEPT)
 
     def _term_ranks(self, vocabulary: str, key: str) -> list[int]:
         """The ranks of the documents with a term, computed once per term."""

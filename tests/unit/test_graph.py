@@ -49,3 +49,15 @@ def test_a_term_without_weight_relates_nothing():
         ("two-themes", 2), ("both-new", 1), ("theme-only", 1), ("both-old", 1)]
     assert related(graph.Weights(theme=-1, stakeholder=3), 10) == [
         ("holder-only", 3), ("both-new", 3), ("both-old", 3)]
+
+
+def test_asking_again_or_for_more_gives_the_same_order():
+    corpus = graph.build(DOCS, graph.Weights())
+    first = [(d.id, s) for d, s in corpus.related(DOCS[0], 2)]
+    every = [(d.id, s) for d, s in corpus.related(DOCS[0], 10)]
+    assert first == every[:2] == [(d.id, s) for d, s in corpus.related(DOCS[0], 2)]
+    assert every == related(graph.Weights(), 10)
+    # A document outside the corpus that shares an id is answered for its own terms.
+    stranger = doc("start", 2020, [], ["ggd"])
+    assert [d.id for d, _ in corpus.related(stranger, 10)] == [
+        "holder-only", "both-new", "both-old"]

@@ -9,6 +9,7 @@ related documents and lessons with their order, backlinks, links.
 
     PYTHONPATH=$PWD/plugins .venv/bin/python bench/check_speed.py            # compare
     PYTHONPATH=$PWD/plugins .venv/bin/python bench/check_speed.py --time 3   # and time
+    PYTHONPATH=$PWD/plugins .venv/bin/python bench/check_speed.py --site     # and the site
 
 Timings are of one process, on the same inputs, best and worst of --time runs.
 """
@@ -231,6 +232,39 @@ def _old_tree(rev: str) -> Path:
     return target / "plugins"
 
 
+def _build_site(plugins: Path, corpus: Path, site: Path) -> float:
+    """Build the corpus with this version of the plugin; seconds taken."""
+    config = site.with_suffix(".yml")
+    config.write_text(f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: {corpus}\nsite_dir: {site}\n"
+                      f"theme:\n  name: material\n  custom_dir: {ROOT / 'site_src'}\n",
+                      encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(plugins), "PYTHONHASHSEED": "0"}
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config)],
+                   env=env, check=True)
+    return time.perf_counter() - start
+
+
+def _compare_sites(old_plugins: Path) -> int:
+    """Build the bench corpus with both versions and compare every file written."""
+    corpus = _corpus()
+    work = Path(tempfile.mkdtemp(prefix="lessons-sites-"))
+    seconds = {name: _build_site(plugins, corpus, work / f"site-{name}")
+               for name, plugins in (("old", old_plugins), ("new", ROOT / "plugins"))}
+    files = {name: {p.relative_to(work / f"site-{name}").as_posix(): p
+                    for p in sorted((work / f"site-{name}").rglob("*")) if p.is_file()}
+             for name in seconds}
+    different = sorted(path for path in files["old"].keys() & files["new"].keys()
+                       if files["old"][path].read_bytes() != files["new"][path].read_bytes())
+    alone = sorted(files["old"].keys() ^ files["new"].keys())
+    print(f"site: {len(files['old'])} files (old build {seconds['old']:.1f} s), "
+          f"{len(files['new'])} files (new build {seconds['new']:.1f} s); "
+          f"{len(different)} differ, {len(alone)} in one site only")
+    for path in (different + alone)[:20]:
+        print("  " + path)
+    return 1 if different or alone else 0
+
+
 def _differences(old, new, where="") -> list[str]:
     if type(old) is not type(new):
         return [f"{where}: {type(old).__name__} != {type(new).__name__}"]
@@ -264,12 +298,17 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--old-rev", default="a4d5583", help="the version to compare with")
     parser.add_argument("--time", type=int, default=1, help="rounds per process")
+    parser.add_argument("--site", action="store_true",
+                        help="also build the bench corpus's site with both and compare it")
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         args.child.write_bytes(pickle.dumps(run(args.time)))
         return 0
-    old = _spawn(_old_tree(args.old_rev), args.time)
+    old_plugins = _old_tree(args.old_rev)
+    if args.site and _compare_sites(old_plugins):
+        return 1
+    old = _spawn(old_plugins, args.time)
     new = _spawn(ROOT / "plugins", args.time)
     found = _differences(old["results"], new["results"])
     print(f"compared {_count(old['results'])} values: {len(found)} differences")

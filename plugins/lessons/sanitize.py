@@ -169,13 +169,19 @@ def _walk(root) -> Iterator[Removal]:
                                        "kept, remove the tag")
             yield Removal(f"'<{tag}>' is removed: it {why}", f"<{tag}")
         else:
-            yield from _attributes(tag, node.attributes)
+            attributes = node.attributes
+            if attributes:  # most elements have none
+                yield from _attributes(tag, attributes)
         if node.child is not None:
             stack.append(node.child)
 
 
+# Per element, the attributes it may carry (computed once, not for every element).
+_ALLOWED = {tag: GLOBAL_ATTRIBUTES | extra for tag, extra in ATTRIBUTES.items()}
+
+
 def _attributes(tag: str, attributes: dict[str, str | None]) -> Iterator[Removal]:
-    allowed = GLOBAL_ATTRIBUTES | ATTRIBUTES.get(tag, frozenset())
+    allowed = _ALLOWED.get(tag, GLOBAL_ATTRIBUTES)
     for name, value in attributes.items():
         value = value or ""
         if name.startswith("on"):

@@ -28,6 +28,18 @@ def test_a_value_is_found_however_little_of_the_text_points_to_it(text, kind, va
     assert [(f.kind, f.value) for f in scan(text)] == [(kind, value)]
 
 
+@pytest.mark.parametrize("text", [
+    "Bel 06\u201312345678, mail j.devries(at)ggd.nl of maak over naar NL91ABNA0417164300.",
+    "Mail j.devries(at)ggd.nl, bel 06\u201312345678 of maak over naar NL91ABNA0417164300.",
+    "Maak over naar NL91ABNA0417164300, mail j.devries(at)ggd.nl, bel 06\u201312345678.",
+    "Bel 06\u00a012345678 of 06\u201312345678\u00a0(of 06\u2013\u200987654321), mail "
+    "j.devries(at)ggd.nl of maak over naar NL91ABNA0417164300.",
+])
+def test_each_kind_is_found_wherever_the_others_stand(text):
+    kinds = [f.kind for f in scan(text)]
+    assert sorted(set(kinds)) == ["email", "iban", "phone"], kinds
+
+
 def test_every_iban_is_found_among_letters_and_digits_that_only_look_like_one():
     text = "AB12 en xNL91ABNA0417164300 en NL91ABNA0417164300 NL91ABNA0417164300-DE12"
     found = [(f.kind, f.start) for f in scan(text)]

@@ -6,11 +6,11 @@ documents enter the graph, so drafts never show up in listings or counts.
 
 from __future__ import annotations
 
+import heapq
 import posixpath
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from operator import itemgetter
 
 from .model.document import Document, Lesson
 
@@ -22,6 +22,10 @@ _INLINE = re.compile(r"\]\(\s*+<?([^)\s>]++)>?[^)]*+\)")
 _DEFINITION_START = re.compile(r"^[^\S\n]*+\[(?!\])", re.M)
 _DEFINITION_REST = re.compile(r"\]:\s*<?(\S+?)>?\s*$", re.M)
 _DOC_URL = re.compile(r"(?:^|/)documenten/([a-z0-9-]+)/?(?:index\.html)?$")
+
+
+# related() keeps this many per document: what related_lessons() draws its lessons from.
+RELATED_KEPT = 10
 
 
 @dataclass(frozen=True)
@@ -46,24 +50,42 @@ class Corpus:
     _rank: dict[str, int] = field(default_factory=dict, repr=False)
     _related_memo: dict[str, list[tuple[Document, int]]] = field(default_factory=dict,
                                                                  repr=False)
+    # ("themes" | "stakeholders", key) -> ranks of its documents; bounded by the vocabularies.
+    _postings: dict[tuple[str, str], list[int]] = field(default_factory=dict, repr=False)
 
     def related(self, doc: Document, limit: int = 5) -> list[tuple[Document, int]]:
         """Documents sharing themes and stakeholders, by weighted overlap, newest first on ties.
 
         The score is the sum of the weights of the shared terms. Counting over the
-        per-term document lists keeps this near-linear in the corpus size.
+        per-term document lists keeps this near-linear in the corpus size. The first
+        RELATED_KEPT of a document of the corpus are kept: its page asks for some, its
+        lessons' pages for more.
         """
-        scores: Counter[int] = Counter()
+        mine = self.by_id.get(doc.id) is doc
+        if mine and 0 <= limit <= RELATED_KEPT and doc.id in self._related_memo:
+            return self._related_memo[doc.id][:limit]
+        pool: list[int] = []  # a document's rank once for every weight point it gets
         for key in doc.themes:
+            ranks = self._term_ranks("themes", key)
             for _ in range(self.weights.theme):
-                scores.update(self._ranks(self.themes.get(key, ())))
+                pool += ranks
         for key in doc.stakeholders:
+            ranks = self._term_ranks("stakeholders", key)
             for _ in range(self.weights.stakeholder):
-                scores.update(self._ranks(self.stakeholders.get(key, ())))
+                pool += ranks
+        scores = Counter(pool)
         scores.pop(self._rank.get(doc.id, -1), None)
-        # Sorting by rank first makes the stable top-k pick the newest among equal scores.
-        best = sorted(sorted(scores.items()), key=itemgetter(1), reverse=True)[:limit]
-        return [(self.documents[rank], score) for rank, score in best]
+        # Highest score first, newest (lowest rank) first on ties: one integer per document
+        # orders both ways, and only `limit` of them are taken from the heap.
+        size = len(self.documents) or 1
+        codes = [rank - score * size for rank, score in scores.items()]
+        # (A negative limit drops that many from the end, as a slice does.)
+        take = max(limit, RELATED_KEPT) if mine else limit
+        best = heapq.nsmallest(take, codes) if limit >= 0 else sorted(codes)[:limit]
+        found = [(self.documents[code % size], (code % size - code) // size) for code in best]
+        if mine and limit >= 0:
+            self._related_memo[doc.id] = found[:RELATED_KEPT]
+        return found[:limit] if limit >= 0 else found
 
     def lesson_document(self, lesson: Lesson) -> Document:
         return self.by_id[lesson.document_id]
@@ -92,12 +114,15 @@ class Corpus:
         return [item[4] for item in scored[:limit]]
 
     def _related_cached(self, doc: Document) -> list[tuple[Document, int]]:
-        if doc.id not in self._related_memo:
-            self._related_memo[doc.id] = self.related(doc, 10)
-        return self._related_memo[doc.id]
+        return self.related(doc, RELATED_KEPT)
 
-    def _ranks(self, docs) -> list[int]:
-        return [self._rank[d.id] for d in docs]
+    def _term_ranks(self, vocabulary: str, key: str) -> list[int]:
+        """The ranks of the documents with a term, computed once per term."""
+        found = self._postings.get((vocabulary, key))
+        if found is None:
+            docs = (self.themes if vocabulary == "themes" else self.stakeholders).get(key, ())
+            found = self._postings[(vocabulary, key)] = [self._rank[d.id] for d in docs]
+        return found
 
 
 def extract_links(doc: Document, path_to_id: dict[str, str]) -> set[str]:

@@ -169,13 +169,19 @@ def _walk(root) -> Iterator[Removal]:
                                        "kept, remove the tag")
             yield Removal(f"'<{tag}>' is removed: it {why}", f"<{tag}")
         else:
-            yield from _attributes(tag, node.attributes)
+            attributes = node.attributes
+            if attributes:  # most elements have none
+                yield from _attributes(tag, attributes)
         if node.child is not None:
             stack.append(node.child)
 
 
+# Per element, the attributes it may carry (computed once, not for every element).
+_ALLOWED = {tag: GLOBAL_ATTRIBUTES | extra for tag, extra in ATTRIBUTES.items()}
+
+
 def _attributes(tag: str, attributes: dict[str, str | None]) -> Iterator[Removal]:
-    allowed = GLOBAL_ATTRIBUTES | ATTRIBUTES.get(tag, frozenset())
+    allowed = _ALLOWED.get(tag, GLOBAL_ATTRIBUTES)
     for name, value in attributes.items():
         value = value or ""
         if name.startswith("on"):
@@ -217,9 +223,16 @@ def _attributes(tag: str, attributes: dict[str, str | None]) -> Iterator[Removal
                               f"change to the site's style instead", "style")
 
 
+# A link with no scheme, no escapes and nothing to parse: "#kop", "../memos/a.md". An
+# address without ':' is relative, and ammonia passes relative links on as written.
+_PLAIN_LINK = re.compile(r"[A-Za-z0-9_./#-]+")
+
+
 def _kept(tag: str, name: str, value: str) -> bool:
     """Whether the sanitizer keeps this one attribute: ammonia also drops addresses it
     cannot parse (a port over 65535, a bad %-escape), and the editor must hear of it."""
+    if name in LINK_ATTRIBUTES and _PLAIN_LINK.fullmatch(value):
+        return True  # every page's heading links: asking ammonia costs a parse each
     probe = f'<{tag} {name}="{html_lib.escape(value, quote=True)}">x</{tag}>'
     return f" {name}=" in _CLEANER.clean(probe)
 
@@ -227,6 +240,8 @@ def _kept(tag: str, name: str, value: str) -> bool:
 def locate(found: list[Removal], source: str, first_line: int) -> list[int]:
     """The source line of each removal: its needle searched from the previous one on, so
     the lines follow the order of the page; first_line when it cannot be found."""
+    if not found:
+        return []
     lines, position, lowered = [], 0, source.lower()
     for removal in found:
         needle = removal.needle.lower()

@@ -8,7 +8,7 @@ import pytest
 
 from lessons.normalize.dates import find_date, format_nl, parse_date
 from lessons.normalize.redactions import codes_in, mark_up
-from lessons.normalize.text import slugify
+from lessons.normalize.text import clean_inline, slugify
 
 
 @pytest.mark.parametrize("text, marks, codes", [
@@ -83,3 +83,13 @@ def test_format_nl():
 ])
 def test_slugify(text, slug):
     assert slugify(text) == slug
+
+
+@pytest.mark.parametrize("text, cleaned", [
+    ("  Een   gewone titel ", "Een gewone titel"),
+    ("Titel\u200bzonder\u00adonzichtbare\x07tekens", "Titelzonderonzichtbaretekens"),
+    ("Regel\nen\ttab\u00a0en\u2028scheiding", "Regel en tab en scheiding"),
+    ("Co\u00f6rdinatie \U0001F600", "Co\u00f6rdinatie \U0001F600"),
+])
+def test_clean_inline_drops_invisible_characters_and_collapses_space(text, cleaned):
+    assert clean_inline(text) == cleaned

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import complexity, markup, privacy
+from .build import workers
 from .model.document import Document, Problem
 from .model.schema import Vocabularies, read_document
 from .model.source import SourceError
@@ -44,26 +45,41 @@ def load_vocabularies(folder: Path) -> Vocabularies:
 
 def collect(sources: Iterable[tuple[str, bytes]], vocabs: Vocabularies) -> Collection:
     """Read (path, raw bytes) pairs; every document is kept, problems are listed."""
+    return _collected(read(path, raw, vocabs) for path, raw in sources)
+
+
+def collect_files(docs_dir: Path, paths: list[str], vocabs: Vocabularies) -> Collection:
+    """`collect` of files under docs_dir, read and checked on every core."""
+    return _collected(workers.run(
+        lambda path: read(path, (docs_dir / path).read_bytes(), vocabs), paths, chunk=32))
+
+
+def read(path: str, raw: bytes, vocabs: Vocabularies) -> tuple[Document, list[Problem], bool]:
+    """One document, its problems, and whether its body may be rendered at all."""
+    doc, problems = read_document(path, raw, vocabs)
+    leaks, unsafe = privacy.check(doc), markup.check(doc)
+    # The build fails on these; masking also keeps them out of any preview.
+    if leaks:
+        privacy.mask_document(doc)
+    if unsafe:
+        markup.mask(doc)
+    # Checked on the masked body: an unclosed tag, masked, no longer slows Markdown.
+    readable = not any(p.field in ("front-matter", "file") for p in problems)
+    heavy = complexity.check(doc) if readable else []
+    if leaks or unsafe or heavy:
+        problems = sorted(problems + leaks + unsafe + heavy, key=lambda p: p.line)
+    return doc, problems, readable and not heavy
+
+
+def _collected(reads: Iterable[tuple[Document, list[Problem], bool]]) -> Collection:
     result = Collection()
-    for path, raw in sources:
-        doc, problems = read_document(path, raw, vocabs)
-        leaks, unsafe = privacy.check(doc), markup.check(doc)
-        # The build fails on these; masking also keeps them out of any preview.
-        if leaks:
-            privacy.mask_document(doc)
-        if unsafe:
-            markup.mask(doc)
-        # Checked on the masked body: an unclosed tag, masked, no longer slows Markdown.
-        readable = not any(p.field in ("front-matter", "file") for p in problems)
-        heavy = complexity.check(doc) if readable else []
-        if leaks or unsafe or heavy:
-            problems = sorted(problems + leaks + unsafe + heavy, key=lambda p: p.line)
-        if not readable or heavy:
-            result.unrenderable.add(path)
+    for doc, problems, renderable in reads:
+        if not renderable:
+            result.unrenderable.add(doc.path)
         result.documents.append(doc)
         result.problems.extend(problems)
         if problems:
-            result.invalid.add(path)
+            result.invalid.add(doc.path)
     _check_duplicates(result)
     return result
 

@@ -48,9 +48,24 @@ TOC = "partials/toc.html"  # the theme's table of contents, filled in per page
 def write_files(site_dir: Path, files: dict[str, str]) -> None:
     """Text files into the site, by site path, in UTF-8 as they are."""
     for relative, text in sorted(files.items()):
-        target = site_dir / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8", newline="")
+        write(site_dir / relative, text.encode("utf-8"))
+
+
+_MADE: set[Path] = set()  # folders this process made or found, so each is asked for once
+
+
+def write(target: Path, data: bytes) -> None:
+    """A file of the site, its folder made when needed. Thousands of pages share a few
+    folders' parents; asking the file system for each again costs more than the write."""
+    folder = target.parent
+    if folder not in _MADE:
+        folder.mkdir(parents=True, exist_ok=True)
+        _MADE.add(folder)
+    try:
+        target.write_bytes(data)
+    except FileNotFoundError:  # the folder went away since (a new build cleaned it)
+        folder.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
 
 
 class _SkipNotice(logging.Filter):
@@ -147,9 +162,8 @@ class CorePages:
                 lambda: self._values(page, context, name),
                 lambda: self.env.get_template(name).render(context))
             search = self.plugin.search_entry(page, output)
-            target = Path(page.file.abs_dest_path)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(output.encode("utf-8", errors="xmlcharrefreplace"))
+            write(Path(page.file.abs_dest_path),
+                  output.encode("utf-8", errors="xmlcharrefreplace"))
             write_files(Path(self.config.site_dir), self.plugin.page_files(uri))
             return Outcome(search, hits, misses, self.shapes.filled > before)
         finally:

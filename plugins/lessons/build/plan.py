@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import addresses, graph, inventory, permalinks
-from ..collect import Collection, collect
+from ..collect import Collection, collect_files
 from ..model.document import Document, Problem
 from ..model.schema import Vocabularies
 from ..originals import Original, original
@@ -89,8 +89,7 @@ def prepare(options: Options, vocabs: Vocabularies,
                              options.vocabularies_dir)
     # Read from disk, not from a site generator's file list: a file it left out is still
     # checked.
-    collection = collect(((uri, (options.docs_dir / uri).read_bytes())
-                          for uri in content.documents), vocabs)
+    collection = collect_files(options.docs_dir, content.documents, vocabs)
     problems_of: dict[str, list[Problem]] = {}
     for problem in collection.problems:
         problems_of.setdefault(problem.path, []).append(problem)

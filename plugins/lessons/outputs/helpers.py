@@ -24,6 +24,7 @@ class TemplateHelpers:
         self._publisher = publisher
         self._site_name = site_name
         self.licence = licence
+        self._cited: dict[tuple[int, int], tuple] = {}
 
     def with_corpus(self, corpus: Corpus) -> TemplateHelpers:
         """The same helpers over another graph (a preview after an edit)."""
@@ -35,6 +36,14 @@ class TemplateHelpers:
         return [terms[k].label if k in terms else k for k in keys]
 
     def cite(self, doc: Document, lesson: Lesson | None = None) -> citations.Citable:
+        # A page asks three times (head, citation block, downloads): made once per build.
+        key = (id(doc), id(lesson))
+        found = self._cited.get(key)
+        if found is None or found[0] is not doc or found[1] is not lesson:
+            found = self._cited[key] = (doc, lesson, self._cite(doc, lesson))
+        return found[2]
+
+    def _cite(self, doc: Document, lesson: Lesson | None) -> citations.Citable:
         if lesson is None:
             return citations.from_document(doc, self.absolute(urls.document(doc.id)),
                                            self._publisher, self.theme_labels(doc.themes))

@@ -64,8 +64,8 @@ def generate(n: int, out: Path, seed: int = 42) -> Path:
     if out.exists():
         shutil.rmtree(out)
     shutil.copytree(vocab, out / "vocabularies")
-    for page in ("index.md", "over.md"):
-        shutil.copy(ROOT / "content" / page, out / page)
+    for page in (ROOT / "content").glob("*.md"):  # the site's own pages (in its nav)
+        shutil.copy(page, out / page.name)
     paths = []
     for i in range(n):
         kind, folder = KINDS[i % len(KINDS)]

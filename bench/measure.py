@@ -99,7 +99,13 @@ def measure(cmd: list[str], cwd: Path | None = None, env: dict | None = None) ->
     proc = subprocess.Popen(timer + cmd, cwd=cwd, env={**os.environ, **(env or {})},
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     sampler = TreeSampler(proc.pid).start()
-    stdout, stderr = proc.communicate()
+    try:
+        stdout, stderr = proc.communicate()
+    except BaseException:  # the bench was stopped: so is the build
+        proc.kill()
+        proc.wait()
+        sampler.stop()
+        raise
     seconds = time.perf_counter() - start
     tree_mb = sampler.stop()
     if proc.returncode != 0:

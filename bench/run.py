@@ -33,6 +33,7 @@ import json
 import os
 import platform
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -418,6 +419,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--bare-max", type=int, default=0,
                         help="also build bare mkdocs-material up to this size (0: never)")
     args = parser.parse_args(argv)
+    # Stopped with kill or by a closed terminal: still stop the preview server and builds.
+    for stop in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(stop, lambda signum, frame: sys.exit(128 + signum))
     OUT.mkdir(parents=True, exist_ok=True)
     # This checkout's plugin, whatever copy the venv has installed.
     env = {"NO_MKDOCS_2_WARNING": "1",

@@ -42,6 +42,7 @@ class PreviewResult:
     vocabulary_s: float | None = None
     peak_mb: float = 0.0  # the server's process tree, sampled while measuring
     stopped_cleanly: bool = False  # ended by SIGTERM alone, within the grace period
+    stop_s: float | None = None  # from SIGTERM until the server had ended
     error: str | None = None  # why a measurement could not be completed
     log: str = ""  # where the server's output was written
 
@@ -89,7 +90,7 @@ class Server:
         # A session of its own: whatever the server starts can be found and ended with it.
         self.proc = subprocess.Popen(cmd, env=env, stdout=self.log, stderr=subprocess.PIPE,
                                      text=True, start_new_session=True)
-        self.peak_mb = 0.0
+        self.peak_mb, self.stop_s = 0.0, 0.0
         threading.Thread(target=self._read, daemon=True).start()
         threading.Thread(target=self._sample, daemon=True).start()
 
@@ -111,15 +112,17 @@ class Server:
     def alive(self) -> bool:
         return self.proc.poll() is None
 
-    def stop(self, grace: float = 20.0) -> bool:
-        """SIGTERM, then wait; True when the server and all it started ended by that alone."""
-        clean = True
+    def stop(self, grace: float = 120.0) -> bool:
+        """SIGTERM, then wait; True when the server and all it started ended by that alone.
+        The grace is long: today's server removes its builds (hundreds of MB) on the way out."""
+        clean, start = True, time.perf_counter()
         if self.proc.poll() is None:
             self.proc.send_signal(signal.SIGTERM)
             try:
                 self.proc.wait(grace)
             except subprocess.TimeoutExpired:
                 clean = False
+        self.stop_s = time.perf_counter() - start
         try:  # anything left in its process group (workers, the server itself)
             os.killpg(self.proc.pid, signal.SIGKILL)
             clean = False if self.proc.poll() is None else clean
@@ -257,5 +260,6 @@ def measure_preview(serve: list[str], env: dict, docs: Path, documents: list[Pat
     finally:
         result.peak_mb = server.peak_mb
         result.stopped_cleanly = server.stop()
+        result.stop_s = server.stop_s
         if not result.stopped_cleanly:
             say("  preview: the server did not stop on SIGTERM alone; it was killed")

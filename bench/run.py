@@ -336,8 +336,9 @@ def goals(sizes: list[Size]) -> list[Goal]:
                                 ("vocabulary change visible", preview.vocabulary_s),
                                 ("first build until served", preview.first_build_s)):
                 out.append(_check(f"preview: {what}", n, value, None, " s"))
-            out.append(Goal("preview: server stopped by SIGTERM", n, None,
-                            "yes" if preview.stopped_cleanly else "no (killed)",
+            stop = f" in {preview.stop_s:.1f} s" if preview.stop_s is not None else ""
+            out.append(Goal("preview: server stopped by SIGTERM", n, preview.stop_s,
+                            ("yes" if preview.stopped_cleanly else "no (killed)") + stop,
                             "PASS" if preview.stopped_cleanly else "MISS"))
     if 1000 in by_n and 5000 in by_n:
         a, b = by_n[1000].cold.median, by_n[5000].cold.median

@@ -181,6 +181,9 @@ def check_change(site: Path, doc_id: str, marker: str) -> str | None:
 
 
 def run_timed(timing: Timing, cmd: list[str], env: dict, cwd: Path | None = None) -> bool:
+    # Files written before (the corpus, the last build) reach the disk now, not during
+    # the build being timed: writes on this machine are slow and vary a lot.
+    os.sync()
     try:
         timing.add(measure(cmd, cwd=cwd, env=env))
         return True
@@ -437,12 +440,16 @@ def main(argv: list[str] | None = None) -> int:
     env = {"NO_MKDOCS_2_WARNING": "1",
            "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT / "plugins"),
                                                        os.environ.get("PYTHONPATH")]))}
-    started = time.perf_counter()
+    started, load_before = time.perf_counter(), os.getloadavg()[0]
     sizes = [bench_size(n, args, env) for n in args.sizes]
+    load = {"load_average_before": load_before, "load_average_after": os.getloadavg()[0]}
     found = goals(sizes)
     print_table(sizes)
     print_goals(found)
-    results = {**environment(), "wall_s": time.perf_counter() - started,
+    print(f"\nload average (1 min): {load['load_average_before']:.1f} before, "
+          f"{load['load_average_after']:.1f} after, on {os.cpu_count()} cores; anything "
+          "above the bench's own load slows every figure here")
+    results = {**environment(), **load, "wall_s": time.perf_counter() - started,
                "sizes": [size.as_json() for size in sizes],
                "goals": [asdict(goal) for goal in found]}
     path = OUT / "results.json"

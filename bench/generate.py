@@ -50,6 +50,11 @@ def _sentence(rng: random.Random, words: _Words) -> str:
     return picked[0].capitalize() + " " + " ".join(picked[1:]) + "."
 
 
+def document_path(out: Path, i: int) -> Path:
+    """Where generate() writes document number i (its id is 'bench-doc-<i, 5 digits>')."""
+    return out / "documenten" / KINDS[i % len(KINDS)][1] / f"doc-{i:05d}.md"
+
+
 def generate(n: int, out: Path, seed: int = 42) -> Path:
     rng = random.Random(seed)
     words = _Words(words_by_frequency(seed))
@@ -59,13 +64,13 @@ def generate(n: int, out: Path, seed: int = 42) -> Path:
     if out.exists():
         shutil.rmtree(out)
     shutil.copytree(vocab, out / "vocabularies")
-    for page in ("index.md", "over.md"):
-        shutil.copy(ROOT / "content" / page, out / page)
+    for page in (ROOT / "content").glob("*.md"):  # the site's own pages (in its nav)
+        shutil.copy(page, out / page.name)
     paths = []
     for i in range(n):
         kind, folder = KINDS[i % len(KINDS)]
         paths.append((kind, folder, f"doc-{i:05d}"))
-    for i, (kind, folder, name) in enumerate(paths):
+    for i, (kind, _folder, name) in enumerate(paths):
         meta = {
             "id": f"bench-{name}",
             "kind": kind,
@@ -88,7 +93,7 @@ def generate(n: int, out: Path, seed: int = 42) -> Path:
         for _ in range(2 if i else 0):  # cross-links to earlier documents, by source path
             _, other_folder, other = paths[rng.randrange(i)]
             body.append(f"Zie ook [dit document](../{other_folder}/{other}.md).\n")
-        target = out / "documenten" / folder / f"{name}.md"
+        target = document_path(out, i)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text("---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
                           + "---\n\n" + "\n".join(body), encoding="utf-8")

@@ -62,9 +62,12 @@ class _Builds:
         took = f"{time.monotonic() - started:.1f} s"
         if result.error is None:
             self.preview.built(site, result.problems)
-            for old in self.scratch.iterdir():  # keep the one before for requests in flight
-                if old.name not in (site.name, f"build-{self.count - 1}"):
-                    shutil.rmtree(old, ignore_errors=True)
+            # Keep the one before for requests in flight. Removing thousands of files
+            # takes seconds: on a thread of its own, so the next save is not kept waiting.
+            old = [p for p in self.scratch.iterdir()
+                   if p.name not in (site.name, f"build-{self.count - 1}")]
+            threading.Thread(target=_remove, args=(old,), name="lessons-serve-cleanup",
+                             daemon=True).start()
             count = len(result.problems)
             _say(f"gebouwd in {took}" + ("" if not count else "; 1 probleem, zie de banner"
                                          if count == 1 else f"; {count} problemen, zie de banner"))
@@ -75,6 +78,11 @@ class _Builds:
                      else "de voorvertoning toont de fout")
             _say(f"de build is mislukt ({took}); {shown}: {result.error}")
         return result
+
+
+def _remove(folders: list[Path]) -> None:
+    for folder in folders:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _say(message: str) -> None:

@@ -17,6 +17,7 @@ import copy
 import logging
 import os
 import posixpath
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -97,6 +98,7 @@ class CorePages:
     def __init__(self, plugin: LessonsPlugin, env: Environment, config: MkDocsConfig,
                  files: Files, nav: Navigation, keep_search: bool = False):
         self.plugin, self.env, self.config, self.files, self.nav = plugin, env, config, files, nav
+        _MADE.clear()  # a new build: its own folders (a preview builds again and again)
         self.doc_files = files.documentation_pages()
         self.shapes = Shapes()
         # A page's own parts stand on their own (lessons/<template>-*.html); the probe sees
@@ -111,7 +113,7 @@ class CorePages:
         self.site_written: list[str] = []
         # A preview keeps every searchable page, to index them again after an edit
         # (pagefind cannot replace a page in an index).
-        self.searchable: dict[str, str] | None = {} if keep_search else None
+        self.searchable: dict[str, bytes] | None = {} if keep_search else None
         self._md: markdown.Markdown | None = None  # made in each worker on first use
         self._lang = None
 
@@ -129,8 +131,9 @@ class CorePages:
             if outcome.search is not None:
                 if index is not None:
                     index.add_html(*outcome.search)
-                if self.searchable is not None:
-                    self.searchable[outcome.search[0]] = outcome.search[1]
+                if self.searchable is not None:  # compressed: a quarter of the memory
+                    self.searchable[outcome.search[0]] = zlib.compress(
+                        outcome.search[1].encode("utf-8"), 1)
             self.hits += outcome.hits
             self.misses += outcome.misses
             self.filled += outcome.filled

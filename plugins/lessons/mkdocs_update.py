@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -155,8 +156,8 @@ def reindex(plugin: LessonsPlugin) -> None:
     site_dir = Path(plugin.core.config.site_dir)
     index = PagefindIndex({"force_language": "nl", "exclude_selectors": [".headerlink"]})
     try:
-        for url, html in list(pages.items()):
-            index.add_html(url, html)
+        for url, packed in list(pages.items()):
+            index.add_html(url, zlib.decompress(packed).decode("utf-8"))
         files = index.files()
     finally:
         index.close()

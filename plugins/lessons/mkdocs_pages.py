@@ -92,6 +92,8 @@ class Outcome:
     misses: int
     filled: bool
     written: list[str] | None = None  # site paths the SITE_FILES job wrote
+    anchors: list[str] | None = None  # ids on the page, for MkDocs' anchor check
+    links: dict[str, dict[str, str]] | None = None  # links to anchors of other pages
 
 
 class CorePages:
@@ -100,6 +102,7 @@ class CorePages:
         self.plugin, self.env, self.config, self.files, self.nav = plugin, env, config, files, nav
         _MADE.clear()  # a new build: its own folders (a preview builds again and again)
         self.doc_files = files.documentation_pages()
+        self._in_nav = {id(page) for page in nav.pages} if nav is not None else set()
         self.shapes = Shapes()
         # A page's own parts stand on their own (lessons/<template>-*.html); the probe sees
         # markers in their place.
@@ -124,10 +127,16 @@ class CorePages:
         (`site_written` lists them)."""
         index = self.plugin.index
         jobs = [SITE_FILES, *uris] if site_files else uris
-        for outcome in workers.run(self._one, jobs, processes=processes):
+        for uri, outcome in zip(jobs, workers.run(self._one, jobs, processes=processes),
+                                strict=True):
             if outcome.written is not None:
                 self.site_written = outcome.written
                 continue
+            page = self.files.get_file_from_path(uri).page
+            page.present_anchor_ids = set(outcome.anchors or ())
+            page.links_to_anchors = {
+                target: found for src, found in (outcome.links or {}).items()
+                if (target := self.files.get_file_from_path(src)) is not None}
             if outcome.search is not None:
                 if index is not None:
                     index.add_html(*outcome.search)
@@ -156,19 +165,32 @@ class CorePages:
             context = get_context(self.nav, self.doc_files, self.config, page)
             context = self.plugin.on_page_context(context, page=page, config=self.config,
                                                   nav=self.nav)
-            name = page.meta.get("template", "main.html")
-            shape = (name, posixpath.dirname(page.url.rstrip("/")), bool(page.toc.items),
-                     bool(page.meta.get("description")), bool(page.canonical_url))
+            name = page.meta["template"]
             before = self.shapes.filled
-            output = self.shapes.render(
-                shape, lambda: self._probe(page, context, name),
-                lambda: self._values(page, context, name),
-                lambda: self.env.get_template(name).render(context))
+            if id(page) in self._in_nav:
+                # A page in the navigation has its own: the active item, previous and next.
+                output = self.env.get_template(name).render(context)
+            else:
+                shape = (name, posixpath.dirname(page.url.rstrip("/")), bool(page.toc.items),
+                         bool(page.meta.get("description")), bool(page.canonical_url))
+                output = self.shapes.render(
+                    shape, lambda: self._probe(page, context, name),
+                    lambda: self._values(page, context, name),
+                    lambda: self.env.get_template(name).render(context))
             search = self.plugin.search_entry(page, output)
             write(Path(page.file.abs_dest_path),
                   output.encode("utf-8", errors="xmlcharrefreplace"))
             write_files(Path(self.config.site_dir), self.plugin.page_files(uri))
-            return Outcome(search, hits, misses, self.shapes.filled > before)
+            # Anchors travel back, so MkDocs checks links to and from this page.
+            links = {target.src_uri: dict(found)
+                     for target, found in (page.links_to_anchors or {}).items()}
+            return Outcome(search, hits, misses, self.shapes.filled > before,
+                           anchors=sorted(page.present_anchor_ids or ()), links=links)
+        except Exception as err:
+            # As MkDocs names a page it cannot build; the error itself is raised as well.
+            logging.getLogger("mkdocs.commands.build").error(
+                f"Error building page '{uri}': {err}")
+            raise
         finally:
             page.active = False
             self.config._current_page = None

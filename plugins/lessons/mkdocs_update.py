@@ -154,7 +154,8 @@ def reindex(plugin: LessonsPlugin) -> None:
     if pages is None or not plugin.config.search:
         return
     site_dir = Path(plugin.core.config.site_dir)
-    index = PagefindIndex({"force_language": "nl", "exclude_selectors": [".headerlink"]})
+    index = PagefindIndex({"force_language": "nl", "exclude_selectors": [".headerlink"]},
+                          own_session=True)
     try:
         for url, packed in list(pages.items()):
             index.add_html(url, zlib.decompress(packed).decode("utf-8"))

@@ -110,6 +110,7 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
         for path, doc in plan.documents.items():
             files.get_file_from_path(path).dest_uri = urls.document_dest(doc)
         self.plan = plan
+        self.read: set[str] = set()  # pages whose Markdown MkDocs read (on_page_markdown)
         self.documents = plan.documents
         self.pages = plan.content.pages
         self.page_meta = plan.content.page_meta
@@ -161,6 +162,7 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
         """Give MkDocs the metadata that is safe in any template; a document's or generated
         page's body is the core's to render (mkdocs_pages.py), not MkDocs' page loop's."""
         uri = page.file.src_uri
+        self.read.add(uri)
         if uri in self.documents:
             doc = self.documents[uri]
             page.meta = {"title": doc.title, "description": doc.summary,
@@ -346,8 +348,10 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
                                  self.config.licence, self.config.licence_url)
         self.core = core = CorePages(self, env, config, files, self.nav,
                                      keep_search=self.serving)
-        core.render([uri for uri in [*self.documents, *self.generated]
-                     if files.get_file_from_path(uri) is not None], site_files=True)
+        # The pages MkDocs read this build: all of them, but for `--dirty`, which leaves
+        # the pages of unchanged files as they are.
+        core.render([uri for uri in [*self.documents, *self.generated] if uri in self.read],
+                    site_files=True)
         if self.index is not None:  # it builds while MkDocs writes the rest
             self.index.finish_early()
         if self.cache is not None:

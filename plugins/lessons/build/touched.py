@@ -43,10 +43,12 @@ def affected(changed: Iterable[tuple[Document, Document]], before: Corpus, after
     """The pages and outputs to make again after documents changed from old to new;
     `before` and `after` are the graphs of the whole site either side of the change."""
     changed = list(changed)
-    if [s.src_uri for s in specs_before] != [s.src_uri for s in specs_after]:
+    if {s.src_uri for s in specs_before} != {s.src_uri for s in specs_after}:
         return None
     if any(_addresses(old) != _addresses(new) for old, new in changed):
         return None
+    if any(_redirected(new) and metadata_changed(old, new) for old, new in changed):
+        return None  # its redirect pages at old addresses show its title
     lesson_page = {spec.context["lesson"].id: spec.src_uri for spec in specs_after
                    if "lesson" in spec.context}
     metadata = [(old, new) for old, new in changed if metadata_changed(old, new)]
@@ -70,8 +72,8 @@ def affected(changed: Iterable[tuple[Document, Document]], before: Corpus, after
                         after.related(doc, related_count)):
                     pages[doc.path] = None
                 for lesson, old_lesson in zip(doc.lessons, was.lessons, strict=False):
-                    if _lessons_shown(before.related_lessons(old_lesson)) != _lessons_shown(
-                            after.related_lessons(lesson)):
+                    if _lessons_shown(before, before.related_lessons(old_lesson)) != \
+                            _lessons_shown(after, after.related_lessons(lesson)):
                         pages[lesson_page[lesson.id]] = None
         return [p for p in pages if p not in first]
 
@@ -103,5 +105,12 @@ def _shown(related: list[tuple[Document, int]]) -> list[tuple]:
     return [(d.id, d.title, d.kind.key, d.date.iso()) for d, _ in related]
 
 
-def _lessons_shown(lessons) -> list[tuple]:
-    return [(x.id, x.statement, x.document_id) for x in lessons]
+def _lessons_shown(corpus: Corpus, lessons) -> list[tuple]:
+    # What a list of lessons prints of each (macros lesson_item): the lesson, and the
+    # title, kind and date of the document it comes from.
+    return [(x.id, x.statement, *_shown([(corpus.by_id[x.document_id], 0)])[0])
+            for x in lessons]
+
+
+def _redirected(doc: Document) -> bool:
+    return bool(doc.redirect_from or any(x.redirect_from for x in doc.lessons))

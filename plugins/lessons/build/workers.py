@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import pickle
 import signal
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -27,8 +28,9 @@ _LOGGER = "mkdocs"  # the logger tree whose records travel back to the parent
 
 @dataclass
 class Done(Generic[T]):
-    value: T
+    value: T | None
     records: list[tuple[str, int, str]] = field(default_factory=list)  # (logger, level, message)
+    error: BaseException | None = None  # raised by the job: raised again in the parent
 
 
 class _Capture(logging.Handler):
@@ -57,8 +59,18 @@ def _run(item: Any) -> Done:
     try:
         assert _JOB is not None
         return Done(_JOB(item), capture.records)
+    except Exception as err:  # what the job logged first (which page) is not lost
+        return Done(None, capture.records, _picklable(err))
     finally:
         logger.removeHandler(capture)
+
+
+def _picklable(err: Exception) -> Exception:
+    try:
+        pickle.loads(pickle.dumps(err))
+    except Exception:
+        return RuntimeError(f"{type(err).__name__}: {err}")
+    return err
 
 
 def _quiet_worker() -> None:
@@ -92,6 +104,8 @@ def run(job: Callable[[T], Any], items: Iterable[T], *, processes: int | None = 
             for done in pool.imap(_run, items, chunksize=chunk):
                 for name, level, message in done.records:
                     logging.getLogger(name).log(level, message)
+                if done.error is not None:
+                    raise done.error
                 yield done.value
     finally:
         _JOB = None

@@ -46,10 +46,13 @@ def executable() -> Path:
 class PagefindIndex:
     """One in-memory pagefind index in a pagefind service process."""
 
-    def __init__(self, config: dict[str, Any] | None = None, binary: Path | None = None):
+    def __init__(self, config: dict[str, Any] | None = None, binary: Path | None = None,
+                 own_session: bool = False):
+        # own_session: Ctrl-C in the terminal does not reach it (a preview's background
+        # index, stopped by its owner); it ends when its input closes, as ever.
         self._proc = subprocess.Popen([str(binary or executable()), "--service"],
                                       stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                      stderr=subprocess.DEVNULL)
+                                      stderr=subprocess.DEVNULL, start_new_session=own_session)
         self._next_id = 0
         self._answers: dict[int, dict] = {}
         self._errors: list[str] = []

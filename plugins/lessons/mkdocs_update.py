@@ -15,7 +15,9 @@ only way redirects, the address manifest and the navigation stay right.
 from __future__ import annotations
 
 import logging
+import sys
 import threading
+import time
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -141,9 +143,14 @@ class Reindex:
             self._wanted.wait()
             self._wanted.clear()
             plugin = self._plugin
+            started = time.monotonic()
             try:
                 if plugin is not None:
                     reindex(plugin)
+                    if not self._wanted.is_set():  # the editor waits for this one
+                        print(f"lessons serve: zoekindex bijgewerkt in "
+                              f"{time.monotonic() - started:.1f} s", file=sys.stderr,
+                              flush=True)
             except Exception as err:  # the served site keeps its last index
                 log.warning(f"lessons: the search index could not be made again ({err})")
             self.done += 1

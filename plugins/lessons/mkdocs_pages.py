@@ -18,6 +18,7 @@ import logging
 import os
 import posixpath
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -67,6 +68,25 @@ def write(target: Path, data: bytes) -> None:
     except FileNotFoundError:  # the folder went away since (a new build cleaned it)
         folder.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
+
+
+def guarded(render: Callable[[], None], page: Page, path: str, line: int) -> bool:
+    """Convert a body; one Markdown cannot convert (nesting deep enough to exhaust Python's
+    stack, an address urllib cannot parse, text that takes too long) is a problem named by
+    its file and a placeholder on the page, never a traceback or a hang. False if so."""
+    try:
+        with time_limit():
+            render()
+        return True
+    except RENDER_FAILURES as err:
+        logging.getLogger("mkdocs.plugins.lessons").warning(
+            f"lessons: {path}:{line}: body: {failure_message(err)}")
+        page.content = ('<p class="lessons-preview" role="status">Deze tekst kon niet '
+                        'worden omgezet.</p>')
+        page.toc = get_toc([])
+        page.present_anchor_ids = set()
+        page.links_to_anchors = {}
+        return False
 
 
 class _SkipNotice(logging.Filter):
@@ -211,17 +231,7 @@ class CorePages:
             page.links_to_anchors = {}
         else:
             page.markdown = markdown
-            try:
-                with time_limit():
-                    self._convert(page)
-            except RENDER_FAILURES as err:
-                logging.getLogger("mkdocs.plugins.lessons").warning(
-                    f"lessons: {path}:{line}: body: {failure_message(err)}")
-                page.content = ('<p class="lessons-preview" role="status">Deze tekst kon '
-                                'niet worden omgezet.</p>')
-                page.toc = get_toc([])
-                page.present_anchor_ids = set()
-                page.links_to_anchors = {}
+            if not guarded(lambda: self._convert(page), page, path or page.file.src_uri, line):
                 key = None
             if key is not None:
                 cache.put(key, Rendered(page.content, _toc_tokens(page.toc.items),

@@ -25,13 +25,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import get_toc
 
 from . import addresses, graph, permalinks, privacy, sanitize
 from .build.plan import Options, prepare, today
 from .collect import load_vocabularies
 from .config import LessonsConfig
-from .mkdocs_pages import WRITTEN, CorePages
+from .mkdocs_pages import WRITTEN, CorePages, guarded
 from .model.schema import Vocabularies
 from .model.source import SourceError
 from .model.vocab import Vocabulary
@@ -39,7 +38,6 @@ from .normalize.redactions import mark_up
 from .outputs import diwoo, exports, urls
 from .outputs.helpers import TemplateHelpers
 from .outputs.pages import PageSpec, home_context
-from .render import RENDER_FAILURES, failure_message, time_limit
 from .render_cache import RenderCache, fingerprint
 from .search.pagefind import PagefindIndex, SearchIndexError
 
@@ -397,23 +395,12 @@ def _inside(path: str | None, folder: Path) -> bool:
 
 
 def _guard_render(page: Page, path: str, line: int) -> None:
-    """A body Markdown cannot convert (nesting deep enough to exhaust Python's stack, an
-    address urllib cannot parse, text that takes it too long) is a problem named by its
-    file, not a traceback or a hang."""
+    """A body of the site's own pages is converted as the core converts documents."""
     render = page.render
 
-    def guarded(config: MkDocsConfig, files: Files) -> None:
-        try:
-            with time_limit():
-                render(config, files)
-        except RENDER_FAILURES as err:
-            log.warning(f"{path}:{line}: body: {failure_message(err)}")
-            page.content = ('<p class="lessons-preview" role="status">Deze tekst kon niet '
-                            'worden omgezet.</p>')
-            page.toc = get_toc([])
-            page.present_anchor_ids = set()
-            page.links_to_anchors = {}
-    page.render = guarded  # type: ignore[method-assign]
+    def checked(config: MkDocsConfig, files: Files) -> None:
+        guarded(lambda: render(config, files), page, path, line)
+    page.render = checked  # type: ignore[method-assign]
 
 
 def _escape_meta(page: Page) -> None:

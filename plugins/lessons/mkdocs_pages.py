@@ -89,6 +89,23 @@ def guarded(render: Callable[[], None], page: Page, path: str, line: int) -> boo
         return False
 
 
+_ARTICLE = '<article class="md-content__inner md-typeset">'  # mkdocs-material's content
+
+
+def searchable_part(html: str) -> str:
+    """What pagefind needs of a page: the document element with its language and the
+    content, without the theme's navigation, header and footer around it (half the bytes
+    of a lesson page). Every page indexed has a data-pagefind-body inside the content, so
+    pagefind reads nothing outside it anyway; a page laid out otherwise goes whole."""
+    head = html.find("<head>")
+    start = html.find(_ARTICLE)
+    end = html.find("</article>", start)
+    if head < 0 or start < 0 or end < 0 or "data-pagefind-body" not in html[start:end]:
+        return html
+    return (html[:head + len("<head>")] + "</head><body>" + html[start:end]
+            + "</article></body></html>")
+
+
 class _SkipNotice(logging.Filter):
     """MkDocs says "Page skipped: ... Generated empty output." for every page it does not
     write; for the pages the core wrote that is noise, thousands of lines of it."""
@@ -198,6 +215,8 @@ class CorePages:
                     lambda: self._values(page, context, name),
                     lambda: self.env.get_template(name).render(context))
             search = self.plugin.search_entry(page, output)
+            if search is not None:
+                search = (search[0], searchable_part(output))
             write(Path(page.file.abs_dest_path),
                   output.encode("utf-8", errors="xmlcharrefreplace"))
             write_files(Path(self.config.site_dir), self.plugin.page_files(uri))

@@ -98,3 +98,11 @@ def build_site(docs: Path, tmp_path: Path, *, strict: bool = False,
         logger.removeHandler(handler)
         logger.setLevel(was)
     return Built(site, handler.messages, failed)
+
+
+def site_files(site: Path) -> dict[str, bytes]:
+    """Every file of a built site by site path, to compare two builds. The search index is
+    pagefind's (its file names differ between runs of the same input); the gzipped sitemap
+    carries the time it was written."""
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*")
+            if p.is_file() and "pagefind" not in p.parts and p.suffix != ".gz"}

@@ -91,23 +91,18 @@ def start(plugin: LessonsPlugin, paths: list[Path]) -> Update | None:
         return Update(plugin, Affected([], list, False))
     documents = {**plugin.documents, **{new.path: new for _, new in pairs}}
     corpus = graph.build(list(documents.values()), plugin.options.weights)
-    specs = generated_pages(corpus, plugin.vocabs, plugin.options)
-    change = affected(pairs, plugin.corpus, corpus, plugin.plan.specs, specs,
-                      plugin.config.related_count)
+    generated = generated_pages(corpus, plugin.vocabs, plugin.options, plugin.plan.kept)
+    change = affected(pairs, plugin.corpus, corpus, plugin.plan.specs,
+                      list(generated.values()), plugin.config.related_count)
     if change is None:
         return None
     # From here on the plugin holds the new state, as a whole build would have made it.
-    plugin.documents.clear()
-    plugin.documents.update(documents)
-    plugin.plan.documents = plugin.documents
-    plugin.corpus = plugin.plan.corpus = corpus
-    plugin.plan.specs = specs
-    plugin.generated.clear()
-    plugin.generated.update((spec.src_uri, spec) for spec in specs)
+    plan = plugin.plan
+    plan.documents, plan.corpus, plan.generated = documents, corpus, generated
     for _, new in pairs:
         found = original(new, plugin.options.sources_dir)
         if found is not None:
-            plugin.originals[new.id] = found
+            plan.originals[new.id] = found
     plugin.helpers = core.env.globals["lessons"] = plugin.helpers.with_corpus(corpus)
     _render(plugin, change.first)
     return Update(plugin, change)

@@ -31,10 +31,12 @@ from .build.plan import Options, prepare, today
 from .collect import load_vocabularies
 from .config import LessonsConfig
 from .mkdocs_pages import WRITTEN, CorePages, guarded
+from .model.document import Document
 from .model.schema import Vocabularies
 from .model.source import SourceError
 from .model.vocab import Vocabulary
 from .normalize.redactions import mark_up
+from .originals import Original
 from .outputs import diwoo, exports, urls
 from .outputs.helpers import TemplateHelpers
 from .outputs.pages import PageSpec, home_context
@@ -109,17 +111,8 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
             files.get_file_from_path(path).dest_uri = urls.document_dest(doc)
         self.plan = plan
         self.read: set[str] = set()  # pages whose Markdown MkDocs read (on_page_markdown)
-        self.documents = plan.documents
-        self.pages = plan.content.pages
-        self.page_meta = plan.content.page_meta
-        self.masked = plan.content.masked
-        self.corpus = plan.corpus
-        self.kept = plan.kept
-        self.originals = plan.originals
-        self.generated: dict[str, PageSpec] = {}
-        for spec in plan.specs:
-            self.generated[spec.src_uri] = spec
-            files.append(File.generated(config, spec.src_uri, content=""))
+        for uri in plan.generated:
+            files.append(File.generated(config, uri, content=""))
         # The content folder's own pages and files (home, about, images): public addresses.
         self.own = [addresses.own_address(f.dest_uri) for f in files
                     if _inside(f.abs_src_path, self.docs_dir)
@@ -136,6 +129,36 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
         self._own_robots = files.get_file_from_path("robots.txt") is not None
         self._start_index()
         return files
+
+    # What the plan holds, under the names the events use. A preview's update replaces
+    # the plan's parts (mkdocs_update.py); nothing here keeps a copy of them.
+    @property
+    def documents(self) -> dict[str, Document]:
+        return self.plan.documents
+
+    @property
+    def generated(self) -> dict[str, PageSpec]:
+        return self.plan.generated
+
+    @property
+    def corpus(self) -> graph.Corpus:
+        return self.plan.corpus
+
+    @property
+    def originals(self) -> dict[str, Original]:
+        return self.plan.originals
+
+    @property
+    def pages(self) -> dict[str, str]:
+        return self.plan.content.pages
+
+    @property
+    def page_meta(self) -> dict[str, dict]:
+        return self.plan.content.page_meta
+
+    @property
+    def masked(self) -> set[str]:
+        return self.plan.content.masked
 
     def _start_index(self) -> None:
         if self.index is not None:
@@ -263,7 +286,7 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
             originals={doc_id: found.path.suffix for doc_id, found in self.originals.items()
                        if found.path is not None},
             woo=bool(self.config.woo_publisher_uri), robots="robots.txt" in written,
-            kept=self.kept)
+            kept=self.plan.kept)
         self._write_moved(listed, site_dir, config.site_url or "")
         # What `lessons manifest` records must be what a build writes.
         unwritten = [a.path for a in listed if not permalinks.served(a.path, site_dir)]

@@ -12,7 +12,7 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from helpers import FIXTURES, ROOT, build_site, make_docs
+from helpers import FIXTURES, ROOT, build_site, make_docs, site_files
 from lessons.build import chrome
 from lessons.preview_build import PreviewBuild
 
@@ -84,11 +84,6 @@ def test_a_dirty_build_leaves_the_pages_of_unchanged_documents_as_they_were(tmp_
     assert "<title>Beta memo - " in before
 
 
-def _files(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*")
-            if p.is_file() and "pagefind" not in p.parts and p.suffix != ".gz"}
-
-
 def test_an_update_after_new_titles_equals_a_whole_build(tmp_path):
     """Lessons list related lessons with their document's title: a changed title is shown
     there too (and in related documents, listings, feeds)."""
@@ -113,7 +108,7 @@ def test_an_update_after_new_titles_equals_a_whole_build(tmp_path):
         result.then()
         whole = tmp_path / "whole"
         assert preview(whole).error is None
-        served_files, whole_files = _files(served), _files(whole)
+        served_files, whole_files = site_files(served), site_files(whole)
         assert served_files.keys() == whole_files.keys()
         assert [p for p in whole_files if served_files[p] != whole_files[p]] == []
     finally:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import FIXTURES, ROOT, Built, make_docs
+from helpers import FIXTURES, ROOT, Built, make_docs, site_files
 from lessons.preview_build import PreviewBuild
 
 
@@ -28,13 +28,6 @@ def _edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, (path, old)
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def _files(site: Path) -> dict[str, bytes]:
-    # The search index is pagefind's (its file names differ between runs); the gzipped
-    # sitemap carries the time it was written.
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*")
-            if p.is_file() and "pagefind" not in p.parts and p.suffix != ".gz"}
 
 
 def _updated(preview: PreviewBuild, changed: set[Path], site: Path) -> None:
@@ -77,7 +70,7 @@ def test_an_update_makes_the_site_a_whole_build_makes(project, tmp_path):
 
         whole = tmp_path / "whole"
         assert preview(whole).error is None
-        served_files, whole_files = _files(served), _files(whole)
+        served_files, whole_files = site_files(served), site_files(whole)
         assert served_files.keys() == whole_files.keys()
         differ = [p for p in whole_files if served_files[p] != whole_files[p]]
         assert differ == []

@@ -70,9 +70,13 @@ class Plan:
     problems: list[Problem]  # that stop a public build (warnings)
     draft_problems: list[Problem]  # of drafts, the editor's to fix before publishing
     corpus: graph.Corpus
-    specs: list[PageSpec]  # generated pages
+    generated: dict[str, PageSpec]  # generated pages by source path
     kept: list[addresses.Address]  # addresses of the manifest this build must keep
     originals: dict[str, Original]  # by document id
+
+    @property
+    def specs(self) -> list[PageSpec]:
+        return list(self.generated.values())
 
     @property
     def publishable(self) -> set[str]:
@@ -106,22 +110,23 @@ def prepare(options: Options, vocabs: Vocabularies,
         else:
             withheld.append(doc.path)
     corpus = graph.build(list(documents.values()), options.weights)
+    kept = kept_addresses(options, vocabs)
     return Plan(content, documents, withheld, stopping, drafts, corpus,
-                generated_pages(corpus, vocabs, options), kept_addresses(options, vocabs),
+                generated_pages(corpus, vocabs, options, kept), kept,
                 {doc.id: found for doc in documents.values()
                  if (found := original(doc, options.sources_dir)) is not None})
 
 
-def generated_pages(corpus: graph.Corpus, vocabs: Vocabularies,
-                    options: Options) -> list[PageSpec]:
-    """Every page the build makes from the graph: taxonomies, kinds, years, lessons,
-    search, browsing, and the pages that say a term was emptied."""
+def generated_pages(corpus: graph.Corpus, vocabs: Vocabularies, options: Options,
+                    kept: list[addresses.Address]) -> dict[str, PageSpec]:
+    """Every page the build makes from the graph, by source path: taxonomies, kinds,
+    years, lessons, search, browsing, and the pages that say a term was emptied."""
     specs = (build_pages(corpus, vocabs, lambda doc: doc.is_public(options.today))
              + browse.browse_pages(corpus, vocabs)
              + browse.landscape_pages(corpus, vocabs))
-    specs += browse.emptied_pages(kept_addresses(options, vocabs), vocabs, {
+    specs += browse.emptied_pages(kept, vocabs, {
         addresses.own_address(addresses.own_dest(spec.src_uri)) for spec in specs})
-    return specs
+    return {spec.src_uri: spec for spec in specs}
 
 
 def kept_addresses(options: Options, vocabs: Vocabularies) -> list[addresses.Address]:

@@ -11,13 +11,16 @@ from pathlib import Path
 
 from . import complexity, markup, privacy
 from .build import workers
+from .model import followup_schema
 from .model.document import Document, Problem
+from .model.lifecycle import load_lifecycle
 from .model.schema import Vocabularies, read_document
 from .model.source import SourceError
 from .model.vocab import load_vocabulary
 
 THEMES_FILE = "themes.yml"
 STAKEHOLDERS_FILE = "stakeholders.yml"
+LIFECYCLE_FILE = "lifecycle.yml"
 
 
 @dataclass
@@ -40,7 +43,13 @@ def load_vocabularies(folder: Path) -> Vocabularies:
             field = "yaml" if err.field == "front-matter" else err.field
             raise SourceError(f"{path}:{err.line}: {field}: {err.message}", err.line,
                               field) from None
-    return Vocabularies(**vocabs)
+    path = folder / LIFECYCLE_FILE
+    try:
+        lifecycle = load_lifecycle(path)
+    except SourceError as err:
+        raise SourceError(f"{path}:{err.line}: {err.field}: {err.message}", err.line,
+                          err.field) from None
+    return Vocabularies(**vocabs, lifecycle=lifecycle)
 
 
 def collect(sources: Iterable[tuple[str, bytes]], vocabs: Vocabularies) -> Collection:
@@ -81,7 +90,21 @@ def _collected(reads: Iterable[tuple[Document, list[Problem], bool]]) -> Collect
         if problems:
             result.invalid.add(doc.path)
     _check_duplicates(result)
+    _check_follow_up(result)
     return result
+
+
+def _check_follow_up(result: Collection) -> None:
+    for doc, key, message in followup_schema.check_references(result.documents):
+        result.problems.append(Problem(doc.path, doc.lines.get(key, _line(doc, key)), key,
+                                       message))
+        result.invalid.add(doc.path)
+
+
+def _line(doc: Document, key: str) -> int:
+    while key and key not in doc.lines:
+        key = key.rpartition(".")[0]
+    return doc.lines.get(key, 1)
 
 
 def _check_duplicates(result: Collection) -> None:

@@ -6,13 +6,16 @@ documents enter the graph, so drafts never show up in listings or counts.
 
 from __future__ import annotations
 
+import datetime as dt
 import heapq
 import posixpath
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from . import followup
 from .model.document import Document, Lesson
+from .model.lifecycle import Lifecycle
 
 # Markdown inline links and reference definitions; enough to find links between documents.
 # Link targets: inline ](target "title") and reference definitions [label]: target.
@@ -47,6 +50,8 @@ class Corpus:
     lesson_themes: dict[str, list[Lesson]] = field(default_factory=dict)
     lesson_stakeholders: dict[str, list[Lesson]] = field(default_factory=dict)
     weights: Weights = field(default_factory=Weights)
+    follow_up: followup.FollowUps = field(
+        default_factory=lambda: followup.FollowUps(Lifecycle.minimal(), dt.date.today()))
     _rank: dict[str, int] = field(default_factory=dict, repr=False)
     _related_memo: dict[str, list[tuple[Document, int]]] = field(default_factory=dict,
                                                                  repr=False)
@@ -182,8 +187,10 @@ def _links(text: str) -> list[str]:
     return found
 
 
-def build(documents: list[Document], weights: Weights | None = None) -> Corpus:
-    """Index the public documents; `documents` must already be filtered to public ones."""
+def build(documents: list[Document], weights: Weights | None = None,
+          lifecycle: Lifecycle | None = None, today: dt.date | None = None) -> Corpus:
+    """Index the public documents; `documents` must already be filtered to public ones.
+    `today` dates the follow-up (overdue actions, responses past their deadline)."""
     docs = sorted(documents, key=lambda d: (d.date, d.title, d.id), reverse=True)
     by_id = {d.id: d for d in docs}
     path_to_id = {d.path: d.id for d in docs}
@@ -217,4 +224,6 @@ def build(documents: list[Document], weights: Weights | None = None) -> Corpus:
         kinds=dict(kinds), years=dict(years), backlinks=dict(backlinks), lessons=lessons,
         lesson_themes=dict(lesson_themes), lesson_stakeholders=dict(lesson_stakeholders),
         weights=weights or Weights(), _rank={d.id: i for i, d in enumerate(docs)},
+        follow_up=followup.build(docs, lifecycle or Lifecycle.minimal(),
+                                 today or dt.date.today()),
     )

@@ -90,7 +90,8 @@ def start(plugin: LessonsPlugin, paths: list[Path]) -> Update | None:
         _render(plugin, [old.path for old, _ in pairs])
         return Update(plugin, Affected([], list, False))
     documents = {**plugin.documents, **{new.path: new for _, new in pairs}}
-    corpus = graph.build(list(documents.values()), plugin.options.weights)
+    corpus = graph.build(list(documents.values()), plugin.options.weights,
+                         plugin.vocabs.lifecycle, plugin.options.today)
     generated = generated_pages(corpus, plugin.vocabs, plugin.options, plugin.plan.kept)
     change = affected(pairs, plugin.corpus, corpus, plugin.plan.specs,
                       list(generated.values()), plugin.config.related_count)

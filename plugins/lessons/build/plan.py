@@ -109,7 +109,8 @@ def prepare(options: Options, vocabs: Vocabularies,
             documents[doc.path] = doc
         else:
             withheld.append(doc.path)
-    corpus = graph.build(list(documents.values()), options.weights)
+    corpus = graph.build(list(documents.values()), options.weights, vocabs.lifecycle,
+                         options.today)
     kept = kept_addresses(options, vocabs)
     return Plan(content, documents, withheld, stopping, drafts, corpus,
                 generated_pages(corpus, vocabs, options, kept), kept,

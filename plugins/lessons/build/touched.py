@@ -49,6 +49,9 @@ def affected(changed: Iterable[tuple[Document, Document]], before: Corpus, after
         return None
     if any(_redirected(new) and metadata_changed(old, new) for old, new in changed):
         return None  # its redirect pages at old addresses show its title
+    if any(_follow_up(old) != _follow_up(new) or (new.follows_up and metadata_changed(
+            old, new)) for old, new in changed):
+        return None  # the pages of other documents' lessons show it (followup.py)
     lesson_page = {spec.context["lesson"].id: spec.src_uri for spec in specs_after
                    if "lesson" in spec.context}
     metadata = [(old, new) for old, new in changed if metadata_changed(old, new)]
@@ -110,6 +113,12 @@ def _lessons_shown(corpus: Corpus, lessons) -> list[tuple]:
     # title, kind and date of the document it comes from.
     return [(x.id, x.statement, *_shown([(corpus.by_id[x.document_id], 0)])[0])
             for x in lessons]
+
+
+def _follow_up(doc: Document) -> tuple:
+    """What a document says of follow-up, its own lessons' and others'."""
+    return (doc.follows_up, [(x.transitions, x.actions, x.respond_by, x.addressees)
+                             for x in doc.lessons])
 
 
 def _redirected(doc: Document) -> bool:

@@ -21,6 +21,40 @@ class Problem:
         return f"{self.path}:{self.line}: {self.field}: {self.message}"
 
 
+@dataclass(frozen=True)
+class Transition:
+    """A lesson reached a state (content/vocabularies/lifecycle.yml) on a date, as
+    recorded in a document of the site where one exists."""
+    state: str
+    date: PartialDate
+    document: str = ""  # id of the document that records it
+    reason: str = ""  # why, where the state needs one (not adopted)
+    evidence: str = ""  # a document id, a lesson id or a web address
+    position: int = field(default=0, compare=False)  # index in the source list (messages)
+
+
+@dataclass(frozen=True)
+class Action:
+    """Something an organisation does about a lesson."""
+    description: str
+    owner: str  # a stakeholder key
+    state: str  # an action state of the lifecycle
+    due: dt.date | None = None
+    since: PartialDate | None = None  # when it reached its state
+    evidence: str = ""  # a document id, a lesson id or a web address
+    reason: str = ""
+    position: int = field(default=0, compare=False)  # index in the source list (messages)
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """A document's declaration that it follows up a lesson (`follows_up:`), with what it
+    did and, where it says so, the state the lesson reached by it."""
+    lesson: str
+    did: str = ""
+    state: str = ""
+
+
 @dataclass
 class Lesson:
     id: str
@@ -30,6 +64,10 @@ class Lesson:
     stakeholders: list[str] = field(default_factory=list)
     document_id: str = ""
     redirect_from: list[str] = field(default_factory=list)
+    transitions: list[Transition] = field(default_factory=list)  # in date order
+    actions: list[Action] = field(default_factory=list)
+    respond_by: dt.date | None = None  # overrides the lifecycle's response_months
+    addressees: list[str] = field(default_factory=list)  # who must respond; else stakeholders
 
 
 @dataclass
@@ -53,6 +91,7 @@ class Document:
     language: str = "nl"
     allow_personal_data: list[dict[str, str]] = field(default_factory=list)
     review_needed: list[str] = field(default_factory=list)
+    follows_up: list[FollowUp] = field(default_factory=list)
     links_to: set[str] = field(default_factory=set)  # ids of documents this one links to
     lines: dict[str, int] = field(default_factory=dict)
     body_line: int = 1  # line of the body's first line in the source file

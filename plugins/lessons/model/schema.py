@@ -10,14 +10,16 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
 
 from ..normalize.dates import DATE_FORMS, PartialDate, parse_date, parse_partial_date
 from ..normalize.text import clean_inline, slugify
+from . import followup_schema
 from .document import Document, Lesson, Problem
 from .kinds import COMMON_REQUIRED, KINDS, STATUSES
+from .lifecycle import Lifecycle
 from .source import Source, SourceError, parse
 from .vocab import Vocabulary
 
@@ -38,6 +40,7 @@ Issues = list[tuple[str, str]]  # (sub-key relative to the field, message)
 class Vocabularies:
     themes: Vocabulary
     stakeholders: Vocabulary
+    lifecycle: Lifecycle = field(default_factory=Lifecycle.minimal)
 
 
 class _Reader:
@@ -229,6 +232,14 @@ def _source(value: Any, _: _Reader) -> tuple[Any, Issues]:
     return None, [("", "must be a text (where the original comes from) or a mapping")]
 
 
+LESSON_FIELDS = ("id", "statement", "explanation", "themes", "stakeholders", "redirect_from")
+# The follow-up of a lesson (model/followup_schema.py).
+LESSON_FOLLOW_UP = {"transitions": followup_schema.read_transitions,
+                    "actions": followup_schema.read_actions,
+                    "respond_by": followup_schema.read_respond_by,
+                    "addressees": _terms("stakeholders", required=False)}
+
+
 def _lessons(value: Any, reader: _Reader) -> tuple[Any, Issues]:
     if not isinstance(value, list):
         return None, [("", "must be a list of lessons, each with 'id' and 'statement'")]
@@ -257,12 +268,25 @@ def _lessons(value: Any, reader: _Reader) -> tuple[Any, Issues]:
                            if "redirect_from" in item
                            else ([], []))
         issues += [(f"{index}.redirect_from{k and '.' + k}", m) for k, m in problems]
+        follow_up: dict[str, Any] = {}
+        for key, read in LESSON_FOLLOW_UP.items():
+            if item.get(key) is not None:
+                follow_up[key], problems = read(item[key], reader)
+                issues += [(f"{index}.{key}{k and '.' + k}", m) for k, m in problems]
         unknown = set(item) - {"id", "statement", "explanation", "themes", "stakeholders",
-                               "redirect_from"}
-        issues += [(f"{index}.{k}", "unknown lesson field") for k in sorted(map(str, unknown))]
+                               "redirect_from", *LESSON_FOLLOW_UP}
+        for key in sorted(map(str, unknown)):
+            near = difflib.get_close_matches(key, [*LESSON_FIELDS, *LESSON_FOLLOW_UP], n=1)
+            issues.append((f"{index}.{key}", "unknown lesson field" + (
+                f"; did you mean '{near[0]}'?" if near else
+                f"; known: {', '.join([*LESSON_FIELDS, *LESSON_FOLLOW_UP])}")))
         if statement and lesson_id:
             lessons.append(Lesson(lesson_id, statement, explanation or "",
-                                  themes or [], holders or [], redirect_from=moved or []))
+                                  themes or [], holders or [], redirect_from=moved or [],
+                                  transitions=follow_up.get("transitions") or [],
+                                  actions=follow_up.get("actions") or [],
+                                  respond_by=follow_up.get("respond_by"),
+                                  addressees=follow_up.get("addressees") or []))
     return lessons, issues
 
 
@@ -308,6 +332,7 @@ FIELDS: dict[str, Callable[[Any, _Reader], tuple[Any, Issues]]] = {
     "language": _language,
     "allow_personal_data": _allow,
     "review_needed": _strings,
+    "follows_up": followup_schema.read_follows_up,
 }
 
 
@@ -345,6 +370,9 @@ def validate(path: str, source: Source, vocabs: Vocabularies) -> tuple[Document,
         problem("review_needed", "the importer asked to review these fields: check them, "
                                  "then remove 'review_needed' before publishing")
     document = _assemble(path, source, values)
+    if values.get("date"):
+        problems += [Problem(path, line, key, message) for key, line, message
+                     in followup_schema.check_dates(document, source.line_of)]
     return document, sorted(problems, key=lambda p: p.line)
 
 
@@ -370,6 +398,7 @@ def _assemble(path: str, source: Source, values: dict[str, Any]) -> Document:
         language=values.get("language") or "nl",
         allow_personal_data=values.get("allow_personal_data") or [],
         review_needed=values.get("review_needed") or [],
+        follows_up=values.get("follows_up") or [],
         lines=source.lines,
         body_line=source.body_line,
     )

@@ -100,6 +100,16 @@ class PartialDate:
         return dt.date(self.year, self.month or 1, self.day or 1)
 
     @property
+    def end(self) -> dt.date:
+        """The last day the date covers."""
+        if self.day:
+            return self.start
+        if self.month:
+            following = dt.date(self.year + self.month // 12, self.month % 12 + 1, 1)
+            return following - dt.timedelta(days=1)
+        return dt.date(self.year, 12, 31)
+
+    @property
     def parts(self) -> list[int]:
         """[2022], [2022, 1] or [2022, 1, 14]: the known parts, as CSL's date-parts."""
         return [p for p in (self.year, self.month, self.day) if p is not None]

@@ -52,9 +52,12 @@ def load_vocabularies(folder: Path) -> Vocabularies:
     return Vocabularies(**vocabs, lifecycle=lifecycle)
 
 
-def collect(sources: Iterable[tuple[str, bytes]], vocabs: Vocabularies) -> Collection:
-    """Read (path, raw bytes) pairs; every document is kept, problems are listed."""
-    return _collected(read(path, raw, vocabs) for path, raw in sources)
+def collect(sources: Iterable[tuple[str, bytes]], vocabs: Vocabularies,
+            others: Iterable[Document] = ()) -> Collection:
+    """Read (path, raw bytes) pairs; every document is kept, problems are listed.
+    `others`: the site's other documents, when only some are read again (a preview
+    update), for what the read ones name of them (follow-up)."""
+    return _collected((read(path, raw, vocabs) for path, raw in sources), others)
 
 
 def collect_files(docs_dir: Path, paths: list[str], vocabs: Vocabularies) -> Collection:
@@ -80,7 +83,8 @@ def read(path: str, raw: bytes, vocabs: Vocabularies) -> tuple[Document, list[Pr
     return doc, problems, readable and not heavy
 
 
-def _collected(reads: Iterable[tuple[Document, list[Problem], bool]]) -> Collection:
+def _collected(reads: Iterable[tuple[Document, list[Problem], bool]],
+               others: Iterable[Document] = ()) -> Collection:
     result = Collection()
     for doc, problems, renderable in reads:
         if not renderable:
@@ -90,13 +94,17 @@ def _collected(reads: Iterable[tuple[Document, list[Problem], bool]]) -> Collect
         if problems:
             result.invalid.add(doc.path)
     _check_duplicates(result)
-    _check_follow_up(result)
+    _check_follow_up(result, others)
     return result
 
 
-def _check_follow_up(result: Collection) -> None:
-    for doc, key, message in followup_schema.check_references(result.documents):
-        result.problems.append(Problem(doc.path, doc.lines.get(key, _line(doc, key)), key,
+def _check_follow_up(result: Collection, others: Iterable[Document]) -> None:
+    read = {doc.path for doc in result.documents}
+    site = result.documents + [doc for doc in others if doc.path not in read]
+    for doc, key, message in followup_schema.check_references(site):
+        if doc.path not in read:
+            continue
+        result.problems.append(Problem(doc.path, _line(doc, key), key,
                                        message))
         result.invalid.add(doc.path)
 

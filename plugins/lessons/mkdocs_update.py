@@ -73,7 +73,7 @@ def start(plugin: LessonsPlugin, paths: list[Path]) -> Update | None:
             return None  # a new, deleted or unpublished document, or not a document
         uris.append(uri)
     collection = collect(((uri, (plugin.docs_dir / uri).read_bytes()) for uri in uris),
-                         plugin.vocabs)
+                         plugin.vocabs, plugin.documents.values())
     if collection.problems or not all(
             published(doc, True, plugin.today, plugin.config.include_drafts)
             for doc in collection.documents):

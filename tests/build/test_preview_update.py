@@ -94,6 +94,19 @@ def test_what_only_a_whole_build_can_show_is_left_to_one(project, tmp_path):
         _edit(docs / "documenten" / "a.md", "id: alpha-hernoemd", "id: alpha-verslag")
         _edit(docs / "documenten" / "a.md", "date: 2021-01-01", "date: 2021-02-30")
         assert preview.update({docs / "documenten" / "a.md"}, served) is None  # invalid
+        _edit(docs / "documenten" / "a.md", "date: 2021-02-30", "date: 2021-01-01")
+        # Follow-up shows on the pages of other documents' lessons and on the
+        # follow-up pages: a later document follows up a lesson, a lesson moves on.
+        later = docs / "documenten" / "sub" / "c.md"  # dated after alpha-verslag
+        _edit(later, "status: published", "status: published\nfollows_up: [alpha-les-een]")
+        assert preview.update({later}, served) is None
+        assert preview(served).error is None
+        _edit(later, "title: ", "title: Herzien ")  # its title is on alpha's lesson page
+        assert preview.update({later}, served) is None
+        _edit(docs / "documenten" / "a.md", "statement: Begin klein.",
+              "statement: Begin klein.\n    transitions:\n    - {state: aanvaard, "
+              "date: 2021-05-01}")
+        assert preview.update({docs / "documenten" / "a.md"}, served) is None
         vocabulary = docs / "vocabularies" / "themes.yml"
         assert preview.update({vocabulary}, served) is None
     finally:

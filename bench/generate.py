@@ -66,6 +66,17 @@ def generate(n: int, out: Path, seed: int = 42) -> Path:
     shutil.copytree(vocab, out / "vocabularies")
     for page in (ROOT / "content").glob("*.md"):  # the site's own pages (in its nav)
         shutil.copy(page, out / page.name)
+    # Follow-up (lifecycle.yml) from a generator of its own, so the documents are the
+    # same as before follow-up existed, only with it added.
+    follow = random.Random(seed + 1)
+    lifecycle = yaml.safe_load((vocab / "lifecycle.yml").read_text(encoding="utf-8"))
+    # The states after the first that need no reason or evidence: any such document is
+    # valid whatever the lifecycle file holds.
+    states = [key for key, state in list(lifecycle["lesson_states"].items())[1:]
+              if not state.get("needs")]
+    actions = [key for key, state in lifecycle["action_states"].items()
+               if not state.get("needs")]
+    lessons_so_far: list[tuple[str, str]] = []  # (lesson id, date of its document)
     paths = []
     for i in range(n):
         kind, folder = KINDS[i % len(KINDS)]
@@ -85,6 +96,7 @@ def generate(n: int, out: Path, seed: int = 42) -> Path:
             "lessons": [{"id": f"bench-{name}-les-{k}", "statement": _sentence(rng, words)}
                         for k in range(rng.randint(0, 2))],
         }
+        _add_follow_up(meta, follow, states, actions, holders, lessons_so_far)
         body = []
         for _section in range(5):
             body.append(f"## {_sentence(rng, words)[:-1]}\n")
@@ -98,6 +110,25 @@ def generate(n: int, out: Path, seed: int = 42) -> Path:
         target.write_text("---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
                           + "---\n\n" + "\n".join(body), encoding="utf-8")
     return out
+
+
+def _add_follow_up(meta: dict, rng: random.Random, states: list[str], actions: list[str],
+                   holders: list[str], earlier: list[tuple[str, str]]) -> None:
+    """A third of the lessons move on through the lifecycle with an action; a fifth of
+    the documents follow up a lesson of an earlier-dated document."""
+    year = int(meta["date"][:4])
+    for lesson in meta["lessons"]:
+        if rng.random() < 1 / 3:
+            lesson["transitions"] = [{"state": rng.choice(states),
+                                      "date": f"{year + 1}-03-01"}]
+            lesson["actions"] = [{"description": "Actie naar aanleiding van de les",
+                                  "owner": rng.choice(holders), "state": actions[0],
+                                  "due": f"{year + 2}-06-30"}]
+    candidates = [(x, d) for x, d in earlier[-200:] if d <= meta["date"]]
+    if candidates and rng.random() < 1 / 5:
+        lesson_id, _ = rng.choice(candidates)
+        meta["follows_up"] = [{"lesson": lesson_id, "did": "Dit document volgt de les op."}]
+    earlier.extend((x["id"], meta["date"]) for x in meta["lessons"])
 
 
 if __name__ == "__main__":

@@ -229,9 +229,11 @@ def bibtex(c: Citable) -> str:
         fields.append(("author", "{" + _bib(c.institution) + "}"))
     fields.append(("institution" if c.bibtex_type == "techreport" else "publisher",
                    _bib(c.publisher)))
-    notes = [_sentence(f"Les uit: {c.part_of}") if c.part_of else "", follow_up_note(c)]
-    if any(notes):
-        fields.append(("note", _bib(" ".join(n for n in notes if n))))
+    notes = [f"Les uit: {c.part_of}" if c.part_of else "", follow_up_note(c)]
+    if all(notes):
+        fields.append(("note", _bib(f"{_sentence(notes[0])} {notes[1]}")))
+    elif any(notes):
+        fields.append(("note", _bib(notes[0] or notes[1])))
     fields.append(("year", str(c.date.year)))
     if c.date.month:  # BibTeX's month macro ('jan'); no month where only the year is known
         fields.append(("month", MONTHS_EN[c.date.month - 1].lower()))

@@ -306,3 +306,20 @@ def test_feeds_are_dated_by_the_changes_not_by_the_build(site, tmp_path):
     for path in feeds:
         assert (later.site / path).read_bytes() == (site.site / path).read_bytes(), path
     assert json.loads((later.site / "api/lessons.json").read_text())["as_of"] == "2024-06-01"
+
+
+def test_a_renamed_organisation_keeps_its_follow_up_feed_at_the_old_address(tmp_path):
+    docs = make_docs(tmp_path, FIXTURES / "follow-up-outputs")
+    holders = docs / "vocabularies" / "stakeholders.yml"
+    text = holders.read_text(encoding="utf-8")
+    assert "\nggd:\n" in text
+    holders.write_text(text.replace("\nggd:\n", "\nggd-ghor:\n  redirect_from: [ggd]\n"),
+                       encoding="utf-8")
+    built = build_site(docs, tmp_path, strict=True, today=TODAY, search=False)
+    assert not built.failed, built.messages
+    for ext in ("xml", "json"):
+        old = built.site / f"feeds/organisaties/ggd/opvolging.{ext}"
+        new = built.site / f"feeds/organisaties/ggd-ghor/opvolging.{ext}"
+        assert old.read_bytes() == new.read_bytes()
+    assert ids("feeds/organisaties/ggd-ghor/opvolging.xml", built) == expected(
+        "les-aanvaard", "les-niet-overgenomen", "les-geborgd", "les-open")

@@ -40,11 +40,13 @@ def feeds(corpus: Corpus, vocabs: Vocabularies, site: Site) -> dict[str, str]:
     for term in vocabs.themes:
         both(f"feeds/{urls.THEMES}/{term.key}/{NAME}", f"Opvolging van lessen over {term.label}",
              [e for e in events if term.key in e.record.lesson.themes])
+    concerned = {lesson_id: organisations(record)
+                 for lesson_id, record in corpus.follow_up.records.items()}
     for term in vocabs.stakeholders:
         keys = descendants(vocabs.stakeholders, term.key)
         both(f"feeds/{urls.STAKEHOLDERS}/{term.key}/{NAME}",
              f"Opvolging van lessen voor {term.label}",
-             [e for e in events if keys.intersection(organisations(e.record))])
+             [e for e in events if not keys.isdisjoint(concerned[e.record.lesson.id])])
     return out
 
 

@@ -9,8 +9,9 @@ renamed document, lesson or vocabulary term can name the old form of every addre
 owned (`moved`): its page redirects, and its files (feeds, citations, originals, cards)
 are written again at the old address, since a static site cannot redirect a file.
 
-The lists mirror outputs/pages.py, outputs/browse.py, outputs/exports.py, outputs/diwoo.py
-and plugin.py; tests/build/test_addresses.py walks a built site and fails when they part.
+The lists mirror outputs/pages.py, outputs/browse.py, outputs/exports.py,
+outputs/followup_feeds.py, outputs/diwoo.py and plugin.py; tests/build/test_addresses.py
+walks a built site and fails when they part.
 """
 
 from __future__ import annotations
@@ -24,15 +25,16 @@ from dataclasses import dataclass
 from .graph import Corpus
 from .model.kinds import KINDS
 from .model.schema import Vocabularies
-from .outputs import diwoo, urls
+from .outputs import diwoo, followup_feeds, urls
 
 # Parameters an address can hold, and the vocabulary or entity that owns their values.
 DOCUMENT, LESSON, THEME, STAKEHOLDER = "document", "lesson", "theme", "stakeholder"
 CITATION_FILES = ("citeer.bib", "citeer.ris", "citeer.json")
 CARD_FILE = "kaart.html"
 FEED_FORMATS = ("xml", "json")
-API_FILES = ("api/documents.json", "api/lessons.json", "api/schema/documents.schema.json",
-             "api/schema/lessons.schema.json")
+API_FILES = ("api/documents.json", "api/lessons.json", "api/lifecycle.json",
+             "api/schema/documents.schema.json", "api/schema/lessons.schema.json",
+             "api/schema/lifecycle.schema.json")
 _SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 _BROWSE_CELL = re.compile(rf"^{urls.BROWSE}/({_SLUG})/({_SLUG})/\Z")
 _LANDSCAPE_CELL = re.compile(rf"^{urls.LANDSCAPE}/({_SLUG})/({_SLUG})/\Z")
@@ -169,12 +171,16 @@ def _browse(corpus: Corpus, vocabs: Vocabularies) -> list[Address]:
 
 
 def _feeds(vocabs: Vocabularies) -> list[Address]:
-    """exports.feeds: the site's two feeds, and two per theme."""
-    out = [Address(f"feeds/{name}.{ext}") for name in ("documenten", "lessen")
-           for ext in FEED_FORMATS]
+    """exports.feeds and followup_feeds.feeds: the site's three feeds, three per theme
+    and one per organisation, each in both formats. Every term has them, empty or not."""
+    names = ("documenten", "lessen", followup_feeds.NAME)
+    out = [Address(f"feeds/{name}.{ext}") for name in names for ext in FEED_FORMATS]
     for term in vocabs.themes:
         out += [_at(f"feeds/{urls.THEMES}/{{{THEME}}}/{name}.{ext}", theme=term.key)
-                for name in ("documenten", "lessen") for ext in FEED_FORMATS]
+                for name in names for ext in FEED_FORMATS]
+    for term in vocabs.stakeholders:
+        out += [_at(f"feeds/{urls.STAKEHOLDERS}/{{{STAKEHOLDER}}}/{followup_feeds.NAME}.{ext}",
+                    stakeholder=term.key) for ext in FEED_FORMATS]
     return out
 
 

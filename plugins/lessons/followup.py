@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from .model.document import Action, Document, FollowUp, Lesson
 from .model.lifecycle import Lifecycle, State
-from .normalize.dates import PartialDate
+from .normalize.dates import PartialDate, format_nl
 from .outputs import urls
 
 
@@ -84,13 +84,20 @@ class Record:
 @dataclass(frozen=True)
 class Event:
     """One follow-up change, for the feeds: a lesson reached a state, a document followed
-    it up, an action reached its state."""
-    id: str  # stable: the lesson's address and what happened
+    it up, an action reached its state, a deadline passed unmet."""
+    id: str  # stable: the lesson's address and a key made of what happened and its date
     date: PartialDate
     record: Record
     title: str
     text: str
     document: Document | None  # the document that records the change
+    state: State | None = None  # the lesson state reached (None: not a change of state)
+    action: ActionStatus | None = None  # the action it is about
+
+    @property
+    def key(self) -> str:
+        """The id's fragment: unique among the lesson's changes."""
+        return self.id.partition("#")[2]
 
 
 @dataclass
@@ -132,32 +139,73 @@ class FollowUps:
         return [r for r in self.records.values() if keys.intersection(r.addressees)]
 
     def events(self) -> list[Event]:
-        """Every dated follow-up change, newest first (ties in a stable order)."""
+        """Every dated follow-up change, newest first (ties in a stable order).
+
+        An id is made of what happened and its date, not of a position in a list: a step
+        recorded later between two others does not give the ones after it new ids (a
+        feed reader would show them again as new)."""
         found: list[Event] = []
         for record in self.records.values():
-            lesson = record.lesson
-            for index, step in enumerate(record.steps[1:], start=1):
-                text = step.did or step.reason or step.state.description
-                found.append(Event(f"{urls.lesson(lesson.id)}#stap-{index}", step.date,
-                                   record, f"{step.state.label}: {lesson.statement}", text,
-                                   step.document))
-            for document, follow in record.followed_up_by:
-                if follow.state:
-                    continue  # a step above already says it
-                found.append(Event(f"{urls.lesson(lesson.id)}#opgevolgd-{document.id}",
-                                   document.date, record,
-                                   f"Opgevolgd in {document.title}: {lesson.statement}",
-                                   follow.did or document.summary, document))
-            for index, status in enumerate(record.actions, start=1):
-                if status.action.since is None:
-                    continue
-                found.append(Event(f"{urls.lesson(lesson.id)}#actie-{index}",
-                                   status.action.since, record,
-                                   f"Actie {status.state.label.lower()}: "
-                                   f"{status.action.description}",
-                                   status.action.reason or lesson.statement, None))
+            found += _record_events(record, self.today)
         found.sort(key=lambda e: (e.date, e.id), reverse=True)
         return found
+
+
+def _record_events(record: Record, today: dt.date) -> list[Event]:
+    lesson = record.lesson
+    base = urls.lesson(lesson.id)
+    taken: set[str] = set()
+
+    def event(key: str, date: PartialDate, title: str, text: str, document: Document | None,
+              **more) -> Event:
+        unique, number = key, 1
+        while unique in taken:  # two changes alike on one day
+            number += 1
+            unique = f"{key}-{number}"
+        taken.add(unique)
+        return Event(f"{base}#{unique}", date, record, title, text, document, **more)
+
+    found = []
+    for step in record.steps[1:]:
+        found.append(event(f"{step.state.key}-{step.date.iso()}", step.date,
+                           f"{step.state.label}: {lesson.statement}",
+                           step.did or step.reason or step.state.description, step.document,
+                           state=step.state))
+    for document, follow in record.followed_up_by:
+        if follow.state:
+            continue  # a step above already says it
+        found.append(event(f"opgevolgd-{document.id}", document.date,
+                           f"Opgevolgd in {document.title}: {lesson.statement}",
+                           follow.did or document.summary, document))
+    for status in record.actions:
+        action = status.action
+        if action.since is not None:
+            found.append(event(f"actie-{status.state.key}-{action.since.iso()}", action.since,
+                               f"Actie {status.state.label.lower()}: {action.description}",
+                               action.reason or lesson.statement, None, action=status))
+        if action.due is not None and _late(action.due, today, status.overdue, (
+                action.since if status.state.closed else None)):
+            found.append(event(f"actie-te-laat-{action.due.isoformat()}",
+                               PartialDate.of(action.due + dt.timedelta(days=1)),
+                               f"Actie over tijd: {action.description}",
+                               f"De actie had op {format_nl(action.due)} klaar moeten zijn.",
+                               None, action=status))
+    due = record.response_due
+    if due is not None and _late(due, today, record.outstanding(today), next(
+            (s.date for s in record.steps if s.state.response), None)):
+        found.append(event(f"reactietermijn-{due.isoformat()}",
+                           PartialDate.of(due + dt.timedelta(days=1)),
+                           f"Reactietermijn verstreken: {lesson.statement}",
+                           f"Op {format_nl(due)} was er nog geen reactie.", None))
+    return found
+
+
+def _late(due: dt.date, today: dt.date, open_past_due: bool,
+          done: PartialDate | None) -> bool:
+    """A deadline passed unmet (the event is dated the day after it): what was due is
+    still open, or was done after it. Done without a date, or in the deadline's own
+    month or year, nothing tells it was late: no event."""
+    return due < today and (open_past_due or (done is not None and done.start > due))
 
 
 def _evidence(value: str, documents: dict[str, Document],

@@ -162,8 +162,8 @@ _FIXES = (
     (r"(themas|feeds/themas|bladeren)/.*", "for a theme: restore its key, or add the old "
      "key to 'redirect_from' of the theme that replaces it in "
      "content/vocabularies/themes.yml"),
-    (r"organisaties/.*", "for an organisation: restore its key, or add the old key to "
-     "'redirect_from' of the organisation that replaces it in "
+    (r"(organisaties|feeds/organisaties)/.*", "for an organisation: restore its key, or "
+     "add the old key to 'redirect_from' of the organisation that replaces it in "
      "content/vocabularies/stakeholders.yml"),
     (r"overzicht/.*", "for an organisation x theme cell: restore the keys, or add the old "
      "key to 'redirect_from' of the term in content/vocabularies/"),

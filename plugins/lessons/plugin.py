@@ -37,7 +37,7 @@ from .model.source import SourceError
 from .model.vocab import Vocabulary
 from .normalize.redactions import mark_up
 from .originals import Original
-from .outputs import diwoo, exports, urls
+from .outputs import diwoo, exports, followup_feeds, urls
 from .outputs.helpers import TemplateHelpers
 from .outputs.pages import PageSpec, home_context
 from .render_cache import RenderCache, fingerprint
@@ -312,6 +312,7 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
         document's citation files and lesson cards are written with its page.)"""
         site = self.site
         files = {**exports.feeds(self.corpus, self.vocabs, site),
+                 **followup_feeds.feeds(self.corpus, self.vocabs, site),
                  **exports.api(self.corpus, self.vocabs, site, self.helpers.cite)}
         if self.config.woo_publisher_uri:
             files.update(diwoo.sitemaps(self.corpus, self.vocabs, site.absolute, diwoo.Publisher(

@@ -1,4 +1,5 @@
-"""Author names as editors write them, cited as the style guides want them."""
+"""Author names as editors write them, cited as the style guides want them; a lesson's
+follow-up state in the notes of its citation files, never in its reference."""
 
 from __future__ import annotations
 
@@ -6,7 +7,17 @@ import datetime as dt
 
 import pytest
 
-from lessons.outputs.citations import Citable, Person, apa, person, vancouver
+from lessons.normalize.dates import PartialDate
+from lessons.outputs.citations import (
+    Citable,
+    Person,
+    apa,
+    bibtex,
+    csl_json,
+    person,
+    ris,
+    vancouver,
+)
 
 
 @pytest.mark.parametrize(("written", "expected"), [
@@ -39,3 +50,36 @@ def test_full_names_cited_in_vancouver_and_apa():
     assert vancouver(cite).startswith("Pluut B, te Marvelde D, Zola É. Verkenning [Internet].")
     # APA 7: Family, I., with "&" before the last
     assert apa(cite).startswith("Pluut, B., te Marvelde, D., & Zola, É. (2022).")
+
+
+def lesson(**follow_up) -> Citable:
+    return Citable(id="les", title="Begin klein.", url="https://lessen.example.org/lessen/les/",
+                   date=PartialDate(2022, 1), publisher="Lessen uit de praktijk",
+                   institution="GGD GHOR Nederland", part_of="Verslag",
+                   csl_type="webpage", ris_type="ELEC", bibtex_type="misc", **follow_up)
+
+
+@pytest.mark.parametrize(("since", "written"), [
+    (PartialDate(2023, 4, 15), "15 april 2023"), (PartialDate(2023, 4), "april 2023"),
+    (PartialDate(2023), "2023")])
+def test_the_follow_up_state_and_its_date_are_a_note_in_every_citation_file(since, written):
+    cited = lesson(state="In uitvoering", state_since=since)
+    note = f"Opvolging: In uitvoering, sinds {written}"
+    assert f"  note = {{Les uit: Verslag. {note}}},\n" in bibtex(cited)
+    assert f"N1  - {note}\r\n" in ris(cited)
+    item = csl_json(cited)
+    assert item["note"] == note and "status" not in item  # see csl_json: status is not it
+
+
+def test_the_reference_is_the_same_in_every_state():
+    plain = lesson()
+    for state in ("Geïdentificeerd", "Niet overgenomen", "Geborgd"):
+        cited = lesson(state=state, state_since=PartialDate(2024, 2, 1))
+        assert vancouver(cited) == vancouver(plain)
+        assert apa(cited) == apa(plain) and apa(cited, html=True) == apa(plain, html=True)
+
+
+def test_without_follow_up_the_files_are_as_before():
+    cited = lesson()
+    assert "  note = {Les uit: Verslag},\n" in bibtex(cited)
+    assert "N1  -" not in ris(cited) and "note" not in csl_json(cited)

@@ -13,6 +13,11 @@ and a page of a website (a practice example) the most specific date it has, writ
 as the Dutch APA guidelines do ("(2022, 14 januari)", "(2022, januari)");
 BibTeX has a month only when it is known; RIS keeps the slashes of unknown parts
 ("2022///", "2022/01//"); CSL-JSON has one, two or three date-parts.
+
+A lesson's citation files also say how far its follow-up got ("Opvolging: Aanvaard,
+sinds 14 januari 2022") in the field each format has for a note: BibTeX's note, RIS's
+N1, CSL-JSON's note. Vancouver and APA leave it out: a reference cites the work, not
+what became of it, and the same lesson keeps the same reference.
 """
 
 from __future__ import annotations
@@ -21,10 +26,13 @@ import datetime as dt
 import json
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..model.document import Document, Lesson
 from ..normalize.dates import PartialDate, format_nl
+
+if TYPE_CHECKING:
+    from ..followup import Record
 
 MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
              "Dec"]
@@ -57,6 +65,8 @@ class Citable:
     ris_type: str = "RPRT"
     bibtex_type: str = "techreport"
     part_of: str = ""  # for a lesson: the title of its document
+    state: str = ""  # for a lesson: its follow-up state (the Dutch label) ...
+    state_since: PartialDate | None = None  # ... and the date it reached it
 
     def __post_init__(self) -> None:
         if isinstance(self.date, dt.date):  # a day given as a plain date
@@ -118,12 +128,22 @@ def from_document(doc: Document, url: str, publisher: str, theme_labels: list[st
 
 
 def from_lesson(lesson: Lesson, doc: Document, url: str, publisher: str,
-                theme_labels: list[str]) -> Citable:
+                theme_labels: list[str], follow_up: Record | None = None) -> Citable:
     base = from_document(doc, url, publisher, theme_labels)
     base.id, base.title, base.abstract = lesson.id, lesson.statement, lesson.explanation
     base.part_of, base.csl_type, base.ris_type, base.bibtex_type = (
         doc.title, "webpage", "ELEC", "misc")
+    if follow_up is not None:
+        base.state, base.state_since = follow_up.state.label, follow_up.since
     return base
+
+
+def follow_up_note(c: Citable) -> str:
+    """'Opvolging: Aanvaard, sinds 14 januari 2022'; '' for what has no follow-up."""
+    if not c.state:
+        return ""
+    since = f", sinds {format_nl(c.state_since)}" if c.state_since else ""
+    return f"Opvolging: {c.state}{since}"
 
 
 def _sentence(text: str) -> str:
@@ -209,8 +229,11 @@ def bibtex(c: Citable) -> str:
         fields.append(("author", "{" + _bib(c.institution) + "}"))
     fields.append(("institution" if c.bibtex_type == "techreport" else "publisher",
                    _bib(c.publisher)))
-    if c.part_of:
-        fields.append(("note", "Les uit: " + _bib(c.part_of)))
+    notes = [f"Les uit: {c.part_of}" if c.part_of else "", follow_up_note(c)]
+    if all(notes):
+        fields.append(("note", _bib(f"{_sentence(notes[0])} {notes[1]}")))
+    elif any(notes):
+        fields.append(("note", _bib(notes[0] or notes[1])))
     fields.append(("year", str(c.date.year)))
     if c.date.month:  # BibTeX's month macro ('jan'); no month where only the year is known
         fields.append(("month", MONTHS_EN[c.date.month - 1].lower()))
@@ -235,6 +258,8 @@ def ris(c: Citable) -> str:
               ("PB", c.publisher), ("UR", c.url), ("LA", c.language)]
     if c.abstract:
         lines.append(("AB", c.abstract))
+    if note := follow_up_note(c):
+        lines.append(("N1", note))
     lines += [("KW", k) for k in c.keywords]
     lines.append(("ER", ""))
     return "".join(f"{tag}  - {' '.join(value.split())}\r\n" for tag, value in lines)
@@ -261,6 +286,15 @@ def csl_json(c: Citable) -> dict[str, Any]:
         item["container-title"] = c.part_of
     if c.keywords:
         item["keyword"] = ", ".join(c.keywords)
+    # Not CSL's "status": that is the publication status of the item ("forthcoming",
+    # "in press", "retracted"), which styles print in the reference (APA writes
+    # "(in press)"); a lesson's follow-up is what happened after it was published, not
+    # a stage of its publication, and would put "Aanvaard" into every bibliography.
+    # "note" is CSL's free text about the item, which styles leave out and reference
+    # managers keep (Zotero: Extra). Its text starts "Opvolging:", which is no CSL
+    # variable, so Zotero does not read the line as one.
+    if note := follow_up_note(c):
+        item["note"] = note
     return item
 
 

@@ -17,11 +17,15 @@ from typing import Any
 from ..graph import Corpus
 from ..model.document import Document, Lesson
 from ..model.schema import Vocabularies
-from . import citations, urls
+from . import citations, followup_api, urls
 from .card import lesson_card
 
 FEED_SIZE = 100
-API_VERSION = "1.1"  # 1.1: "date" is a year, a month or a day, as precise as known
+# 1.1: "date" is a year, a month or a day, as precise as known.
+# 1.2: lesson follow-up: per lesson "follow_up" (state, transitions, actions, the
+#      documents that followed it up) and the file's "as_of"; per document "follows_up";
+#      api/lifecycle.json describes the states (schema api/schema/lifecycle.schema.json).
+API_VERSION = "1.2"
 ATOM = "http://www.w3.org/2005/Atom"
 
 
@@ -37,7 +41,7 @@ class Site:
         return self.url + path.lstrip("/")
 
 
-def _json(data: Any) -> str:
+def json_text(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
 
 
@@ -105,7 +109,7 @@ def _atom(site: Site, title: str, self_path: str, items: list[_Item]) -> str:
 
 
 def _json_feed(site: Site, title: str, self_path: str, items: list[_Item]) -> str:
-    return _json({
+    return json_text({
         "version": "https://jsonfeed.org/version/1.1",
         "title": f"{title} · {site.name}",
         "home_page_url": site.url,
@@ -173,6 +177,7 @@ def api(corpus: Corpus, vocabs: Vocabularies, site: Site,
         "authors": d.authors, "organisation": d.organisation or None,
         "lessons": [x.id for x in d.lessons],
         "citation": _citation_block(cite(d, None)),
+        "follows_up": followup_api.document_follows_up(d, corpus.follow_up, site.absolute),
     } for d in corpus.documents]
     lessons = []
     for x in corpus.lessons:
@@ -188,15 +193,23 @@ def api(corpus: Corpus, vocabs: Vocabularies, site: Site,
             "stakeholders": _labels(x.stakeholders, vocabs.stakeholders),
             "citation": _citation_block(cite(doc, x)),
             "card_html": lesson_card(x, doc, url, site.publisher, site.licence),
+            "follow_up": followup_api.lesson_follow_up(
+                corpus.follow_up.of(x), corpus.follow_up.today, vocabs.stakeholders,
+                site.absolute),
         })
     head = {"schema_version": API_VERSION, "publisher": site.publisher, "licence": licence}
     return {
-        "api/documents.json": _json({**head, "$schema": site.absolute(
+        "api/documents.json": json_text({**head, "$schema": site.absolute(
             "api/schema/documents.schema.json"), "documents": documents}),
-        "api/lessons.json": _json({**head, "$schema": site.absolute(
-            "api/schema/lessons.schema.json"), "lessons": lessons}),
-        "api/schema/documents.schema.json": _json(SCHEMAS["documents"]),
-        "api/schema/lessons.schema.json": _json(SCHEMAS["lessons"]),
+        # as_of: the day overdue and outstanding are computed for (the build's today).
+        "api/lessons.json": json_text({**head, "$schema": site.absolute(
+            "api/schema/lessons.schema.json"), "as_of": corpus.follow_up.today.isoformat(),
+            "lessons": lessons}),
+        "api/lifecycle.json": json_text({**head, "$schema": site.absolute(
+            "api/schema/lifecycle.schema.json"),
+            **followup_api.lifecycle(corpus.follow_up.lifecycle)}),
+        **{f"api/schema/{name}.schema.json": json_text(schema)
+           for name, schema in SCHEMAS.items()},
     }
 
 
@@ -247,6 +260,8 @@ _HEAD = {
     "licence": {"type": "object", "required": ["id", "url"],
                 "properties": {"id": {"type": "string"}, "url": {"type": "string"}}},
 }
+_AS_OF = {"type": "string", "format": "date", "description": "The day each lesson's "
+          "response_outstanding and each action's overdue are computed for."}
 SCHEMAS: dict[str, dict[str, Any]] = {
     "documents": {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -258,7 +273,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
             "type": "object", "additionalProperties": False,
             "required": ["id", "url", "kind", "kind_label", "title", "date", "summary",
                          "language", "themes", "stakeholders", "authors", "organisation",
-                         "lessons", "citation"],
+                         "lessons", "citation", "follows_up"],
             "properties": {
                 "id": {"type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$"},
                 "url": {"type": "string", "format": "uri"},
@@ -269,18 +284,19 @@ SCHEMAS: dict[str, dict[str, Any]] = {
                 "authors": {"type": "array", "items": {"type": "string"}},
                 "organisation": {"type": ["string", "null"]},
                 "lessons": {"type": "array", "items": {"type": "string"}},
-                "citation": _CITATION}}}},
+                "citation": _CITATION,
+                "follows_up": followup_api.FOLLOWS_UP}}}},
     },
     "lessons": {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "Lessen (lessons API v1)",
         "description": "All published lessons, each with its source document, a "
-                       "citation and an embeddable card.",
-        "type": "object", "required": ["schema_version", "licence", "lessons"],
-        "properties": {**_HEAD, "lessons": {"type": "array", "items": {
+                       "citation, an embeddable card and its follow-up.",
+        "type": "object", "required": ["schema_version", "licence", "as_of", "lessons"],
+        "properties": {**_HEAD, "as_of": _AS_OF, "lessons": {"type": "array", "items": {
             "type": "object", "additionalProperties": False,
             "required": ["id", "url", "statement", "explanation", "document", "date",
-                         "themes", "stakeholders", "citation", "card_html"],
+                         "themes", "stakeholders", "citation", "card_html", "follow_up"],
             "properties": {
                 "id": {"type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$"},
                 "url": {"type": "string", "format": "uri"},
@@ -289,6 +305,22 @@ SCHEMAS: dict[str, dict[str, Any]] = {
                 "document": {"type": "object", "required": ["id", "title", "url"]},
                 "date": _DATE,
                 "themes": _TERMS, "stakeholders": _TERMS, "citation": _CITATION,
-                "card_html": {"type": "string"}}}}},
+                "card_html": {"type": "string"},
+                "follow_up": followup_api.FOLLOW_UP}}}},
+    },
+    "lifecycle": {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "Levenscyclus van een les (lessons API v1)",
+        "description": "The states a lesson goes through, from identified to learned, and "
+                       "the states of the actions taken on it: what the state keys in "
+                       "api/lessons.json and api/documents.json mean. A lesson starts in "
+                       "the first lesson state; each transition is dated and, where one "
+                       "exists, recorded by a document. A lesson whose kind asks a "
+                       "response is answered once it reaches a state with response true; "
+                       "until then, after its deadline, its response is outstanding.",
+        "type": "object", "additionalProperties": False,
+        "required": ["schema_version", "licence", "response_months", "response_kinds",
+                     "lesson_states", "action_states"],
+        "properties": {**_HEAD, **followup_api.LIFECYCLE},
     },
 }

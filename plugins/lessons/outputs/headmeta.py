@@ -3,7 +3,13 @@ Dublin Core / OWMS, Open Graph and schema.org JSON-LD. Every value is escaped he
 
 Dates are given as precisely as they are known: Highwire's '2022/01/14', '2022/01' or
 '2022' (Google Scholar asks for the year alone when day and month are unknown), and
-ISO 8601 at that precision ('2022-01') for Dublin Core, Open Graph and schema.org."""
+ISO 8601 at that precision ('2022-01') for Dublin Core, Open Graph and schema.org.
+
+A lesson's follow-up state is schema.org's creativeWorkStatus ("the status of a creative
+work in terms of its stage in a lifecycle"), the one property of these vocabularies for
+it: Highwire and Dublin Core have none, and a citation_ or DC. tag of our own would be
+read by no harvester. Its date has no property to go in (dateModified would say the
+text changed, which it did not): the date is in the citation files and the API."""
 
 from __future__ import annotations
 
@@ -69,6 +75,8 @@ def head(c: Citable, *, schema_type: str, site_name: str, part_of_url: str = "")
     }
     if c.abstract:
         data["description"] = c.abstract
+    if c.state:
+        data["creativeWorkStatus"] = c.state
     if part_of_url:
         data["isPartOf"] = {"@type": "Report", "@id": part_of_url, "url": part_of_url,
                             "name": c.part_of}

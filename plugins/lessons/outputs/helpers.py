@@ -47,8 +47,9 @@ class TemplateHelpers:
         if lesson is None:
             return citations.from_document(doc, self.absolute(urls.document(doc.id)),
                                            self._publisher, self.theme_labels(doc.themes))
+        record = self._corpus.follow_up.records.get(lesson.id) if self._corpus else None
         return citations.from_lesson(lesson, doc, self.absolute(urls.lesson(lesson.id)),
-                                     self._publisher, self.theme_labels(lesson.themes))
+                                     self._publisher, self.theme_labels(lesson.themes), record)
 
     def head(self, doc: Document, lesson: Lesson | None = None):
         cited = self.cite(doc, lesson)

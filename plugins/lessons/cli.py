@@ -1,4 +1,4 @@
-"""`lessons`: the editors' command line (import, check, new, serve)."""
+"""`lessons`: the editors' command line (import, check, new, serve, opvolging)."""
 
 from __future__ import annotations
 
@@ -242,6 +242,50 @@ def cmd_manifest(args) -> int:
     return EXIT_PROBLEMS if args.check and added else EXIT_OK
 
 
+def cmd_follow_up(args) -> int:
+    """Overdue actions and responses past their deadline, per organisation."""
+    import json
+
+    from . import followup_agenda, graph
+    from .build.plan import public_documents, today
+
+    root = _root()
+    vocabs = _vocabs(root)
+    stakeholders = vocabs.stakeholders
+    only = None
+    if args.organisation is not None:
+        key = stakeholders.resolve(args.organisation)
+        if key is None:
+            near = stakeholders.suggest(args.organisation)
+            hint = f"bedoelt u '{near}' ({stakeholders.label(near)})? " if near else ""
+            print(f"fout: onbekende organisatie '{args.organisation}'; {hint}de sleutels "
+                  f"staan in content/vocabularies/stakeholders.yml", file=sys.stderr)
+            return EXIT_USAGE
+        only = followup_agenda.below(stakeholders, key)
+    # The day the build would use (the site's `today` option, else the calendar's), for
+    # what is public as for what is late, unless the editor names another.
+    day = args.date or today(_site_options(root).get("today"))
+    collection = _collection(root)
+    corpus = graph.build(public_documents(collection, day), None, vocabs.lifecycle, day)
+    result = followup_agenda.agenda(corpus.follow_up, stakeholders, only,
+                                    invalid=len(collection.invalid))
+    if args.json:
+        print(json.dumps(followup_agenda.as_json(result), ensure_ascii=False, indent=2))
+    else:
+        print(followup_agenda.text(result), end="")
+    return EXIT_OK if result.empty else EXIT_PROBLEMS
+
+
+def _day(text: str):
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is geen datum; schrijf JJJJ-MM-DD, "
+                                         f"bijv. 2024-03-01") from None
+
+
 def cmd_new(args) -> int:
     import datetime as dt
 
@@ -360,6 +404,15 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--check", action="store_true",
                    help="only report (exit 1 when the manifest is out of date)")
     p.set_defaults(func=cmd_manifest)
+    p = sub.add_parser("opvolging", aliases=["follow-up"],
+                       help="acties over de termijn en uitstaande reacties per organisatie "
+                            "(exit 1 als er iets openstaat)")
+    p.add_argument("--organisatie", "--organisation", dest="organisation", metavar="SLEUTEL",
+                   help="alleen deze organisatie en de organisaties eronder")
+    p.add_argument("--datum", "--date", dest="date", type=_day, metavar="JJJJ-MM-DD",
+                   help="peildatum (standaard: vandaag, of de today-optie van de site)")
+    p.add_argument("--json", action="store_true", help="als JSON, voor een geplande taak")
+    p.set_defaults(func=cmd_follow_up)
     p = sub.add_parser("serve", help="preview on http://127.0.0.1:8000, rebuilt on every change")
     p.add_argument("-f", "--config-file", help="the mkdocs.yml to build (default: the "
                                                "project's, found from the working directory)")

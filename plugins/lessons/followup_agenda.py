@@ -119,14 +119,16 @@ def text(result: Agenda) -> str:
             for late in org.responses:
                 lesson = late.record.lesson
                 lines.append(f"  - les {lesson.id}: {lesson.statement}")
-                lines.append(f"    reactie gevraagd uiterlijk {format_nl(late.record.response_due)}, "
+                due = format_nl(late.record.response_due)
+                lines.append(f"    reactie gevraagd uiterlijk {due}, "
                              f"{_days(late.days_late)} over de termijn")
         lines.append("")
     if result.empty:
         lines += ["Niets over de termijn: geen acties te laat, geen reacties uitstaand.", ""]
+    organisations = _plural(len(result.organisations), "organisatie", "organisaties")
     lines.append(f"Samenvatting: {_plural(result.actions, 'actie', 'acties')} over de "
                  f"termijn, {_plural(result.responses, 'les', 'lessen')} met een reactie "
-                 f"uitstaand, bij {_plural(len(result.organisations), 'organisatie', 'organisaties')}.")
+                 f"uitstaand, bij {organisations}.")
     if result.invalid:
         lines.append(f"{_plural(result.invalid, 'document', 'documenten')} met fouten niet "
                      f"meegeteld; `lessons check` noemt "

@@ -321,7 +321,9 @@ def new_document(kind, doc_id: str, title: str, today) -> str:
     import yaml
 
     # Explanations are trailing comments; the only whole-line comments are the example
-    # lesson, so that removing its '# ' gives valid YAML (a test uncomments it).
+    # lesson and the follow-up fields, so that removing their '# ' gives valid YAML (a
+    # test uncomments it). The follow-up fields are there empty, so an editor sees they
+    # exist; empty, they change nothing.
     extra = {"authors": "authors: []  # wie schreef het, bijv. [J. Jansen]\n",
              "organisation": "organisation: ''  # de organisatie van dit voorbeeld\n"}
     quoted = yaml.safe_dump(title, allow_unicode=True, default_style='"').strip()
@@ -340,6 +342,16 @@ def new_document(kind, doc_id: str, title: str, today) -> str:
         "#   - id: korte-vaste-naam-van-de-les  # vaste link: /lessen/<id>/\n"
         "#     statement: De les in één zin.\n"
         "#     explanation: \"Optioneel: een toelichting.\"\n"
+        "#     addressees: []  # wie op de les moet reageren: sleutels uit stakeholders.yml "
+        "(leeg: de stakeholders)\n"
+        "#     respond_by:  # reactie uiterlijk op JJJJ-MM-DD (leeg: zes maanden na de "
+        "datum)\n"
+        "#     transitions: []  # de stappen van de les (staten: lifecycle.yml): {state: aanvaard, "
+        "date: JJJJ-MM-DD, document: <id>}\n"
+        "#     actions: []  # acties op de les: {description: ..., owner: <sleutel>, "
+        "state: gepland, due: JJJJ-MM-DD}\n"
+        "# follows_up: []  # lessen van eerdere documenten die dit document opvolgt: "
+        "{lesson: <id>, did: ..., state: <staat>}\n"
         "---\n\n"
         "Schrijf hier de tekst van het document.\n")
 

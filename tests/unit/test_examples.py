@@ -74,7 +74,10 @@ def test_new_document_template_is_valid_yaml_also_uncommented(kind):
     source = parse(uncommented)
     assert source.meta["lessons"] == [{
         "id": "korte-vaste-naam-van-de-les", "statement": "De les in één zin.",
-        "explanation": "Optioneel: een toelichting."}]
+        "explanation": "Optioneel: een toelichting.",
+        # The follow-up fields, there to be seen, empty: they change nothing.
+        "addressees": [], "respond_by": None, "transitions": [], "actions": []}]
+    assert source.meta["follows_up"] == []
     # Only the fields the editor is asked to fill in are reported, never the YAML or
     # the example lesson.
     for text in (template, uncommented):

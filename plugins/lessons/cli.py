@@ -138,12 +138,16 @@ def cmd_check(args) -> int:
     return EXIT_PROBLEMS if result.problems else EXIT_OK
 
 
-def _public_corpus(collection, root: Path | None = None):
+def _public_corpus(collection, root: Path | None = None, on=None):
+    """The graph of the valid, public documents as the build makes it: on the build's day
+    (the site's `today` option, else the calendar's) unless another is given, with the
+    follow-up of every lesson dated that day."""
     from . import graph
     from .build.plan import public_documents, today
 
-    on = today(_site_options(root or _root()).get("today"))
-    return graph.build(public_documents(collection, on))
+    root = root or _root()
+    on = on or today(_site_options(root).get("today"))
+    return graph.build(public_documents(collection, on), None, _vocabs(root).lifecycle, on)
 
 
 def _count(number: int, noun: str) -> str:
@@ -163,14 +167,14 @@ def _collection(root: Path):
 def _addresses(collection, root: Path | None = None) -> tuple[set[str], set[str]]:
     """(published addresses, redirected addresses) of a build of the valid, public
     documents: the same list the build's guard uses (addresses.site_addresses)."""
-    from . import addresses, graph, permalinks
-    from .build.plan import public_documents, today
+    from . import addresses, permalinks
+    from .build.plan import today
     from .originals import original
 
     root = root or _root()
     vocabs = _vocabs(root)
     site = _site_options(root)
-    corpus = graph.build(public_documents(collection, today(site.get("today"))))
+    corpus = _public_corpus(collection, root, today(site.get("today")))
     own = [addresses.own_address(addresses.own_dest(path))
            for path in _own_files(root / "content")]
     originals = {doc.id: found.path.suffix for doc in corpus.documents
@@ -246,8 +250,8 @@ def cmd_follow_up(args) -> int:
     """Overdue actions and responses past their deadline, per organisation."""
     import json
 
-    from . import followup_agenda, graph
-    from .build.plan import public_documents, today
+    from . import followup_agenda
+    from .build.plan import today
 
     root = _root()
     vocabs = _vocabs(root)
@@ -266,7 +270,7 @@ def cmd_follow_up(args) -> int:
     # what is public as for what is late, unless the editor names another.
     day = args.date or today(_site_options(root).get("today"))
     collection = _collection(root)
-    corpus = graph.build(public_documents(collection, day), None, vocabs.lifecycle, day)
+    corpus = _public_corpus(collection, root, day)
     result = followup_agenda.agenda(corpus.follow_up, stakeholders, only,
                                     invalid=len(collection.invalid))
     if args.json:

@@ -256,7 +256,7 @@ def cmd_follow_up(args) -> int:
     root = _root()
     vocabs = _vocabs(root)
     stakeholders = vocabs.stakeholders
-    only = None
+    key = ""
     if args.organisation is not None:
         key = stakeholders.resolve(args.organisation)
         if key is None:
@@ -265,13 +265,12 @@ def cmd_follow_up(args) -> int:
             print(f"fout: onbekende organisatie '{args.organisation}'; {hint}de sleutels "
                   f"staan in content/vocabularies/stakeholders.yml", file=sys.stderr)
             return EXIT_USAGE
-        only = followup_agenda.below(stakeholders, key)
     # The day the build would use (the site's `today` option, else the calendar's), for
     # what is public as for what is late, unless the editor names another.
     day = args.date or today(_site_options(root).get("today"))
     collection = _collection(root)
     corpus = _public_corpus(collection, root, day)
-    result = followup_agenda.agenda(corpus.follow_up, stakeholders, only,
+    result = followup_agenda.agenda(corpus.follow_up, stakeholders, key,
                                     invalid=len(collection.invalid))
     if args.json:
         print(json.dumps(followup_agenda.as_json(result), ensure_ascii=False, indent=2))

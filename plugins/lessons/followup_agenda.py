@@ -45,6 +45,9 @@ class Agenda:
     day: dt.date
     organisations: list[Organisation]  # by label, only those with something late
     invalid: int = 0  # documents left out because they have problems
+    scope: str = ""  # the organisation asked for (--organisatie), its key; "": all
+    scope_label: str = ""
+    scope_below: bool = False  # organisations under it are included
 
     @property
     def actions(self) -> int:
@@ -67,10 +70,12 @@ def below(vocab: Vocabulary, key: str) -> set[str]:
     return {k for k in vocab.terms if k == key or key in vocab.ancestors(k)}
 
 
-def agenda(follow: FollowUps, vocab: Vocabulary, only: set[str] | None = None,
+def agenda(follow: FollowUps, vocab: Vocabulary, scope: str = "",
            invalid: int = 0) -> Agenda:
-    """What is late on follow.today, per organisation (only these keys, when given)."""
+    """What is late on follow.today, per organisation: every one, or the one named by
+    scope (a stakeholder key) and those under it."""
     day = follow.today
+    only = below(vocab, scope) if scope else None
     found: dict[str, Organisation] = {}
 
     def organisation(key: str) -> Organisation:
@@ -90,7 +95,8 @@ def agenda(follow: FollowUps, vocab: Vocabulary, only: set[str] | None = None,
                                         a.status.action.position))
         org.responses.sort(key=lambda r: (r.record.response_due, r.record.lesson.id))
     ordered = sorted(found.values(), key=lambda o: (fold(o.label), o.key))
-    return Agenda(day, ordered, invalid)
+    return Agenda(day, ordered, invalid, scope, vocab.label(scope) if scope else "",
+                  bool(only and len(only) > 1))
 
 
 def _days(number: int) -> str:
@@ -104,6 +110,9 @@ def _plural(number: int, one: str, many: str) -> str:
 def text(result: Agenda) -> str:
     """Plain Dutch text for the editorial meeting."""
     lines = [f"Opvolging, peildatum {format_nl(result.day)}", ""]
+    if result.scope:
+        under = " en de organisaties eronder" if result.scope_below else ""
+        lines[1:1] = [f"Alleen {result.scope_label} ({result.scope}){under}."]
     for org in result.organisations:
         lines.append(f"{org.label} ({org.key})")
         if org.actions:
@@ -144,6 +153,7 @@ def as_json(result: Agenda) -> dict:
 
     return {
         "date": result.day.isoformat(),
+        "organisation": result.scope or None,  # None: every organisation
         "counts": {"overdue_actions": result.actions,
                    "outstanding_responses": result.responses,
                    "organisations": len(result.organisations),

@@ -142,6 +142,9 @@ organisaties.
 def test_an_organisation_with_the_ones_under_it(project, capsys):
     assert main(["opvolging", "--organisatie", "ministerie-vws"]) == 1
     out = capsys.readouterr().out
+    assert out.startswith("Opvolging, peildatum 10 januari 2024\nAlleen Ministerie van "
+                          "Volksgezondheid, Welzijn en Sport (ministerie-vws) en de "
+                          "organisaties eronder.\n\n")
     assert "Bestuursraad VWS (vws-bestuursraad)" in out
     assert "Directie Communicatie VWS (vws-dco)" in out
     assert "(ggd)" not in out and "Draaiboek" not in out
@@ -150,6 +153,7 @@ def test_an_organisation_with_the_ones_under_it(project, capsys):
     # A directorate alone: not its parent, not its sibling.
     assert main(["opvolging", "--organisatie", "vws-dco"]) == 1
     out = capsys.readouterr().out
+    assert "\nAlleen Directie Communicatie VWS (vws-dco).\n" in out
     assert "(vws-dco)" in out and "(vws-bestuursraad)" not in out
 
 
@@ -184,6 +188,7 @@ def test_json_for_a_scheduled_job(project, capsys):
               "url": "/lessen/les-bestuur/", "document": "b"}
     assert data == {
         "date": "2024-01-10",
+        "organisation": "ministerie-vws",
         "counts": {"overdue_actions": 1, "outstanding_responses": 1, "organisations": 2,
                    "invalid_documents_left_out": 1},
         "organisations": [{
@@ -201,6 +206,11 @@ def test_json_for_a_scheduled_job(project, capsys):
     assert main(["opvolging", "--json", "--organisatie", "rivm"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["organisations"] == [] and data["counts"]["overdue_actions"] == 0
+    assert main(["opvolging", "--json"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert data["organisation"] is None
+    assert [o["key"] for o in data["organisations"]] == [
+        "vws-bestuursraad", "vws-dco", "ggd", "zorgverzekeraars"]
 
 
 def test_an_unknown_organisation_names_the_nearest_and_exits_2(project, capsys):

@@ -251,7 +251,7 @@ def cmd_follow_up(args) -> int:
     import json
 
     from . import followup_agenda
-    from .build.plan import today
+    from .build.plan import stops_build, today
 
     root = _root()
     vocabs = _vocabs(root)
@@ -270,8 +270,14 @@ def cmd_follow_up(args) -> int:
     day = args.date or today(_site_options(root).get("today"))
     collection = _collection(root)
     corpus = _public_corpus(collection, root, day)
-    result = followup_agenda.agenda(corpus.follow_up, stakeholders, key,
-                                    invalid=len(collection.invalid))
+    # Left out for their problems: what the public build refuses, not a draft still
+    # being written (it would not count anyway).
+    problems: dict[str, list] = {}
+    for problem in collection.problems:
+        problems.setdefault(problem.path, []).append(problem)
+    refused = sum(1 for doc in collection.documents if doc.path in collection.invalid
+                  and stops_build(doc, problems.get(doc.path, []), False))
+    result = followup_agenda.agenda(corpus.follow_up, stakeholders, key, invalid=refused)
     if args.json:
         print(json.dumps(followup_agenda.as_json(result), ensure_ascii=False, indent=2))
     else:
@@ -349,12 +355,12 @@ def new_document(kind, doc_id: str, title: str, today) -> str:
         "(leeg: de stakeholders)\n"
         "#     respond_by:  # reactie uiterlijk op JJJJ-MM-DD (leeg: zes maanden na de "
         "datum)\n"
-        "#     transitions: []  # de stappen van de les (staten: lifecycle.yml): {state: aanvaard, "
-        "date: JJJJ-MM-DD, document: <id>}\n"
+        "#     transitions: []  # de stappen van de les (standen: lifecycle.yml): "
+        "{state: aanvaard, date: JJJJ-MM-DD, document: <id>}\n"
         "#     actions: []  # acties op de les: {description: ..., owner: <sleutel>, "
         "state: gepland, due: JJJJ-MM-DD}\n"
         "# follows_up: []  # lessen van eerdere documenten die dit document opvolgt: "
-        "{lesson: <id>, did: ..., state: <staat>}\n"
+        "{lesson: <id>, did: ..., state: <stand>}\n"
         "---\n\n"
         "Schrijf hier de tekst van het document.\n")
 

@@ -74,6 +74,14 @@ DOCUMENTS = {
           actions:
           - {description: Uit een concept, owner: ggd, state: gepland, due: 2023-02-01}
         """, status="draft"),
+    # A draft with a problem: left out as every draft, not counted as refused.
+    "concept-kapot.md": document("concept-kapot", "2023-01-01", """\
+        lessons:
+        - id: les-concept-kapot
+          statement: Een les in een concept met een fout.
+          actions:
+          - {description: Uit een kapot concept, owner: gdd-y, state: gepland, due: 2023-02-01}
+        """, status="draft"),
     # Invalid (an owner not in the vocabulary): left out, and counted.
     "kapot.md": document("kapot", "2023-01-01", """\
         lessons:

@@ -253,8 +253,21 @@ def cmd_follow_up(args) -> int:
     from . import followup_agenda
     from .build.plan import stops_build, today
 
+    # Exit 1 means "something is late" to a scheduled job; a project it cannot read is
+    # a wrong call (2), said as such.
     root = _root()
-    vocabs = _vocabs(root)
+    if not (root / "mkdocs.yml").is_file():
+        print(f"fout: geen mkdocs.yml in {Path.cwd()} of hoger; voer dit uit in het project",
+              file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        vocabs = load_vocabularies(root / "content" / "vocabularies")
+        site_today = _site_options(root).get("today")
+    except SourceError as err:
+        print(f"fout: {err.message}", file=sys.stderr)
+        return EXIT_USAGE
+    except SystemExit:  # mkdocs.yml cannot be read; _site_options said why
+        return EXIT_USAGE
     stakeholders = vocabs.stakeholders
     key = ""
     if args.organisation is not None:
@@ -267,7 +280,7 @@ def cmd_follow_up(args) -> int:
             return EXIT_USAGE
     # The day the build would use (the site's `today` option, else the calendar's), for
     # what is public as for what is late, unless the editor names another.
-    day = args.date or today(_site_options(root).get("today"))
+    day = args.date or today(site_today)
     collection = _collection(root)
     corpus = _public_corpus(collection, root, day)
     # Left out for their problems: what the public build refuses, not a draft still

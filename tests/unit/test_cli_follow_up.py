@@ -249,3 +249,18 @@ def test_without_invalid_documents_no_note(project, capsys):
     assert "met fouten" not in out
     # The invalid document's lesson and action were never counted.
     assert "les-kapot" not in out and "Uit een kapot document" not in out
+
+
+def test_outside_a_project_or_with_a_broken_vocabulary_exits_2(project, tmp_path_factory,
+                                                                monkeypatch, capsys):
+    """Exit 1 tells a scheduled job that something is late; what it cannot read is 2."""
+    vocabulary = project / "content" / "vocabularies" / "lifecycle.yml"
+    vocabulary.write_text(vocabulary.read_text(encoding="utf-8") + "onbekend: ja\n",
+                          encoding="utf-8")
+    assert main(["opvolging"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.startswith("fout: ") and "lifecycle.yml" in captured.err
+    monkeypatch.chdir(tmp_path_factory.mktemp("elders"))
+    assert main(["opvolging"]) == 2
+    assert "geen mkdocs.yml" in capsys.readouterr().err

@@ -262,7 +262,7 @@ def cmd_follow_up(args) -> int:
         return EXIT_USAGE
     try:
         vocabs = load_vocabularies(root / "content" / "vocabularies")
-        site_today = _site_options(root).get("today")
+        site = _site_options(root)
     except SourceError as err:
         print(f"fout: {err.message}", file=sys.stderr)
         return EXIT_USAGE
@@ -280,7 +280,7 @@ def cmd_follow_up(args) -> int:
             return EXIT_USAGE
     # The day the build would use (the site's `today` option, else the calendar's), for
     # what is public as for what is late, unless the editor names another.
-    day = args.date or today(site_today)
+    day = args.date or today(site.get("today"))
     collection = _collection(root)
     corpus = _public_corpus(collection, root, day)
     # Left out for their problems: what the public build refuses, not a draft still
@@ -292,7 +292,8 @@ def cmd_follow_up(args) -> int:
                   and stops_build(doc, problems.get(doc.path, []), False))
     result = followup_agenda.agenda(corpus.follow_up, stakeholders, key, invalid=refused)
     if args.json:
-        print(json.dumps(followup_agenda.as_json(result), ensure_ascii=False, indent=2))
+        print(json.dumps(followup_agenda.as_json(result, site.get("site_url") or ""),
+                         ensure_ascii=False, indent=2))
     else:
         print(followup_agenda.text(result), end="")
     return EXIT_OK if result.empty else EXIT_PROBLEMS

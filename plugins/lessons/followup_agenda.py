@@ -145,11 +145,14 @@ def text(result: Agenda) -> str:
     return "\n".join(lines) + "\n"
 
 
-def as_json(result: Agenda) -> dict:
-    """The same, for a scheduled job: English keys and ISO dates, as api/lessons.json."""
+def as_json(result: Agenda, site_url: str = "") -> dict:
+    """The same, for a scheduled job: English keys and ISO dates, as api/lessons.json;
+    addresses in full when the site's address is known, so a message can link them."""
+    base = site_url.rstrip("/") + "/"
+
     def lesson(record: Record) -> dict:
         return {"lesson": record.lesson.id, "statement": record.lesson.statement,
-                "url": "/" + urls.lesson(record.lesson.id), "document": record.document.id}
+                "url": base + urls.lesson(record.lesson.id), "document": record.document.id}
 
     return {
         "date": result.day.isoformat(),

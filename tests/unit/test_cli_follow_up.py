@@ -217,6 +217,12 @@ def test_json_for_a_scheduled_job(project, capsys):
     assert main(["opvolging", "--json"]) == 1
     data = json.loads(capsys.readouterr().out)
     assert data["organisation"] is None
+    # With the site's address known, the lessons' addresses are given in full.
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text() + "site_url: https://lessen.example.nl/archief/\n")
+    assert main(["opvolging", "--json", "--organisatie", "vws-dco"]) == 1
+    assert json.loads(capsys.readouterr().out)["organisations"][0]["overdue_actions"][0][
+        "url"] == "https://lessen.example.nl/archief/lessen/les-bestuur/"
     assert [o["key"] for o in data["organisations"]] == [
         "vws-bestuursraad", "vws-dco", "ggd", "zorgverzekeraars"]
 

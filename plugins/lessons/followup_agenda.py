@@ -116,7 +116,7 @@ def text(result: Agenda) -> str:
     for org in result.organisations:
         lines.append(f"{org.label} ({org.key})")
         if org.actions:
-            lines.append("  Acties over de termijn:")
+            lines.append("  Acties te laat:")
             for late in org.actions:
                 action, lesson = late.status.action, late.record.lesson
                 lines.append(f"  - {action.description} ({late.status.state.label.lower()}); "
@@ -129,15 +129,15 @@ def text(result: Agenda) -> str:
                 lesson = late.record.lesson
                 lines.append(f"  - les {lesson.id}: {lesson.statement}")
                 due = format_nl(late.record.response_due)
-                lines.append(f"    reactie gevraagd uiterlijk {due}, "
+                lines.append(f"    reactie verwacht uiterlijk {due}, "
                              f"{_days(late.days_late)} over de termijn")
         lines.append("")
     if result.empty:
-        lines += ["Niets over de termijn: geen acties te laat, geen reacties uitstaand.", ""]
+        lines += ["Niets te laat en geen reactie uitstaand.", ""]
     organisations = _plural(len(result.organisations), "organisatie", "organisaties")
-    lines.append(f"Samenvatting: {_plural(result.actions, 'actie', 'acties')} over de "
-                 f"termijn, {_plural(result.responses, 'les', 'lessen')} met een reactie "
-                 f"uitstaand, bij {organisations}.")
+    lines.append(f"Samenvatting: {_plural(result.actions, 'actie', 'acties')} te laat, "
+                 f"{_plural(result.responses, 'les', 'lessen')} met reactie uitstaand, "
+                 f"bij {organisations}.")
     if result.invalid:
         lines.append(f"{_plural(result.invalid, 'document', 'documenten')} met fouten niet "
                      f"meegeteld; `lessons check` noemt "

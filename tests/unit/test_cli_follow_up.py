@@ -117,31 +117,31 @@ def test_lists_per_organisation_what_is_late_and_exits_1(project, capsys):
         Bestuursraad VWS (vws-bestuursraad)
           Reactie uitstaand:
           - les les-bestuur: Een les voor de bestuursraad.
-            reactie gevraagd uiterlijk 1 december 2023, 40 dagen over de termijn
+            reactie verwacht uiterlijk 1 december 2023, 40 dagen over de termijn
 
         Directie Communicatie VWS (vws-dco)
-          Acties over de termijn:
+          Acties te laat:
           - Delen via intranet (gepland); termijn 1 november 2023, 70 dagen te laat
             les les-bestuur: Een les voor de bestuursraad.
 
         GGD'en en GGD GHOR Nederland (ggd)
-          Acties over de termijn:
+          Acties te laat:
           - Oefening houden (gepland); termijn 1 oktober 2023, 101 dagen te laat
             les les-te-laat: Een les met een actie over de termijn.
           - Draaiboek herzien (lopend); termijn 31 december 2023, 10 dagen te laat
             les les-te-laat: Een les met een actie over de termijn.
           Reactie uitstaand:
           - les les-te-laat: Een les met een actie over de termijn.
-            reactie gevraagd uiterlijk 5 september 2023, 127 dagen over de termijn
+            reactie verwacht uiterlijk 5 september 2023, 127 dagen over de termijn
           - les les-keten: Een les voor de GGD'en en de verzekeraars, later vastgesteld.
-            reactie gevraagd uiterlijk 1 december 2023, 40 dagen over de termijn
+            reactie verwacht uiterlijk 1 december 2023, 40 dagen over de termijn
 
         Zorgverzekeraars en zorgkantoren (zorgverzekeraars)
           Reactie uitstaand:
           - les les-keten: Een les voor de GGD'en en de verzekeraars, later vastgesteld.
-            reactie gevraagd uiterlijk 1 december 2023, 40 dagen over de termijn
+            reactie verwacht uiterlijk 1 december 2023, 40 dagen over de termijn
 
-        Samenvatting: 3 acties over de termijn, 3 lessen met een reactie uitstaand, bij 4 \
+        Samenvatting: 3 acties te laat, 3 lessen met reactie uitstaand, bij 4 \
 organisaties.
         1 document met fouten niet meegeteld; `lessons check` noemt het.
         """)
@@ -156,7 +156,7 @@ def test_an_organisation_with_the_ones_under_it(project, capsys):
     assert "Bestuursraad VWS (vws-bestuursraad)" in out
     assert "Directie Communicatie VWS (vws-dco)" in out
     assert "(ggd)" not in out and "Draaiboek" not in out
-    assert "Samenvatting: 1 actie over de termijn, 1 les met een reactie uitstaand, " \
+    assert "Samenvatting: 1 actie te laat, 1 les met reactie uitstaand, " \
            "bij 2 organisaties." in out
     # A directorate alone: not its parent, not its sibling.
     assert main(["opvolging", "--organisatie", "vws-dco"]) == 1
@@ -169,8 +169,8 @@ def test_nothing_late_exits_0(project, capsys):
     # RIVM's action is not yet due and its lesson has its response.
     assert main(["opvolging", "--organisatie", "rivm"]) == 0
     out = capsys.readouterr().out
-    assert "Niets over de termijn: geen acties te laat, geen reacties uitstaand." in out
-    assert "Samenvatting: 0 acties over de termijn, 0 lessen met een reactie uitstaand, " \
+    assert "Niets te laat en geen reactie uitstaand." in out
+    assert "Samenvatting: 0 acties te laat, 0 lessen met reactie uitstaand, " \
            "bij 0 organisaties." in out
 
 
@@ -182,8 +182,8 @@ def test_another_reference_day(project, capsys):
     assert main(["opvolging", "--datum", "2023-10-01"]) == 1
     out = capsys.readouterr().out
     assert out.startswith("Opvolging, peildatum 1 oktober 2023\n")
-    assert "reactie gevraagd uiterlijk 5 september 2023, 26 dagen over de termijn" in out
-    assert "Acties over de termijn" not in out and "les-bestuur" not in out
+    assert "reactie verwacht uiterlijk 5 september 2023, 26 dagen over de termijn" in out
+    assert "Acties te laat" not in out and "les-bestuur" not in out
     # The English alias and option names work too.
     assert main(["follow-up", "--date", "2023-10-01", "--organisation", "ggd"]) == 1
     assert "(ggd)" in capsys.readouterr().out

@@ -440,8 +440,11 @@ def main(argv: list[str] | None = None) -> int:
                    help="only report (exit 1 when the manifest is out of date)")
     p.set_defaults(func=cmd_manifest)
     p = sub.add_parser("opvolging", aliases=["follow-up"],
-                       help="acties over de termijn en uitstaande reacties per organisatie "
-                            "(exit 1 als er iets openstaat)")
+                       help="per organisatie: acties te laat en reacties uitstaand",
+                       description="Per organisatie de acties waarvan de termijn voorbij is "
+                                   "en de lessen waarop zij na de termijn nog niet "
+                                   "reageerde. Exitstatus: 0 niets te laat, 1 wel iets te "
+                                   "laat of uitstaand, 2 een verkeerde opdracht.")
     p.add_argument("--organisatie", "--organisation", dest="organisation", metavar="SLEUTEL",
                    help="alleen deze organisatie en de organisaties eronder")
     p.add_argument("--datum", "--date", dest="date", type=_day, metavar="JJJJ-MM-DD",

@@ -1,4 +1,4 @@
-"""`lessons`: the editors' command line (import, check, new, serve)."""
+"""`lessons`: the editors' command line (import, check, new, serve, opvolging)."""
 
 from __future__ import annotations
 
@@ -138,12 +138,16 @@ def cmd_check(args) -> int:
     return EXIT_PROBLEMS if result.problems else EXIT_OK
 
 
-def _public_corpus(collection, root: Path | None = None):
+def _public_corpus(collection, root: Path | None = None, on=None):
+    """The graph of the valid, public documents as the build makes it: on the build's day
+    (the site's `today` option, else the calendar's) unless another is given, with the
+    follow-up of every lesson dated that day."""
     from . import graph
     from .build.plan import public_documents, today
 
-    on = today(_site_options(root or _root()).get("today"))
-    return graph.build(public_documents(collection, on))
+    root = root or _root()
+    on = on or today(_site_options(root).get("today"))
+    return graph.build(public_documents(collection, on), None, _vocabs(root).lifecycle, on)
 
 
 def _count(number: int, noun: str) -> str:
@@ -163,14 +167,14 @@ def _collection(root: Path):
 def _addresses(collection, root: Path | None = None) -> tuple[set[str], set[str]]:
     """(published addresses, redirected addresses) of a build of the valid, public
     documents: the same list the build's guard uses (addresses.site_addresses)."""
-    from . import addresses, graph, permalinks
-    from .build.plan import public_documents, today
+    from . import addresses, permalinks
+    from .build.plan import today
     from .originals import original
 
     root = root or _root()
     vocabs = _vocabs(root)
     site = _site_options(root)
-    corpus = graph.build(public_documents(collection, today(site.get("today"))))
+    corpus = _public_corpus(collection, root, today(site.get("today")))
     own = [addresses.own_address(addresses.own_dest(path))
            for path in _own_files(root / "content")]
     originals = {doc.id: found.path.suffix for doc in corpus.documents
@@ -242,6 +246,69 @@ def cmd_manifest(args) -> int:
     return EXIT_PROBLEMS if args.check and added else EXIT_OK
 
 
+def cmd_follow_up(args) -> int:
+    """Overdue actions and responses past their deadline, per organisation."""
+    import json
+
+    from . import followup_agenda
+    from .build.plan import stops_build, today
+
+    # Exit 1 means "something is late" to a scheduled job; a project it cannot read is
+    # a wrong call (2), said as such.
+    root = _root()
+    if not (root / "mkdocs.yml").is_file():
+        print(f"fout: geen mkdocs.yml in {Path.cwd()} of hoger; voer dit uit in het project",
+              file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        vocabs = load_vocabularies(root / "content" / "vocabularies")
+        site = _site_options(root)
+    except SourceError as err:
+        print(f"fout: {err.message}", file=sys.stderr)
+        return EXIT_USAGE
+    except SystemExit:  # mkdocs.yml cannot be read; _site_options said why
+        return EXIT_USAGE
+    stakeholders = vocabs.stakeholders
+    key = ""
+    if args.organisation is not None:
+        key = stakeholders.resolve(args.organisation)
+        if key is None:
+            near = stakeholders.suggest(args.organisation)
+            hint = f"bedoelt u '{near}' ({stakeholders.label(near)})? " if near else ""
+            print(f"fout: onbekende organisatie '{args.organisation}'; {hint}de sleutels "
+                  f"staan in content/vocabularies/stakeholders.yml", file=sys.stderr)
+            return EXIT_USAGE
+    # The day the build would use (the site's `today` option, else the calendar's), for
+    # what is public as for what is late, unless the editor names another.
+    day = args.date or today(site.get("today"))
+    collection = _collection(root)
+    corpus = _public_corpus(collection, root, day)
+    # Left out for their problems: what the public build refuses, not a draft still
+    # being written (it would not count anyway).
+    problems: dict[str, list] = {}
+    for problem in collection.problems:
+        problems.setdefault(problem.path, []).append(problem)
+    refused = sum(1 for doc in collection.documents if doc.path in collection.invalid
+                  and stops_build(doc, problems.get(doc.path, []), False))
+    result = followup_agenda.agenda(corpus.follow_up, stakeholders, key, invalid=refused)
+    if args.json:
+        print(json.dumps(followup_agenda.as_json(result, site.get("site_url") or ""),
+                         ensure_ascii=False, indent=2))
+    else:
+        print(followup_agenda.text(result), end="")
+    return EXIT_OK if result.empty else EXIT_PROBLEMS
+
+
+def _day(text: str):
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is geen datum; schrijf JJJJ-MM-DD, "
+                                         f"bijv. 2024-03-01") from None
+
+
 def cmd_new(args) -> int:
     import datetime as dt
 
@@ -277,7 +344,9 @@ def new_document(kind, doc_id: str, title: str, today) -> str:
     import yaml
 
     # Explanations are trailing comments; the only whole-line comments are the example
-    # lesson, so that removing its '# ' gives valid YAML (a test uncomments it).
+    # lesson and the follow-up fields, so that removing their '# ' gives valid YAML (a
+    # test uncomments it). The follow-up fields are there empty, so an editor sees they
+    # exist; empty, they change nothing.
     extra = {"authors": "authors: []  # wie schreef het, bijv. [J. Jansen]\n",
              "organisation": "organisation: ''  # de organisatie van dit voorbeeld\n"}
     quoted = yaml.safe_dump(title, allow_unicode=True, default_style='"').strip()
@@ -296,6 +365,16 @@ def new_document(kind, doc_id: str, title: str, today) -> str:
         "#   - id: korte-vaste-naam-van-de-les  # vaste link: /lessen/<id>/\n"
         "#     statement: De les in één zin.\n"
         "#     explanation: \"Optioneel: een toelichting.\"\n"
+        "#     addressees: []  # wie op de les moet reageren: sleutels uit stakeholders.yml "
+        "(leeg: de stakeholders)\n"
+        "#     respond_by:  # reactie uiterlijk op JJJJ-MM-DD (leeg: zes maanden na de "
+        "datum)\n"
+        "#     transitions: []  # de stappen van de les (standen: lifecycle.yml): "
+        "{state: aanvaard, date: JJJJ-MM-DD, document: <id>}\n"
+        "#     actions: []  # acties op de les: {description: ..., owner: <sleutel>, "
+        "state: gepland, due: JJJJ-MM-DD}\n"
+        "# follows_up: []  # lessen van eerdere documenten die dit document opvolgt: "
+        "{lesson: <id>, did: ..., state: <stand>}\n"
         "---\n\n"
         "Schrijf hier de tekst van het document.\n")
 
@@ -360,6 +439,18 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--check", action="store_true",
                    help="only report (exit 1 when the manifest is out of date)")
     p.set_defaults(func=cmd_manifest)
+    p = sub.add_parser("opvolging", aliases=["follow-up"],
+                       help="per organisatie: acties te laat en reacties uitstaand",
+                       description="Per organisatie de acties waarvan de termijn voorbij is "
+                                   "en de lessen waarop zij na de termijn nog niet "
+                                   "reageerde. Exitstatus: 0 niets te laat, 1 wel iets te "
+                                   "laat of uitstaand, 2 een verkeerde opdracht.")
+    p.add_argument("--organisatie", "--organisation", dest="organisation", metavar="SLEUTEL",
+                   help="alleen deze organisatie en de organisaties eronder")
+    p.add_argument("--datum", "--date", dest="date", type=_day, metavar="JJJJ-MM-DD",
+                   help="peildatum (standaard: vandaag, of de today-optie van de site)")
+    p.add_argument("--json", action="store_true", help="als JSON, voor een geplande taak")
+    p.set_defaults(func=cmd_follow_up)
     p = sub.add_parser("serve", help="preview on http://127.0.0.1:8000, rebuilt on every change")
     p.add_argument("-f", "--config-file", help="the mkdocs.yml to build (default: the "
                                                "project's, found from the working directory)")

@@ -136,6 +136,10 @@ def test_new_writes_a_draft_with_a_unique_id(project, capsys):
     assert path == "content/documenten/memos/beta-memo-2.md"  # beta-memo is taken
     text = (project / path).read_text()
     assert "id: beta-memo-2" in text and "status: draft" in text and "kind: memo" in text
+    # The follow-up fields are shown, commented out, each with what it is for.
+    for field in ("addressees: []", "respond_by:", "transitions: []", "actions: []"):
+        assert f"\n#     {field}  # " in text, field
+    assert "\n# follows_up: []  # lessen van eerdere documenten die dit document opvolgt" in text
     assert main(["new", "brief", "X"]) == 2
 
 

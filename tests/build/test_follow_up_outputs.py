@@ -17,8 +17,9 @@ import xml.etree.ElementTree as ET
 import feedparser
 import jsonschema
 import pytest
+import yaml
 
-from helpers import FIXTURES, build_site, make_docs
+from helpers import FIXTURES, ROOT, build_site, make_docs
 
 TODAY = "2024-03-01"
 SITE = "https://lessen.example.org/"
@@ -260,17 +261,17 @@ def test_documents_say_what_they_follow_up_and_the_lifecycle_is_published(site):
          "did": "Besproken in de bestuursraad; een reactie volgt.", "state": None}]
     assert documents["rapport-a"]["follows_up"] == []
     lifecycle = validated(site, "lifecycle")
-    assert [s["key"] for s in lifecycle["lesson_states"]] == [
-        "geidentificeerd", "aanvaard", "niet-overgenomen", "in-uitvoering", "uitgevoerd",
-        "geborgd"]
+    # The states of the project's lifecycle.yml, in its order (read here with plain YAML).
+    written = yaml.safe_load((ROOT / "content" / "vocabularies" / "lifecycle.yml")
+                             .read_text(encoding="utf-8"))
+    assert [s["key"] for s in lifecycle["lesson_states"]] == list(written["lesson_states"])
     rejected = lifecycle["lesson_states"][2]
     assert rejected == {
         "key": "niet-overgenomen", "label": "Niet overgenomen",
         "description": "De organisatie die het aangaat neemt de les niet over; de reden "
                        "staat erbij.",
         "response": True, "closed": True, "needs": ["reason"]}
-    assert [s["key"] for s in lifecycle["action_states"]] == [
-        "gepland", "lopend", "afgerond", "vervallen"]
+    assert [s["key"] for s in lifecycle["action_states"]] == list(written["action_states"])
     assert lifecycle["response_months"] == 6
 
 

@@ -24,12 +24,12 @@ from .pages import PageSpec
 FOLLOW_UP = "opvolging"  # the top-level folder (inventory.RESERVED_FOLDERS)
 
 # The chart: one bar per state, its label above it, so it stays legible on a phone.
-CHART_W = 360
-BAR_X = 4
-BAR_MAX = 300
+CHART_W = 320
+BAR_X = 2
+BAR_MAX = 270
 BAR_H = 18
-ROW_H = 46
-FONT = 13
+ROW_H = 48
+FONT = 15
 
 
 def overview_url() -> str:

@@ -179,3 +179,15 @@ def test_pages_reflow_at_320_pixels_without_sideways_scrolling(browser, base_url
     width = page.evaluate("document.documentElement.scrollWidth")
     context.close()
     assert width <= 320
+
+
+def test_the_follow_up_facet_alone_finds_the_lessons_in_that_state(page, follow_up_base_url):
+    """Without a search term the results are sorted by date: a lesson page carries a date
+    to sort by, or pagefind would leave every lesson out."""
+    page.goto(follow_up_base_url + "zoeken/")
+    page.locator("[data-facet=opvolging]").get_by_label("Geïdentificeerd (2)").check()
+    expect(page.locator(".lessons-search__status")).to_have_text("2 resultaten")
+    expect(page.locator(".lessons-search__result h2 a")).to_have_text([
+        "Vraag de regio's wat zij van het loket vinden.",
+        "Leg vast wie besluit over gegevensdeling."])
+    expect(page).to_have_url(re.compile(r"\?opvolging=Ge%C3%AFdentificeerd$"))

@@ -256,3 +256,5 @@ def test_the_overview_is_in_the_navigation_and_on_the_home_page(site):
     assert "Opvolging" in nav
     assert home.css_first("a[href='opvolging/']") is not None
     assert home.css_first("a[href='opvolging/geidentificeerd/']") is not None
+    section = text(home.css_first("section[aria-labelledby=per-stand]"))
+    assert "Reactie uitstaand: 1 les. Acties te laat: 1." in section

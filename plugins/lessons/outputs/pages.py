@@ -206,4 +206,6 @@ def home_context(corpus: Corpus, vocabs: Vocabularies) -> dict[str, Any]:
         "themes": themes,
         "follow_up": [{"state": state, "count": count}
                       for state, count in corpus.follow_up.counts()],
+        "outstanding": len(corpus.follow_up.outstanding()),
+        "overdue": len(corpus.follow_up.overdue()),
     }

@@ -7,9 +7,13 @@ facet. Built from tests/fixtures/follow-up with `today` fixed, so "te laat" and
 
 from __future__ import annotations
 
+import shutil
+import time
+
 import pytest
 
-from helpers import FIXTURES, build_site, make_docs
+from helpers import FIXTURES, ROOT, build_site, make_docs, site_files
+from lessons.preview_build import PreviewBuild
 
 TODAY = "2024-06-01"
 STATES = ["geidentificeerd", "aanvaard", "niet-overgenomen", "in-uitvoering", "uitgevoerd",
@@ -258,3 +262,45 @@ def test_the_overview_is_in_the_navigation_and_on_the_home_page(site):
     assert home.css_first("a[href='opvolging/geidentificeerd/']") is not None
     section = text(home.css_first("section[aria-labelledby=per-stand]"))
     assert "Reactie uitstaand: 1 les. Acties te laat: 1." in section
+
+
+def test_a_preview_update_shows_a_changed_lesson_where_a_later_document_follows_it_up(
+        tmp_path):
+    """memo-2023 lists les-uitgevoerd under "Volgt op": a new wording of that lesson, made
+    in rapport-2022, shows there too, as a whole build would show it."""
+    make_docs(tmp_path, FIXTURES / "follow-up")
+    source = tmp_path / "docs" / "documenten" / "rapport-2022.md"
+    # A document naming another in its follow-up is checked against the whole site, so a
+    # preview builds the whole site for it; without that, it updates the touched pages.
+    text_before = source.read_text(encoding="utf-8")
+    assert ", document: memo-2023}" in text_before
+    source.write_text(text_before.replace(", document: memo-2023}", "}"), encoding="utf-8")
+    shutil.copytree(ROOT / "site_src", tmp_path / "site_src")
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "  - lessons:\n" in config
+    (tmp_path / "mkdocs.yml").write_text(
+        config.replace("docs_dir: content", "docs_dir: docs")
+        .replace("  - lessons:\n", f"  - lessons:\n      today: '{TODAY}'\n", 1),
+        encoding="utf-8")
+    preview = PreviewBuild(tmp_path / "mkdocs.yml", 8996, drafts=False)
+    try:
+        served = tmp_path / "served"
+        assert preview(served).error is None
+        wording = source.read_text(encoding="utf-8").replace(
+            "Deel de dashboards met de GGD'en.", "Deel de dashboards met alle GGD'en.")
+        source.write_text(wording, encoding="utf-8")
+        result = preview.update({source}, served)
+        assert result is not None and result.error is None  # not a whole build
+        if result.then is not None:
+            result.then()
+        memo = (served / "documenten" / "memo-2023" / "index.html").read_text(encoding="utf-8")
+        assert "Deel de dashboards met alle GGD&#39;en." in memo
+        deadline = time.monotonic() + 60  # the search index follows in the background
+        while preview.reindex.done < 1 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        whole = tmp_path / "whole"
+        assert preview(whole).error is None
+        served_files, whole_files = site_files(served), site_files(whole)
+        assert [p for p in whole_files if served_files.get(p) != whole_files[p]] == []
+    finally:
+        preview.close()

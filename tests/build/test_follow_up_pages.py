@@ -166,7 +166,9 @@ def test_a_lesson_shows_who_must_respond_by_when(site):
     alert = text(late.css_first(".lessons-alert"))
     assert alert.startswith("Reactie uitstaand.")
     assert "uiterlijk 1 september 2022 verwacht" in alert
-    assert "Ministerie van Volksgezondheid, Welzijn en Sport" in alert
+    assert alert == ("Reactie uitstaand. Een reactie van Ministerie van Volksgezondheid, Welzijn "
+                     "en Sport en GGD'en en GGD GHOR Nederland werd uiterlijk 1 september 2022 "
+                     "verwacht en is er nog niet.")
     waiting = text(site.html("lessen/les-reactie-gevraagd/").css_first("section.lessons-followup"))
     assert "Reactie gevraagd van Ministerie van Volksgezondheid, Welzijn en Sport, uiterlijk " \
            "31 december 2024." in waiting

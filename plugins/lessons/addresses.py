@@ -26,6 +26,7 @@ from .graph import Corpus
 from .model.kinds import KINDS
 from .model.schema import Vocabularies
 from .outputs import diwoo, followup_feeds, urls
+from .outputs.followup_pages import FOLLOW_UP
 
 # Parameters an address can hold, and the vocabulary or entity that owns their values.
 DOCUMENT, LESSON, THEME, STAKEHOLDER = "document", "lesson", "theme", "stakeholder"
@@ -112,6 +113,7 @@ def site_addresses(corpus: Corpus, vocabs: Vocabularies, *, own: Iterable[str] =
     out += [Address(urls.year(year)) for year in sorted(corpus.years)]
     out.append(Address(f"{urls.SEARCH}/"))
     out += _browse(corpus, vocabs)
+    out += _follow_up(vocabs)
     out += _feeds(vocabs)
     out += [Address(path) for path in API_FILES]
     if woo:
@@ -168,6 +170,13 @@ def _browse(corpus: Corpus, vocabs: Vocabularies) -> list[Address]:
         out += [_at(f"{urls.LANDSCAPE}/{{{STAKEHOLDER}}}/{{{THEME}}}/",
                     stakeholder=holder.key, theme=key) for key in sorted(themes)]
     return out
+
+
+def _follow_up(vocabs: Vocabularies) -> list[Address]:
+    """followup_pages.follow_up_pages: the overview and a page for every lesson state,
+    also an empty one (state keys are permanent, lifecycle.yml)."""
+    return [Address(f"{FOLLOW_UP}/"), *(Address(f"{FOLLOW_UP}/{_literal(state.key)}/")
+                                        for state in vocabs.lifecycle.lesson)]
 
 
 def _feeds(vocabs: Vocabularies) -> list[Address]:

@@ -40,8 +40,8 @@ ASSET_TYPES = {
 # be silently replaced, or replace ours.
 RESERVED_FOLDERS = frozenset({
     "themas", "organisaties", "soorten", "jaren", "zoeken", "lessen", "bladeren",
-    "overzicht", "feeds", "api", "sitemaps", "pagefind", "assets", "search", "templates",
-    "404", "sitemap.xml", "sitemap.xml.gz",
+    "overzicht", "opvolging", "feeds", "api", "sitemaps", "pagefind", "assets", "search",
+    "templates", "404", "sitemap.xml", "sitemap.xml.gz",
 })
 # A line of a document's front-matter, wherever it stands (a front-matter that does not
 # start on line 1, in a comment or between "+++"): two of them make a misplaced document.

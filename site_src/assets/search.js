@@ -190,7 +190,7 @@ function mount(root) {
       results = [];
       list.replaceChildren();
       more.hidden = true;
-      status.textContent = "Typ een zoekterm of kies een soort, thema, organisatie of jaar.";
+      status.textContent = "Typ een zoekterm of kies een soort, thema, organisatie, jaar of stand van opvolging.";
       renderFacets(totals, filters);
       facetBox.removeAttribute("aria-busy");
       return;

@@ -25,7 +25,7 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 
 def _serve_and_build(tmp_path_factory, name: str, features: tuple[str, ...] = (),
-                     corpus: Path = FIXTURES / "search-corpus"):
+                     corpus: Path = FIXTURES / "search-corpus", **options):
     """Serve a site built from the search corpus. The server starts first, so the site
     is built for its own address: mkdocs-material's instant navigation only follows
     links to pages its sitemap lists under the site's address."""
@@ -35,7 +35,7 @@ def _serve_and_build(tmp_path_factory, name: str, features: tuple[str, ...] = ()
     threading.Thread(target=server.serve_forever, daemon=True).start()
     url = f"http://127.0.0.1:{server.server_address[1]}/"
     docs = make_docs(tmp, corpus)
-    built = build_site(docs, tmp, strict=True, site_url=url, features=features)
+    built = build_site(docs, tmp, strict=True, site_url=url, features=features, **options)
     assert not built.failed, built.messages
     return server, built, url
 
@@ -55,6 +55,16 @@ def built_site(_site):
 @pytest.fixture(scope="session")
 def base_url(_site):
     return _site[1]
+
+
+@pytest.fixture(scope="session")
+def follow_up_base_url(tmp_path_factory):
+    """A site whose lessons went through every follow-up state, with an overdue action and
+    a response past its deadline, on a fixed day."""
+    server, _, url = _serve_and_build(tmp_path_factory, "follow-up-site",
+                                      corpus=FIXTURES / "follow-up", today="2024-06-01")
+    yield url
+    server.shutdown()
 
 
 @pytest.fixture(scope="session")

@@ -3,6 +3,7 @@ and browsing without JavaScript, in a real browser."""
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 import pytest
@@ -26,9 +27,23 @@ PAGES = {
     "browse": "bladeren/",
     "browse cell": "bladeren/financiering/praktijkvoorbeelden/",
     "overview": "overzicht/",
+    "follow-up": "opvolging/",
     "search results": "zoeken/?q=financiering",
     "accessibility statement": "toegankelijkheid/",
 }
+
+# Pages of the follow-up site (tests/fixtures/follow-up): the overview with its chart and
+# tables, a state's listing, a lesson with a timeline and actions (one overdue), an
+# organisation with its follow-up section, a document that follows lessons up.
+FOLLOW_UP_PAGES = {
+    "follow-up overview": "opvolging/",
+    "follow-up state": "opvolging/geidentificeerd/",
+    "lesson with timeline": "lessen/les-in-uitvoering/",
+    "lesson with response outstanding": "lessen/les-geidentificeerd/",
+    "organisation with follow-up": "organisaties/ministerie-vws/",
+    "document following up": "documenten/memo-2023/",
+}
+WIDTHS = {"phone": 390, "desktop": 1366}
 
 
 @pytest.fixture(scope="module")
@@ -49,6 +64,54 @@ def test_no_wcag_a_or_aa_violations(page, base_url, axe_source, name):
     problems = [f"{v['id']}: {v['help']} ({len(v['nodes'])}x, e.g. {v['nodes'][0]['html'][:120]})"
                 for v in result["violations"]]
     assert not problems, "\n".join(problems)
+
+
+def axe_problems(page, axe_source) -> list[str]:
+    page.add_script_tag(content=axe_source)
+    result = page.evaluate("""async () => await axe.run(document, {runOnly: {type: 'tag',
+        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})""")
+    return [f"{v['id']}: {v['help']} ({len(v['nodes'])}x, e.g. {v['nodes'][0]['html'][:120]})"
+            for v in result["violations"]]
+
+
+@pytest.mark.parametrize("width", list(WIDTHS))
+@pytest.mark.parametrize("name", list(FOLLOW_UP_PAGES))
+def test_follow_up_pages_have_no_wcag_a_or_aa_violations(browser, follow_up_base_url,
+                                                         axe_source, name, width):
+    context = browser.new_context(locale="nl-NL",
+                                  viewport={"width": WIDTHS[width], "height": 900})
+    page = context.new_page()
+    page.goto(follow_up_base_url + FOLLOW_UP_PAGES[name])
+    problems = axe_problems(page, axe_source)
+    context.close()
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("name", list(FOLLOW_UP_PAGES))
+def test_follow_up_pages_reflow_at_320_pixels(browser, follow_up_base_url, name):
+    """The figures' tables may scroll inside their own box (WCAG 1.4.10); the page not."""
+    context = browser.new_context(locale="nl-NL", viewport={"width": 320, "height": 800})
+    page = context.new_page()
+    page.goto(follow_up_base_url + FOLLOW_UP_PAGES[name])
+    width = page.evaluate("document.documentElement.scrollWidth")
+    context.close()
+    assert width <= 320
+
+
+def test_the_follow_up_chart_is_an_image_with_a_name_and_the_table_its_twin(
+        page, follow_up_base_url):
+    page.goto(follow_up_base_url + "opvolging/")
+    chart = page.get_by_role("img", name=re.compile("^Aantal lessen per stand"))
+    expect(chart).to_be_visible()
+    table = page.get_by_role("table", name="Lessen per stand van opvolging")
+    expect(table.get_by_role("row")).to_have_count(8)  # head, six states, total
+    # From the table to a state's lessons, with the keyboard.
+    link = table.get_by_role("link", name="In uitvoering")
+    link.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("h1")).to_have_text("Lessen: in uitvoering")
+    expect(page.get_by_role("link", name="Maak één loket voor vragen over gegevensdeling."
+                            )).to_be_visible()
 
 
 def test_pages_request_nothing_from_other_hosts(page, base_url):
@@ -116,3 +179,15 @@ def test_pages_reflow_at_320_pixels_without_sideways_scrolling(browser, base_url
     width = page.evaluate("document.documentElement.scrollWidth")
     context.close()
     assert width <= 320
+
+
+def test_the_follow_up_facet_alone_finds_the_lessons_in_that_state(page, follow_up_base_url):
+    """Without a search term the results are sorted by date: a lesson page carries a date
+    to sort by, or pagefind would leave every lesson out."""
+    page.goto(follow_up_base_url + "zoeken/")
+    page.locator("[data-facet=opvolging]").get_by_label("Geïdentificeerd (2)").check()
+    expect(page.locator(".lessons-search__status")).to_have_text("2 resultaten")
+    expect(page.locator(".lessons-search__result h2 a")).to_have_text([
+        "Vraag de regio's wat zij van het loket vinden.",
+        "Leg vast wie besluit over gegevensdeling."])
+    expect(page).to_have_url(re.compile(r"\?opvolging=Ge%C3%AFdentificeerd$"))

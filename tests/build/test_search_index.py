@@ -117,7 +117,7 @@ def test_the_built_index_holds_every_file_its_entry_and_metadata_name(site):
     assert len(fragments) == info["page_count"] == len(by_url(site)) == 8
     assert all(site.exists(url) for url in by_url(site))
     filters = sorted(folder.glob("filter/*.pf_filter"))
-    assert len(filters) == 4  # soort, thema, organisatie, jaar
+    assert len(filters) == 5  # soort, thema, organisatie, jaar, opvolging
     for path in [*fragments, *folder.glob("index/*.pf_index"), *filters]:
         assert path.stem.encode() in meta, path
         assert gzip.decompress(path.read_bytes()).startswith(b"pagefind_dcd"), path

@@ -20,6 +20,7 @@ from ..model.document import Document, Problem
 from ..model.schema import Vocabularies
 from ..originals import Original, original
 from ..outputs import browse
+from ..outputs.followup_pages import follow_up_pages
 from ..outputs.pages import PageSpec, build_pages
 
 
@@ -121,10 +122,12 @@ def prepare(options: Options, vocabs: Vocabularies,
 def generated_pages(corpus: graph.Corpus, vocabs: Vocabularies, options: Options,
                     kept: list[addresses.Address]) -> dict[str, PageSpec]:
     """Every page the build makes from the graph, by source path: taxonomies, kinds,
-    years, lessons, search, browsing, and the pages that say a term was emptied."""
+    years, lessons, search, browsing, follow-up, and the pages that say a term was
+    emptied."""
     specs = (build_pages(corpus, vocabs, lambda doc: doc.is_public(options.today))
              + browse.browse_pages(corpus, vocabs)
-             + browse.landscape_pages(corpus, vocabs))
+             + browse.landscape_pages(corpus, vocabs)
+             + follow_up_pages(corpus, vocabs))
     specs += browse.emptied_pages(kept, vocabs, {
         addresses.own_address(addresses.own_dest(spec.src_uri)) for spec in specs})
     return {spec.src_uri: spec for spec in specs}

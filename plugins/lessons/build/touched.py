@@ -78,6 +78,12 @@ def affected(changed: Iterable[tuple[Document, Document]], before: Corpus, after
                     if _lessons_shown(before, before.related_lessons(old_lesson)) != \
                             _lessons_shown(after, after.related_lessons(lesson)):
                         pages[lesson_page[lesson.id]] = None
+            # A later document that follows up one of their lessons shows it ("Volgt op").
+            for _, new in metadata:
+                for lesson in new.lessons:
+                    record = after.follow_up.records.get(lesson.id)
+                    for doc, _ in record.followed_up_by if record else ():
+                        pages[doc.path] = None
         return [p for p in pages if p not in first]
 
     return Affected(first, later, bool(metadata))

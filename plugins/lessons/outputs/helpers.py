@@ -6,12 +6,14 @@ import datetime as dt
 
 from markupsafe import Markup
 
+from ..followup import Record
 from ..graph import Corpus
-from ..model.document import Document, Lesson
+from ..model.document import Document, FollowUp, Lesson
 from ..model.kinds import Kind
+from ..model.lifecycle import State
 from ..model.schema import Vocabularies
 from ..normalize.dates import PartialDate, format_nl
-from . import citations, headmeta, urls
+from . import citations, followup_pages, headmeta, urls
 from .card import lesson_card
 
 
@@ -107,3 +109,40 @@ class TemplateHelpers:
     def date(self, value: PartialDate | dt.date) -> str:
         """'14 januari 2022', 'januari 2022' or '2022': never more precise than the date."""
         return format_nl(value)
+
+    # Follow-up (followup.py): what became of a lesson, for the lesson, document and
+    # organisation pages.
+
+    @property
+    def today(self) -> dt.date:
+        """The build's day: overdue and outstanding are judged against it."""
+        return self._corpus.follow_up.today if self._corpus else dt.date.today()
+
+    def record(self, lesson: Lesson) -> Record | None:
+        """The follow-up of a lesson with a page (None for one of a draft's in a public
+        build, which has no record)."""
+        if not self._corpus:
+            return None
+        return self._corpus.follow_up.records.get(lesson.id)
+
+    def follows(self, doc: Document) -> list[tuple[Lesson, FollowUp]]:
+        """The lessons (of other documents) this document says it follows up."""
+        return self._corpus.follow_up.follows.get(doc.id, []) if self._corpus else []
+
+    def lesson_state(self, key: str) -> State | None:
+        """A lesson state by key ('' or unknown: None)."""
+        states = self._vocabs.lifecycle.lesson
+        return states[key] if key in states else None
+
+    def response(self, record: Record) -> str:
+        """'uitstaand' past the response deadline without a response, 'gevraagd' while the
+        deadline is still to come, '' when answered or no response is asked."""
+        if record.response_due is None or record.responded:
+            return ""
+        return "uitstaand" if record.outstanding(self.today) else "gevraagd"
+
+    def follow_up_url(self, state: State | str | None = None) -> str:
+        """The overview /opvolging/, or the listing of one state."""
+        if state is None:
+            return followup_pages.overview_url()
+        return followup_pages.state_url(state if isinstance(state, str) else state.key)

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..followup import FollowUps
 from ..graph import Corpus
 from ..model.document import Document, Lesson
 from ..model.kinds import KINDS
@@ -44,7 +45,9 @@ def group_by_kind(docs: list[Document]) -> list[dict[str, Any]]:
 
 def _term_pages(vocab: Vocabulary, index: dict[str, list[Document]], base: str,
                 title: str, intro: str,
-                lesson_index: dict[str, list[Lesson]] | None = None) -> list[PageSpec]:
+                lesson_index: dict[str, list[Lesson]] | None = None,
+                follow_up: FollowUps | None = None) -> list[PageSpec]:
+    """`follow_up`: for organisations, the follow-up section of each page."""
     pages = [PageSpec(
         f"{base}/index.md", title, "lessons-terms.html", intro,
         {"terms": [_term_entry(t, vocab, index) for t in _ordered(vocab)], "base": base},
@@ -56,9 +59,40 @@ def _term_pages(vocab: Vocabulary, index: dict[str, list[Document]], base: str,
             {"term": term, "parent": vocab.terms.get(term.parent or ""),
              "children": vocab.children(term.key), "groups": group_by_kind(docs),
              "count": len(docs), "base": base,
-             "lesson_items": _with_descendants(term, vocab, lesson_index or {})},
+             "lesson_items": _with_descendants(term, vocab, lesson_index or {}),
+             "follow_up": (organisation_follow_up(follow_up, _keys_below(term, vocab))
+                           if follow_up is not None else None)},
         ))
     return pages
+
+
+def _keys_below(term: Term, vocab: Vocabulary) -> set[str]:
+    """A term's key and those of every term below it."""
+    keys = [term.key]
+    for key in keys:  # grows while iterating: a breadth-first walk of the hierarchy
+        keys.extend(child.key for child in vocab.children(key))
+    return set(keys)
+
+
+def organisation_follow_up(follow: FollowUps, keys: set[str]) -> dict[str, Any] | None:
+    """What an organisation (with the organisations below it, as its page's documents)
+    owns and is asked: its actions, counted per action state, the overdue ones, and the
+    lessons addressed to it with their states. None when it has neither."""
+    owned = follow.owned(keys)
+    addressed = follow.addressed(keys)
+    if not owned and not addressed:
+        return None
+    found = {state.key: 0 for state in follow.lifecycle.action}
+    for _, status in owned:
+        found[status.state.key] += 1
+    return {
+        "actions": owned,
+        "action_counts": [(state, found[state.key]) for state in follow.lifecycle.action],
+        "overdue": [(r, a) for r, a in owned if a.overdue],
+        "addressed": addressed,
+        "lesson_counts": [(s, c) for s, c in follow.counts(addressed) if c],
+        "outstanding": [r for r in addressed if r.outstanding(follow.today)],
+    }
 
 
 def _ordered(vocab: Vocabulary) -> list[Term]:
@@ -106,7 +140,7 @@ def build_pages(corpus: Corpus, vocabs: Vocabularies,
     pages += _term_pages(
         vocabs.stakeholders, corpus.stakeholders, urls.STAKEHOLDERS, "Organisaties",
         "Alle documenten en lessen, geordend naar betrokken organisatie of partij.",
-        corpus.lesson_stakeholders)
+        corpus.lesson_stakeholders, corpus.follow_up)
     pages += lesson_pages(corpus, vocabs, indexed)
     kinds = [{"kind": k, "count": len(corpus.kinds.get(k.key, []))} for k in KINDS.values()]
     pages.append(PageSpec(f"{urls.KINDS}/index.md", "Documentsoorten", "lessons-kinds.html",
@@ -126,8 +160,10 @@ def build_pages(corpus: Corpus, vocabs: Vocabularies,
     ))
     pages.append(PageSpec(
         f"{urls.SEARCH}/index.md", "Zoeken", "lessons-search.html",
-        "Zoek in alle documenten en lessen; verfijn op soort, thema, organisatie en jaar.",
-        {"facets": facet_totals(filter(indexed, corpus.documents), vocabs)}))
+        "Zoek in alle documenten en lessen; verfijn op soort, thema, organisatie, jaar en "
+        "opvolging.",
+        {"facets": facet_totals(filter(indexed, corpus.documents), vocabs,
+                                corpus.follow_up)}))
     for year in years:
         docs = corpus.years[year]
         pages.append(PageSpec(
@@ -168,4 +204,8 @@ def home_context(corpus: Corpus, vocabs: Vocabularies) -> dict[str, Any]:
         "lesson_total": len(corpus.lessons),
         "kinds": [{"kind": k, "count": len(corpus.kinds.get(k.key, []))} for k in KINDS.values()],
         "themes": themes,
+        "follow_up": [{"state": state, "count": count}
+                      for state, count in corpus.follow_up.counts()],
+        "outstanding": len(corpus.follow_up.outstanding()),
+        "overdue": len(corpus.follow_up.overdue()),
     }

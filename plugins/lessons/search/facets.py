@@ -5,6 +5,9 @@ indexes grow with the corpus (126 KB at 5,000 documents), and a visitor who type
 query needs none of them for the first results. The values must be the texts the
 templates mark with data-pagefind-filter (document.html, lesson.html), so that the
 counts pagefind gives once a search has run replace these without a jump.
+
+"opvolging" (the state of a lesson's follow-up, followup.py) is on lesson pages only: a
+document has no state of its own.
 """
 
 from __future__ import annotations
@@ -13,13 +16,14 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..followup import FollowUps
 from ..model.document import Document
 from ..model.schema import Vocabularies
 from ..model.vocab import Vocabulary
 
 # Filter name (as in the templates) and its Dutch label on the search page.
 FACETS = [("soort", "Soort document"), ("thema", "Thema"),
-          ("organisatie", "Organisatie"), ("jaar", "Jaar")]
+          ("organisatie", "Organisatie"), ("jaar", "Jaar"), ("opvolging", "Opvolging")]
 LESSON_KIND = "Les"  # the `soort` of a lesson's own page
 
 
@@ -41,9 +45,11 @@ def _label(vocab: Vocabulary, key: str) -> str:
     return term.label if term else key
 
 
-def facet_totals(documents: Iterable[Document], vocabs: Vocabularies) -> list[Facet]:
+def facet_totals(documents: Iterable[Document], vocabs: Vocabularies,
+                 follow_up: FollowUps | None = None) -> list[Facet]:
     """Count every indexed page (a document, or a lesson of one) once per value, in the
-    order the search page lists them: years newest first, the rest by count."""
+    order the search page lists them: years newest first, the rest by count. A lesson
+    counts under its state's label (lesson-content.html marks it so)."""
     counts: dict[str, Counter[str]] = {name: Counter() for name, _ in FACETS}
 
     def add(kind: str, year: int, themes: list[str], stakeholders: list[str]) -> None:
@@ -56,6 +62,9 @@ def facet_totals(documents: Iterable[Document], vocabs: Vocabularies) -> list[Fa
         add(doc.kind.label, doc.year, doc.themes, doc.stakeholders)
         for lesson in doc.lessons:
             add(LESSON_KIND, doc.year, lesson.themes, lesson.stakeholders)
+            record = follow_up.records.get(lesson.id) if follow_up is not None else None
+            if record is not None:
+                counts["opvolging"][record.state.label] += 1
     facets = []
     for name, label in FACETS:
         if name == "jaar":

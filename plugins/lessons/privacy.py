@@ -15,7 +15,7 @@ import bisect
 import functools
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import phonenumbers
 from stdnum import iban as stdnum_iban
@@ -265,6 +265,27 @@ def _front_matter_texts(doc: Document) -> Iterable[tuple[str, str]]:
     for index, lesson in enumerate(doc.lessons):
         yield f"lessons.{index}.statement", lesson.statement
         yield f"lessons.{index}.explanation", lesson.explanation
+        for step in lesson.transitions:
+            for name in FOLLOW_UP_TEXTS:
+                if value := getattr(step, name, ""):
+                    yield f"lessons.{index}.transitions.{step.position}.{name}", value
+        for action in lesson.actions:
+            for name in FOLLOW_UP_TEXTS:
+                if value := getattr(action, name, ""):
+                    yield f"lessons.{index}.actions.{action.position}.{name}", value
+    for index, follow in enumerate(doc.follows_up):
+        if follow.did:
+            yield f"follows_up.{index}.did", follow.did
+
+
+# The free texts of follow-up (model/document.py): they reach pages, feeds and the API.
+FOLLOW_UP_TEXTS = ("description", "reason", "evidence", "did")
+
+
+def _masked(item, allowed: set[str]):
+    """A follow-up record (frozen) with its texts masked."""
+    return replace(item, **{name: mask(getattr(item, name), allowed)
+                            for name in FOLLOW_UP_TEXTS if getattr(item, name, "")})
 
 
 def check(doc: Document) -> list[Problem]:
@@ -274,7 +295,7 @@ def check(doc: Document) -> list[Problem]:
     for key, text in _front_matter_texts(doc):
         for finding in scan(text or ""):
             if finding.normal not in allowed:
-                line = doc.lines.get(key, doc.lines.get(key.split(".")[0], 1))
+                line = _line(doc, key)
                 problems.append(Problem(doc.path, line, key, _message(finding)))
     line_starts: list[int] = []
     for finding in scan(doc.body):
@@ -285,6 +306,13 @@ def check(doc: Document) -> list[Problem]:
         line = doc.body_line + _line_index(line_starts, finding.start)
         problems.append(Problem(doc.path, line, "body", _message(finding)))
     return problems
+
+
+def _line(doc: Document, key: str) -> int:
+    """The line of a key, else of the nearest key above it."""
+    while key and key not in doc.lines:
+        key = key.rpartition(".")[0]
+    return doc.lines.get(key, 1)
 
 
 def check_page(path: str, text: str) -> list[Problem]:
@@ -363,6 +391,9 @@ def mask_document(doc: Document) -> None:
     for lesson in doc.lessons:
         lesson.statement = mask(lesson.statement, allowed)
         lesson.explanation = mask(lesson.explanation, allowed)
+        lesson.transitions = [_masked(step, allowed) for step in lesson.transitions]
+        lesson.actions = [_masked(action, allowed) for action in lesson.actions]
+    doc.follows_up = [_masked(follow, allowed) for follow in doc.follows_up]
     doc.body = mask(doc.body, allowed)
 
 

@@ -141,3 +141,28 @@ def test_a_practice_example_asks_no_response():
     assert problems(collection) == []
     assert follow.records["les-1"].response_due is None
     assert follow.outstanding() == []
+
+
+def test_personal_data_in_follow_up_texts_is_refused_and_masked():
+    extra = """\
+    follows_up:
+    - lesson: les-1
+      did: Bel j.jansen@example.nl voor de stand van zaken.
+"""
+    actions = """\
+      actions:
+      - description: Overleg met 06-12345678 inplannen
+        owner: ggd
+        state: vervallen
+        reason: Mevrouw was op 0612345678 niet bereikbaar.
+"""
+    collection, _ = build(("a.md", source("a", "2023-03-05", LESSON.format(n=1) + actions)),
+                          ("b.md", source("b", "2023-06-01", extra)))
+    found = [p for p in problems(collection) if "personal data" in p]
+    assert [p.split(": personal data")[0] for p in found] == [
+        "a.md:15: lessons.0.actions.0.description", "a.md:18: lessons.0.actions.0.reason",
+        "b.md:13: follows_up.0.did"]
+    by_path = {d.path: d for d in collection.documents}
+    assert "06-12345678" not in by_path["a.md"].lessons[0].actions[0].description
+    assert "0612345678" not in by_path["a.md"].lessons[0].actions[0].reason
+    assert "example.nl" not in by_path["b.md"].follows_up[0].did

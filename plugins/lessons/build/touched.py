@@ -49,9 +49,8 @@ def affected(changed: Iterable[tuple[Document, Document]], before: Corpus, after
         return None
     if any(_redirected(new) and metadata_changed(old, new) for old, new in changed):
         return None  # its redirect pages at old addresses show its title
-    if any(_follow_up(old) != _follow_up(new) or (new.follows_up and metadata_changed(
-            old, new)) for old, new in changed):
-        return None  # the pages of other documents' lessons show it (followup.py)
+    if any(_follow_up(old) != _follow_up(new) for old, new in changed):
+        return None  # states, counts and other documents' pages change (followup.py)
     lesson_page = {spec.context["lesson"].id: spec.src_uri for spec in specs_after
                    if "lesson" in spec.context}
     metadata = [(old, new) for old, new in changed if metadata_changed(old, new)]
@@ -78,6 +77,11 @@ def affected(changed: Iterable[tuple[Document, Document]], before: Corpus, after
                     if _lessons_shown(before, before.related_lessons(old_lesson)) != \
                             _lessons_shown(after, after.related_lessons(lesson)):
                         pages[lesson_page[lesson.id]] = None
+            # A lesson's page names the documents that follow it up ("Opgevolgd in"),
+            # with their title and date.
+            for _, new in metadata:
+                for lesson, _ in after.follow_up.follows.get(new.id, ()):
+                    pages[lesson_page[lesson.id]] = None
             # A later document that follows up one of their lessons shows it ("Volgt op").
             for _, new in metadata:
                 for lesson in new.lessons:

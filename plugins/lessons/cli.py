@@ -96,7 +96,10 @@ def cmd_check(args) -> int:
         vocabs = load_vocabularies(project.vocabularies)
         names, options = projects.markdown_extensions(project.root / projects.CONFIG)
         renderer = BodyRenderer(names, options)
-        result = content_check.check(project.docs_dir, vocabs, renderer, only=selection.only)
+        from .build.plan import today
+
+        result = content_check.check(project.docs_dir, vocabs, renderer, only=selection.only,
+                                     today=today(_site_options(project.root).get("today")))
     except projects.PathError as err:
         print(f"error: {err}", file=sys.stderr)
         return EXIT_USAGE
@@ -296,6 +299,11 @@ def cmd_follow_up(args) -> int:
                          ensure_ascii=False, indent=2))
     else:
         print(followup_agenda.text(result), end="")
+    if refused:
+        # The list is incomplete: a scheduled job must not read "nothing late" into it.
+        print(f"fout: de lijst is onvolledig, {refused} document(en) met fouten niet "
+              f"meegeteld; `lessons check` noemt ze", file=sys.stderr)
+        return EXIT_USAGE
     return EXIT_OK if result.empty else EXIT_PROBLEMS
 
 

@@ -47,8 +47,9 @@ def load_vocabularies(folder: Path) -> Vocabularies:
     try:
         lifecycle = load_lifecycle(path)
     except SourceError as err:
-        raise SourceError(f"{path}:{err.line}: {err.field}: {err.message}", err.line,
-                          err.field) from None
+        field = "yaml" if err.field == "front-matter" else err.field
+        raise SourceError(f"{path}:{err.line}: {field}: {err.message}", err.line,
+                          field) from None
     return Vocabularies(**vocabs, lifecycle=lifecycle)
 
 
@@ -96,6 +97,14 @@ def _collected(reads: Iterable[tuple[Document, list[Problem], bool]],
     _check_duplicates(result)
     _check_follow_up(result, others)
     return result
+
+
+def check_today(result: Collection, today) -> None:
+    """What only the day of the build can tell: follow-up dated after it."""
+    for doc in result.documents:
+        for key, line, message in followup_schema.check_future(doc, today):
+            result.problems.append(Problem(doc.path, line, key, message))
+            result.invalid.add(doc.path)
 
 
 def _check_follow_up(result: Collection, others: Iterable[Document]) -> None:

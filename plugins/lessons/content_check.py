@@ -7,12 +7,13 @@ Markdown configuration and puts the HTML through the sanitizer the build uses.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import inventory, privacy, sanitize
-from .collect import collect
+from .collect import check_today, collect, collect_files
 from .model.document import Document, Problem
 from .model.schema import Vocabularies
 from .render import RENDER_FAILURES, BodyRenderer, failure_message
@@ -36,7 +37,7 @@ def _selected(path: str, only: Iterable[str] | None) -> bool:
 
 def check(docs_dir: Path, vocabs: Vocabularies, renderer: BodyRenderer, *,
           documents_dir: str = "documenten", vocabularies_dir: str = "vocabularies",
-          only: Iterable[str] | None = None) -> Report:
+          only: Iterable[str] | None = None, today: dt.date | None = None) -> Report:
     """Every problem the build would report for docs_dir (or for the given paths in it,
     relative to docs_dir), drafts included: a check is for the editor."""
     only = list(only) if only is not None else None
@@ -45,8 +46,13 @@ def check(docs_dir: Path, vocabs: Vocabularies, renderer: BodyRenderer, *,
     report.problems += [p for p in found.problems if _selected(p.path, only)]
     report.invalid |= {p.path for p in report.problems}
     documents = [path for path in found.documents if _selected(path, only)]
+    # A check of some files still checks what they name of the others (follow-up).
+    others = [] if only is None else collect_files(
+        docs_dir, [path for path in found.documents if path not in set(documents)],
+        vocabs).documents
     collection = collect(((path, (docs_dir / path).read_bytes()) for path in documents),
-                         vocabs)
+                         vocabs, others)
+    check_today(collection, today or dt.date.today())
     report.documents = collection.documents
     report.problems += collection.problems
     report.invalid |= collection.invalid

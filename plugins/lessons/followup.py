@@ -172,14 +172,14 @@ def _record_events(record: Record, today: dt.date) -> list[Event]:
                            step.did or step.reason or step.state.description, step.document,
                            state=step.state))
     for document, follow in record.followed_up_by:
-        if follow.state:
+        if follow.state or any(s.document is document for s in record.steps[1:]):
             continue  # a step above already says it
         found.append(event(f"opgevolgd-{document.id}", document.date,
                            f"Opgevolgd in {document.title}: {lesson.statement}",
                            follow.did or document.summary, document))
     for status in record.actions:
         action = status.action
-        if action.since is not None:
+        if action.since is not None and action.since.start <= today:
             found.append(event(f"actie-{status.state.key}-{action.since.iso()}", action.since,
                                f"Actie {status.state.label.lower()}: {action.description}",
                                action.reason or lesson.statement, None, action=status))
@@ -224,12 +224,26 @@ def _evidence(value: str, documents: dict[str, Document],
 def _add_months(day: dt.date, months: int) -> dt.date:
     month = day.month - 1 + months
     year, month = day.year + month // 12, month % 12 + 1
+    if year > dt.MAXYEAR:
+        return dt.date.max
     for last in (31, 30, 29, 28):
         try:
             return dt.date(year, month, min(day.day, last))
         except ValueError:
             continue
     raise AssertionError("unreachable")
+
+
+def _merged(own: list[Step], declared: list[Step]) -> list[Step]:
+    """The lesson's own steps in the order written (validated as the order they
+    happened, whatever the precision of their dates), with the steps later documents
+    declare put in by date: before an own step they end before, else after it."""
+    out, rest = [], sorted(declared, key=lambda step: step.date)
+    for step in own:
+        while rest and rest[0].date.end < step.date.start:
+            out.append(rest.pop(0))
+        out.append(step)
+    return out + rest
 
 
 def build(documents: list[Document], lifecycle: Lifecycle, today: dt.date) -> FollowUps:
@@ -246,19 +260,32 @@ def build(documents: list[Document], lifecycle: Lifecycle, today: dt.date) -> Fo
                 continue  # not public (yet), or refused by the check
             follows.setdefault(lesson.id, []).append((doc, follow))
             result.follows.setdefault(doc.id, []).append((lesson, follow))
+    for doc in documents:
+        for lesson in doc.lessons:
+            for step in lesson.transitions:
+                recorder = by_id.get(step.document)
+                if recorder is None or recorder.id == doc.id or any(
+                        f.lesson in (lesson.id, *lesson.redirect_from)
+                        for f in recorder.follows_up):
+                    continue
+                # The page of the document that records a transition says so too
+                # ("Volgt op"), as if it had declared it; the step is the lesson's own.
+                follows.setdefault(lesson.id, []).append(
+                    (recorder, FollowUp(lesson.id, step.reason, "")))
+                result.follows.setdefault(recorder.id, []).append(
+                    (lesson, FollowUp(lesson.id, step.reason, step.state)))
     first = lifecycle.lesson.first
     for doc in documents:
         for lesson in doc.lessons:
-            steps = [Step(first, doc.date, doc)]
-            dated = [(t.date, 0, Step(lifecycle.lesson[t.state], t.date,
-                                      by_id.get(t.document), t.reason,
-                                      _evidence(t.evidence, by_id, lessons)))
-                     for t in lesson.transitions if t.state in lifecycle.lesson]
-            later = sorted(follows.get(lesson.id, []), key=lambda pair: pair[0].date)
-            dated += [(d.date, 1, Step(lifecycle.lesson[f.state], d.date, d, did=f.did))
-                      for d, f in later if f.state in lifecycle.lesson]
-            # Stable: the lesson's own transitions in their order, then declarations.
-            steps += [step for _, _, step in sorted(dated, key=lambda t: (t[0], t[1]))]
+            own = [Step(lifecycle.lesson[t.state], t.date, by_id.get(t.document), t.reason,
+                        _evidence(t.evidence, by_id, lessons))
+                   for t in lesson.transitions if t.state in lifecycle.lesson]
+            declared = [Step(lifecycle.lesson[f.state], d.date, d, did=f.did)
+                        for d, f in follows.get(lesson.id, []) if f.state in lifecycle.lesson]
+            # What happened by `today`: a step dated later (a typo, or a view of an
+            # earlier day) does not count yet; the check reports a date after today.
+            steps = [Step(first, doc.date, doc)] + [
+                step for step in _merged(own, declared) if step.date.start <= today]
             actions = [ActionStatus(
                 a, lifecycle.action[a.state],
                 a.due is not None and a.due < today and not lifecycle.action[a.state].closed

@@ -273,9 +273,9 @@ def _front_matter_texts(doc: Document) -> Iterable[tuple[str, str]]:
             for name in FOLLOW_UP_TEXTS:
                 if value := getattr(action, name, ""):
                     yield f"lessons.{index}.actions.{action.position}.{name}", value
-    for index, follow in enumerate(doc.follows_up):
+    for follow in doc.follows_up:
         if follow.did:
-            yield f"follows_up.{index}.did", follow.did
+            yield f"follows_up.{follow.position}.did", follow.did
 
 
 # The free texts of follow-up (model/document.py): they reach pages, feeds and the API.

@@ -208,6 +208,10 @@ def test_the_api_gives_each_lessons_follow_up_valid_against_its_schema(site):
         "since": "2023-04-15", "overdue": True, "reason": None, "evidence": None}]
     open_ = lessons["les-open"]
     assert (open_["response_due"], open_["response_outstanding"]) == ("2023-07-10", True)
+    # Who must respond: the lesson names none, so the organisations of its document.
+    assert open_["addressees"] == [
+        {"key": "ministerie-vws", "label": "Ministerie van Volksgezondheid, Welzijn en Sport"},
+        {"key": "ggd", "label": "GGD'en en GGD GHOR Nederland"}]
     assert open_["followed_up_by"] == [{
         "id": "memo-b", "title": "Memo B aan de bestuursraad",
         "url": f"{SITE}documenten/memo-b/",

@@ -82,16 +82,22 @@ DOCUMENTS = {
           actions:
           - {description: Uit een kapot concept, owner: gdd-y, state: gepland, due: 2023-02-01}
         """, status="draft"),
-    # Invalid (an owner not in the vocabulary): left out, and counted.
-    "kapot.md": document("kapot", "2023-01-01", """\
+}
+
+
+# Invalid (an owner not in the vocabulary): left out, and counted.
+INVALID = document("kapot", "2023-01-01", """\
         lessons:
         - id: les-kapot
           statement: Een les in een document met een fout.
           addressees: [ggd]
           actions:
           - {description: Uit een kapot document, owner: gdd-x, state: gepland, due: 2023-02-01}
-        """),
-}
+        """)
+
+
+def add_invalid(project: Path) -> None:
+    (project / "content" / "documenten" / "kapot.md").write_text(INVALID, encoding="utf-8")
 
 
 @pytest.fixture
@@ -108,8 +114,16 @@ def project(tmp_path, monkeypatch) -> Path:
     return tmp_path
 
 
-def test_lists_per_organisation_what_is_late_and_exits_1(project, capsys):
+def test_lists_per_organisation_what_is_late_and_exits_2_when_incomplete(project, capsys):
+    add_invalid(project)
+    # The list is incomplete: a scheduled job must not take it for all there is.
+    assert main(["opvolging"]) == 2
+    assert "de lijst is onvolledig, 1 document(en) met fouten" in capsys.readouterr().err
+    (project / "content" / "documenten" / "kapot.md").unlink()
     assert main(["opvolging"]) == 1
+    assert capsys.readouterr().out.endswith("organisaties.\n")
+    add_invalid(project)
+    assert main(["opvolging"]) == 2
     out = capsys.readouterr().out
     assert out == textwrap.dedent("""\
         Opvolging, peildatum 10 januari 2024
@@ -190,7 +204,8 @@ def test_another_reference_day(project, capsys):
 
 
 def test_json_for_a_scheduled_job(project, capsys):
-    assert main(["opvolging", "--json", "--organisatie", "ministerie-vws"]) == 1
+    add_invalid(project)
+    assert main(["opvolging", "--json", "--organisatie", "ministerie-vws"]) == 2
     data = json.loads(capsys.readouterr().out)
     lesson = {"lesson": "les-bestuur", "statement": "Een les voor de bestuursraad.",
               "url": "/lessen/les-bestuur/", "document": "b"}
@@ -211,6 +226,7 @@ def test_json_for_a_scheduled_job(project, capsys):
             "outstanding_responses": [],
         }],
     }
+    (project / "content" / "documenten" / "kapot.md").unlink()
     assert main(["opvolging", "--json", "--organisatie", "rivm"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["organisations"] == [] and data["counts"]["overdue_actions"] == 0
@@ -249,7 +265,6 @@ def test_bad_usage_exits_2(project, capsys, argv):
 
 
 def test_without_invalid_documents_no_note(project, capsys):
-    (project / "content" / "documenten" / "kapot.md").unlink()
     assert main(["opvolging"]) == 1
     out = capsys.readouterr().out
     assert "met fouten" not in out
@@ -270,3 +285,29 @@ def test_outside_a_project_or_with_a_broken_vocabulary_exits_2(project, tmp_path
     monkeypatch.chdir(tmp_path_factory.mktemp("elders"))
     assert main(["opvolging"]) == 2
     assert "geen mkdocs.yml" in capsys.readouterr().err
+
+
+def test_checking_one_file_knows_the_lessons_of_the_others(project, capsys):
+    later = project / "content" / "documenten" / "later.md"
+    later.write_text(document("later", "2023-08-01", """\
+        follows_up:
+        - {lesson: les-bestuur, did: Besproken in de bestuursraad.}
+        - {lesson: les-bestuurr}
+        """), encoding="utf-8")
+    assert main(["check", "content/documenten/later.md"]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 1  # the lesson of another file, spelled right, is known
+    assert ("later.md:13: follows_up.1.lesson: unknown lesson id 'les-bestuurr'; "
+            "did you mean 'les-bestuur'?") in lines[0]
+
+
+def test_a_transition_after_the_sites_today_is_refused_and_not_counted(project, capsys):
+    path = project / "content" / "documenten" / "b.md"
+    text = path.read_text(encoding="utf-8").replace(
+        "  addressees: [vws-bestuursraad]\n",
+        "  addressees: [vws-bestuursraad]\n  transitions:\n"
+        "  - {state: aanvaard, date: 2031-05-01}\n", 1)
+    path.write_text(text, encoding="utf-8")
+    assert main(["check", "content/documenten/b.md"]) == 1
+    assert ("b.md:16: lessons.0.transitions.0.date: 2031-05-01 is after today (2024-01-10): "
+            "record a transition once it happened") in capsys.readouterr().out

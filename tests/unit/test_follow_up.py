@@ -7,6 +7,8 @@ from __future__ import annotations
 import datetime as dt
 import textwrap
 
+import pytest
+
 from helpers import ROOT
 from lessons import graph
 from lessons.collect import collect, load_vocabularies
@@ -166,3 +168,69 @@ def test_personal_data_in_follow_up_texts_is_refused_and_masked():
     assert "06-12345678" not in by_path["a.md"].lessons[0].actions[0].description
     assert "0612345678" not in by_path["a.md"].lessons[0].actions[0].reason
     assert "example.nl" not in by_path["b.md"].follows_up[0].did
+
+
+def test_a_less_precise_date_may_follow_a_day_it_covers_and_the_order_holds():
+    steps = """\
+      transitions:
+      - {state: aanvaard, date: 2023-06-15}
+      - {state: in-uitvoering, date: 2023-06}
+      - {state: uitgevoerd, date: '2023'}
+"""
+    collection, follow = build(("a.md", source("a", "2023-03-05", LESSON.format(n=1) + steps)))
+    assert problems(collection) == []
+    assert [s.state.key for s in follow.records["les-1"].steps] == [
+        "geidentificeerd", "aanvaard", "in-uitvoering", "uitgevoerd"]
+
+
+def test_a_step_after_today_does_not_count_yet():
+    steps = """\
+      transitions:
+      - {state: aanvaard, date: 2023-06-15}
+      - {state: geborgd, date: 2031-05-01, evidence: https://example.org/bewijs}
+"""
+    _, follow = build(("a.md", source("a", "2023-03-05", LESSON.format(n=1) + steps)))
+    assert follow.records["les-1"].state.key == "aanvaard"
+    assert all(e.date.year < 2031 for e in follow.events())
+
+
+def test_the_document_a_transition_names_shows_it_follows_the_lesson_up():
+    steps = """\
+      transitions:
+      - {state: aanvaard, date: 2023-06-01, document: b}
+"""
+    collection, follow = build(("a.md", source("a", "2023-03-05", LESSON.format(n=1) + steps)),
+                               ("b.md", source("b", "2023-06-01")))
+    assert problems(collection) == []
+    assert [(x.id, f.state) for x, f in follow.follows["b"]] == [("les-1", "aanvaard")]
+    assert [d.id for d, _ in follow.records["les-1"].followed_up_by] == ["b"]
+    assert [e.title for e in follow.events()] == ["Aanvaard: Les 1."]  # once, not twice
+
+
+@pytest.mark.parametrize("date", ["9999", "9999-12", "9999-12-31"])
+def test_the_last_years_the_calendar_knows_are_no_crash(date):
+    steps = f"""\
+      transitions:
+      - {{state: aanvaard, date: '{date}'}}
+"""
+    collection, follow = build(("a.md", source("a", date, LESSON.format(n=1) + steps)))
+    assert problems(collection) == []
+    assert follow.records["les-1"].response_due == dt.date.max
+
+
+def test_follows_up_problems_name_the_entry_they_are_in():
+    later = """\
+    follows_up:
+    - {lesson: les-1, did: [een lijst]}
+    - {lesson: les-1, did: Goed.}
+    - {lesson: les-l, did: Tikfout.}
+    - {lesson: les-1, state: niet-overgenomen}
+"""
+    collection, _ = build(("a.md", source("a", "2023-03-05", LESSON.format(n=1))),
+                          ("b.md", source("b", "2023-06-01", later)))
+    assert [p.split(": ", 2)[0] + ": " + p.split(": ", 2)[1] for p in problems(collection)] == [
+        "b.md:12: follows_up.0.did", "b.md:15: follows_up.3.did", "b.md:15: follows_up.3.lesson",
+        "b.md:14: follows_up.2.lesson"]
+    assert "say in 'did' why" in problems(collection)[1]
+    assert "already followed up above" in problems(collection)[2]
+    assert "unknown lesson id 'les-l'; did you mean 'les-1'?" in problems(collection)[3]

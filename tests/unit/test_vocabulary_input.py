@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
+import shutil
 
+import pytest
+import yaml
+
+from helpers import ROOT
 from lessons.model.source import SourceError
 from lessons.model.vocab import parse_vocabulary
 
@@ -28,3 +32,32 @@ def test_malformed_vocabulary_names_line_and_field(text, line, field, message):
         parse_vocabulary("themes", text, "themes.yml")
     assert (caught.value.line, caught.value.field) == (line, field)
     assert message in caught.value.message
+
+
+LIFECYCLE = (ROOT / "content" / "vocabularies" / "lifecycle.yml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("edit, expected", [
+    ("response_kinds: [{a: 1}, memo]\n", "response_kinds.0: unknown kind"),
+    ("response_kinds: [[a], memo]\n", "response_kinds.0: unknown kind"),
+    ("lesson_states:\n  index:\n    label: Index\n", "lesson_states.index: 'index' cannot"),
+    ("lesson_states:\n  a:\n    label: Open\n  b:\n    label: open\n",
+     "lesson_states.b.label: 'open' is already the label of 'a'"),
+    ("lesson_states:\n  a:\n    label: A\n    description: Mail jan@gmail.com\n",
+     "lesson_states.a.description: personal data"),
+    ("lesson_states:\n  a:\n    label: '" + "x" * 81 + "'\n",
+     "lesson_states.a.label: is 81 characters long"),
+])
+def test_a_bad_lifecycle_is_named_never_a_traceback(tmp_path, edit, expected):
+    from lessons.collect import load_vocabularies
+
+    folder = tmp_path / "vocabularies"
+    shutil.copytree(ROOT / "content" / "vocabularies", folder)
+    data = yaml.safe_load(LIFECYCLE)
+    key = edit.split(":", 1)[0]
+    data.pop(key)
+    text = yaml.safe_dump(data, allow_unicode=True) + edit
+    (folder / "lifecycle.yml").write_text(text, encoding="utf-8")
+    with pytest.raises(SourceError) as caught:
+        load_vocabularies(folder)
+    assert "lifecycle.yml:" in caught.value.message and expected in caught.value.message

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import addresses, graph, inventory, permalinks
-from ..collect import Collection, collect_files
+from ..collect import Collection, check_today, collect_files
 from ..model.document import Document, Problem
 from ..model.schema import Vocabularies
 from ..originals import Original, original
@@ -95,6 +95,7 @@ def prepare(options: Options, vocabs: Vocabularies,
     # Read from disk, not from a site generator's file list: a file it left out is still
     # checked.
     collection = collect_files(options.docs_dir, content.documents, vocabs)
+    check_today(collection, options.today)
     problems_of: dict[str, list[Problem]] = {}
     for problem in collection.problems:
         problems_of.setdefault(problem.path, []).append(problem)

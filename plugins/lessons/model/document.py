@@ -53,6 +53,7 @@ class FollowUp:
     lesson: str
     did: str = ""
     state: str = ""
+    position: int = field(default=0, compare=False)  # index in the source list (messages)
 
 
 @dataclass

@@ -97,7 +97,9 @@ def read_transitions(value: Any, reader) -> tuple[list[Transition], Issues]:
                 date = parse_partial_date(item["date"])
             except ValueError as err:
                 found.append(("date", str(err)))
-        if date is not None and previous is not None and date < previous:
+        # Before: it ends before the one above starts. "2022" after "2022-06-15" is in order
+        # (a less precise date may cover the later day).
+        if date is not None and previous is not None and date.end < previous.start:
             found.append(("date", f"{date.iso()} is before the transition above it "
                                   f"({previous.iso()}): list transitions in the order "
                                   f"they happened"))
@@ -211,11 +213,16 @@ def read_follows_up(value: Any, reader) -> tuple[list[FollowUp], Issues]:
         if item.get("state") not in (None, ""):
             state, problems = _state(item["state"], states)
             found += [("state", m) for _, m in problems]
-            found += [(k, m) for k, m in _needs(state, states, did, "-")
-                      if k == "reason"]  # the reason is what the document says it did
+            if state and "reason" in states[state].needs and not did:
+                # A following-up document gives its reason in what it did.
+                found.append(("did", f"is required for the state '{state}' "
+                                     f"({states[state].label}): say in 'did' why"))
+        if lesson and any(f.lesson == lesson for f in out):
+            found.append(("lesson", f"'{lesson}' is already followed up above; write what "
+                                    f"this document did about it in one entry"))
         issues += [(f"{index}.{k}", m) for k, m in found]
         if not found:
-            out.append(FollowUp(lesson, did, state))
+            out.append(FollowUp(lesson, did, state, index))
     return out, issues
 
 
@@ -269,8 +276,8 @@ def check_references(documents: list[Document]) -> list[tuple[Document, str, str
 
     found = []
     for doc in documents:
-        for index, follow in enumerate(doc.follows_up):
-            key = f"follows_up.{index}.lesson"
+        for follow in doc.follows_up:
+            key = f"follows_up.{follow.position}.lesson"
             owner = lessons.get(follow.lesson)
             if owner is None:
                 hint = nearest(follow.lesson, lessons) or (
@@ -301,3 +308,32 @@ def check_references(documents: list[Document]) -> list[tuple[Document, str, str
                     found.append((doc, f"lessons.{index}.actions.{action.position}.evidence",
                                   message))
     return found
+
+
+def check_future(doc: Document, today: dt.date) -> list[tuple[str, int, str]]:
+    """(field, line, message) for follow-up dated after today: a transition or an
+    action's state is recorded once it happened (a later date is mostly a typo, and
+    would top every feed for years). Until then it does not count."""
+    found = []
+
+    def later(key: str, date: PartialDate, what: str) -> None:
+        if date.start > today:
+            found.append((key, _line(doc, key), f"{date.iso()} is after today "
+                                                f"({today.isoformat()}): {what}"))
+
+    for index, lesson in enumerate(doc.lessons):
+        for step in lesson.transitions:
+            later(f"lessons.{index}.transitions.{step.position}.date", step.date,
+                  "record a transition once it happened; a planned step is an action "
+                  "with a due date")
+        for action in lesson.actions:
+            if action.since is not None:
+                later(f"lessons.{index}.actions.{action.position}.since", action.since,
+                      "'since' is the date the action reached its state")
+    return found
+
+
+def _line(doc: Document, key: str) -> int:
+    while key and key not in doc.lines:
+        key = key.rpartition(".")[0]
+    return doc.lines.get(key, 1)

@@ -125,7 +125,7 @@ def _kinds(value: Any, lines: dict[str, int]) -> tuple[str, ...] | None:
         raise SourceError(f"must be a list of kinds: {', '.join(KINDS)}", line,
                           "response_kinds")
     for index, kind in enumerate(value):
-        if kind not in KINDS:
+        if not isinstance(kind, str) or kind not in KINDS:
             near = difflib.get_close_matches(str(kind), list(KINDS), n=1)
             hint = f"did you mean '{near[0]}'? " if near else ""
             raise SourceError(f"unknown kind '{kind}'; {hint}valid: {', '.join(KINDS)}",
@@ -147,6 +147,9 @@ def _states(name: str, data: dict, lines: dict[str, int]) -> States:
         if not isinstance(key, str) or not _KEY.fullmatch(key) or len(key) > 80:
             raise SourceError(f"key {key!r} must be lowercase letters, digits and hyphens",
                               here, where)
+        if key == "index":  # /opvolging/index/ would be the overview's own address
+            raise SourceError("'index' cannot be a key: /opvolging/index/ is the overview's "
+                              "address; choose another", here, where)
         if not isinstance(entry, dict) or not isinstance(entry.get("label"), str) \
                 or not entry["label"].strip():
             raise SourceError(f"state '{key}' needs a 'label:' (its Dutch name)", here, where)
@@ -162,18 +165,40 @@ def _states(name: str, data: dict, lines: dict[str, int]) -> States:
             closed=_flag(entry, "closed", where, lines, here),
             needs=_needs(entry.get("needs"), where, lines, here),
             color=_color(entry.get("color"), where, lines, here))
+    labels: dict[str, str] = {}
+    for state in states:
+        # The search facet and the feeds name a state by its label: two alike would merge.
+        other = labels.setdefault(state.label.lower(), state.key)
+        if other != state.key:
+            where = f"{name}.{state.key}.label"
+            raise SourceError(f"'{state.label}' is already the label of '{other}'; give each "
+                              f"state its own label", lines.get(where, line), where)
     return states
 
 
+MAX_LABEL, MAX_DESCRIPTION = 80, 500
+
+
 def _plain(value: Any, where: str, lines: dict[str, int], line: int) -> str:
+    """A label or description: plain text, no personal data (they reach every page, feed
+    and export that names the state), as the texts of themes and stakeholders."""
+    from ..privacy import KINDS_NL, scan
     from .schema import markup_in  # schema imports this module
 
+    here = lines.get(where, line)
     if not isinstance(value, str):
-        raise SourceError("must be text; put it in quotes", lines.get(where, line), where)
+        raise SourceError("must be text; put it in quotes", here, where)
+    value = value.strip()
+    limit = MAX_LABEL if where.endswith(".label") else MAX_DESCRIPTION
+    if len(value) > limit:
+        raise SourceError(f"is {len(value)} characters long; at most {limit} are allowed",
+                          here, where)
     if found := markup_in(value):
-        raise SourceError(f"contains HTML markup '{found}'; write plain text",
-                          lines.get(where, line), where)
-    return value.strip()
+        raise SourceError(f"contains HTML markup '{found}'; write plain text", here, where)
+    if leaks := scan(value):
+        raise SourceError(f"personal data: {KINDS_NL[leaks[0].kind]} '{leaks[0].value}' "
+                          f"would be published; remove it", here, where)
+    return value
 
 
 def _flag(entry: dict, name: str, where: str, lines: dict[str, int], line: int) -> bool:

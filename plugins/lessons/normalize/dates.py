@@ -104,9 +104,10 @@ class PartialDate:
         """The last day the date covers."""
         if self.day:
             return self.start
+        if self.month == 12:
+            return dt.date(self.year, 12, 31)  # (and no year 10000 for December 9999)
         if self.month:
-            following = dt.date(self.year + self.month // 12, self.month % 12 + 1, 1)
-            return following - dt.timedelta(days=1)
+            return dt.date(self.year, self.month + 1, 1) - dt.timedelta(days=1)
         return dt.date(self.year, 12, 31)
 
     @property

@@ -46,6 +46,7 @@ def lesson_follow_up(record: Record, today: dt.date, owners: Vocabulary,
         "since": record.since.iso(),
         "response_due": record.response_due.isoformat() if record.response_due else None,
         "response_outstanding": record.outstanding(today),
+        "addressees": [{"key": key, "label": owners.label(key)} for key in record.addressees],
         "transitions": [{
             "state": _state(step.state), "date": step.date.iso(),
             "document": _document(step.document, absolute),
@@ -128,6 +129,8 @@ FOLLOW_UP = _strict({
     "response_outstanding": {"type": "boolean", "description":
                              "The deadline passed (as of the file's as_of) without a state "
                              "that counts as a response."},
+    "addressees": {"type": "array", "items": _TERM, "description":
+                   "The organisations asked to respond to the lesson."},
     "transitions": {"type": "array", "minItems": 1, "description":
                     "Every state the lesson reached, oldest first; the first is the first "
                     "state of the lifecycle, recorded by the lesson's own document.",

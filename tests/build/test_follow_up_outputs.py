@@ -178,6 +178,20 @@ def test_every_page_announces_the_follow_up_feed(site):
             link.attributes["href"].replace("../", "") for link in links}, page
 
 
+def test_theme_and_organisation_pages_lead_to_their_own_feeds(site):
+    for page, feeds in (("themas/governance/", ["documenten", "lessen", "opvolging"]),
+                        ("organisaties/ggd/", ["opvolging"])):
+        html = site.html(page)
+        wanted = [f"feeds/{page}{name}.{ext}" for name in feeds for ext in ("xml", "json")]
+        shown = [a.attributes["href"].replace("../../", "") for a in html.css(".lessons-feeds a")]
+        assert shown == wanted
+        assert all((site.site / path).is_file() for path in shown)
+        announced = [link.attributes["href"].replace("../../", "")
+                     for link in html.css("head link[rel=alternate]")]
+        assert [p for p in wanted if p.endswith(".xml")] == announced[-len(feeds):]
+    assert site.html("jaren/2023/").css_first(".lessons-feeds") is None
+
+
 def validated(site, name: str) -> dict:
     data = json.loads((site.site / "api" / f"{name}.json").read_text(encoding="utf-8"))
     schema = json.loads((site.site / "api" / "schema" / f"{name}.schema.json").read_text())

@@ -74,22 +74,31 @@ def xml_document(root: ET.Element, default_namespace: str) -> str:
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, "unicode") + "\n"
 
 
-def _atom(site: Site, title: str, self_path: str, items: list[_Item]) -> str:
+def atom_sub(parent: ET.Element, tag: str, text: str | None = None, **attrs) -> ET.Element:
+    """An Atom element under `parent`, with its text."""
+    element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attrs)
+    if text is not None:
+        element.text = text
+    return element
+
+
+def atom_feed(site: Site, title: str, self_path: str, updated: str | None) -> ET.Element:
+    """An Atom feed's head: its address, title, last change (None: an empty feed),
+    publisher and licence."""
     feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "nl"})
+    atom_sub(feed, "id", site.absolute(self_path))
+    atom_sub(feed, "title", f"{title} · {site.name}")
+    atom_sub(feed, "updated", updated or "1970-01-01T00:00:00Z")
+    atom_sub(feed, "link", rel="self", href=site.absolute(self_path))
+    atom_sub(feed, "link", rel="alternate", href=site.url)
+    atom_sub(atom_sub(feed, "author"), "name", site.publisher)
+    atom_sub(feed, "rights", f"{site.licence} ({site.licence_url})")
+    return feed
 
-    def sub(parent, tag, text=None, **attrs):
-        element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attrs)
-        if text is not None:
-            element.text = text
-        return element
 
-    sub(feed, "id", site.absolute(self_path))
-    sub(feed, "title", f"{title} · {site.name}")
-    sub(feed, "updated", _timestamp(items[0].doc) if items else "1970-01-01T00:00:00Z")
-    sub(feed, "link", rel="self", href=site.absolute(self_path))
-    sub(feed, "link", rel="alternate", href=site.url)
-    sub(sub(feed, "author"), "name", site.publisher)
-    sub(feed, "rights", f"{site.licence} ({site.licence_url})")
+def _atom(site: Site, title: str, self_path: str, items: list[_Item]) -> str:
+    feed = atom_feed(site, title, self_path, _timestamp(items[0].doc) if items else None)
+    sub = atom_sub
     for item in items:
         entry = sub(feed, "entry")
         sub(entry, "id", item.url)

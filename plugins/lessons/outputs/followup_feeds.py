@@ -11,15 +11,13 @@ theme feeds of documents and lessons: a subscription must survive a quiet period
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
-
 from ..followup import Event, Record
 from ..graph import Corpus
 from ..model.lifecycle import State
 from ..model.schema import Vocabularies
 from ..model.vocab import Vocabulary
 from . import urls
-from .exports import ATOM, FEED_SIZE, Site, json_text, xml_document
+from .exports import ATOM, FEED_SIZE, Site, atom_feed, atom_sub, json_text, xml_document
 
 NAME = "opvolging"  # feeds/opvolging.xml, feeds/themas/<key>/opvolging.xml, ...
 SECTION = "opvolging"  # the id of the follow-up section of a lesson's page
@@ -99,21 +97,8 @@ def _themes(event: Event, vocabs: Vocabularies) -> list[tuple[str, str]]:
 
 def _atom(site: Site, vocabs: Vocabularies, title: str, self_path: str,
           events: list[Event]) -> str:
-    feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "nl"})
-
-    def sub(parent, tag, text=None, **attrs):
-        element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attrs)
-        if text is not None:
-            element.text = text
-        return element
-
-    sub(feed, "id", site.absolute(self_path))
-    sub(feed, "title", f"{title} · {site.name}")
-    sub(feed, "updated", _timestamp(events[0]) if events else "1970-01-01T00:00:00Z")
-    sub(feed, "link", rel="self", href=site.absolute(self_path))
-    sub(feed, "link", rel="alternate", href=site.url)
-    sub(sub(feed, "author"), "name", site.publisher)
-    sub(feed, "rights", f"{site.licence} ({site.licence_url})")
+    feed = atom_feed(site, title, self_path, _timestamp(events[0]) if events else None)
+    sub = atom_sub
     for event in events:
         entry = sub(feed, "entry")
         sub(entry, "id", site.absolute(event.id))

@@ -112,6 +112,10 @@ def load_yaml(text: str, offset: int = 0) -> tuple[Any, dict[str, int]]:
         _refuse_tags(text, offset, starts)
         data = _construct(loader, node, offset)
     except yaml.MarkedYAMLError as err:
+        if "nesting depth" in str(err.problem):
+            # libyaml (from PyYAML 6.0.4 on) stops deep nesting itself; older versions
+            # run into Python's recursion limit below. One message and line for both.
+            raise SourceError("YAML is nested too deeply", offset + 1) from None
         mark = err.problem_mark or err.context_mark
         line = offset + (mark.line + 1 if mark else 1)
         problem = err.problem or err.context or "invalid YAML"

@@ -113,15 +113,9 @@ def _check_follow_up(result: Collection, others: Iterable[Document]) -> None:
     for doc, key, message in followup_schema.check_references(site):
         if doc.path not in read:
             continue
-        result.problems.append(Problem(doc.path, _line(doc, key), key,
+        result.problems.append(Problem(doc.path, doc.line_of(key), key,
                                        message))
         result.invalid.add(doc.path)
-
-
-def _line(doc: Document, key: str) -> int:
-    while key and key not in doc.lines:
-        key = key.rpartition(".")[0]
-    return doc.lines.get(key, 1)
 
 
 def _check_duplicates(result: Collection) -> None:

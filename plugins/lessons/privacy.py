@@ -295,7 +295,7 @@ def check(doc: Document) -> list[Problem]:
     for key, text in _front_matter_texts(doc):
         for finding in scan(text or ""):
             if finding.normal not in allowed:
-                line = _line(doc, key)
+                line = doc.line_of(key)
                 problems.append(Problem(doc.path, line, key, _message(finding)))
     line_starts: list[int] = []
     for finding in scan(doc.body):
@@ -306,13 +306,6 @@ def check(doc: Document) -> list[Problem]:
         line = doc.body_line + _line_index(line_starts, finding.start)
         problems.append(Problem(doc.path, line, "body", _message(finding)))
     return problems
-
-
-def _line(doc: Document, key: str) -> int:
-    """The line of a key, else of the nearest key above it."""
-    while key and key not in doc.lines:
-        key = key.rpartition(".")[0]
-    return doc.lines.get(key, 1)
 
 
 def check_page(path: str, text: str) -> list[Problem]:

@@ -101,6 +101,15 @@ class Document:
     def year(self) -> int:
         return self.date.year
 
+    def line_of(self, key: str) -> int:
+        """Line of a front-matter key ("lessons.0.actions.1.due"), else of the nearest key
+        above it, else 1 (as Source.line_of)."""
+        while key:
+            if key in self.lines:
+                return self.lines[key]
+            key = key.rpartition(".")[0]
+        return 1
+
     def is_public(self, today: dt.date) -> bool:
         if self.status != "published":
             return False

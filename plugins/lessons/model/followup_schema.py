@@ -318,7 +318,7 @@ def check_future(doc: Document, today: dt.date) -> list[tuple[str, int, str]]:
 
     def later(key: str, date: PartialDate, what: str) -> None:
         if date.start > today:
-            found.append((key, _line(doc, key), f"{date.iso()} is after today "
+            found.append((key, doc.line_of(key), f"{date.iso()} is after today "
                                                 f"({today.isoformat()}): {what}"))
 
     for index, lesson in enumerate(doc.lessons):
@@ -331,9 +331,3 @@ def check_future(doc: Document, today: dt.date) -> list[tuple[str, int, str]]:
                 later(f"lessons.{index}.actions.{action.position}.since", action.since,
                       "'since' is the date the action reached its state")
     return found
-
-
-def _line(doc: Document, key: str) -> int:
-    while key and key not in doc.lines:
-        key = key.rpartition(".")[0]
-    return doc.lines.get(key, 1)

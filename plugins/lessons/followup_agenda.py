@@ -65,17 +65,12 @@ class Agenda:
         return not self.organisations
 
 
-def below(vocab: Vocabulary, key: str) -> set[str]:
-    """A stakeholder and every stakeholder under it in the hierarchy."""
-    return {k for k in vocab.terms if k == key or key in vocab.ancestors(k)}
-
-
 def agenda(follow: FollowUps, vocab: Vocabulary, scope: str = "",
            invalid: int = 0) -> Agenda:
     """What is late on follow.today, per organisation: every one, or the one named by
     scope (a stakeholder key) and those under it."""
     day = follow.today
-    only = below(vocab, scope) if scope else None
+    only = set(vocab.below(scope)) if scope else None
     found: dict[str, Organisation] = {}
 
     def organisation(key: str) -> Organisation:

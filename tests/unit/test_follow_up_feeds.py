@@ -10,7 +10,7 @@ import textwrap
 from helpers import ROOT
 from lessons import graph
 from lessons.collect import collect, load_vocabularies
-from lessons.outputs.followup_feeds import descendants, state_at
+from lessons.outputs.followup_feeds import state_at
 
 VOCABS = load_vocabularies(ROOT / "content" / "vocabularies")
 
@@ -100,6 +100,6 @@ def test_an_entry_shows_the_state_the_lesson_was_in_then_not_now():
 
 
 def test_an_organisation_answers_for_the_ones_below_it():
-    assert descendants(VOCABS.stakeholders, "ministerie-vws") == {
+    assert set(VOCABS.stakeholders.below("ministerie-vws")) == {
         "ministerie-vws", "vws-bestuursraad", "vws-dco"}
-    assert descendants(VOCABS.stakeholders, "rivm") == {"rivm"}
+    assert VOCABS.stakeholders.below("rivm") == ["rivm"]

@@ -71,6 +71,14 @@ class Vocabulary:
     def children(self, key: str) -> list[Term]:
         return [t for t in self.terms.values() if t.parent == key]
 
+    def below(self, key: str) -> list[str]:
+        """A key and the keys of every term under it, breadth first (an organisation
+        answers for its directorates; a theme's page lists its subthemes' documents)."""
+        keys = [key]
+        for current in keys:  # grows while iterating
+            keys.extend(child.key for child in self.children(current) if child.key not in keys)
+        return keys
+
     def label(self, key: str) -> str:
         term = self.terms.get(key)
         return term.label if term else key

@@ -15,7 +15,6 @@ from ..followup import Event, Record
 from ..graph import Corpus
 from ..model.lifecycle import State
 from ..model.schema import Vocabularies
-from ..model.vocab import Vocabulary
 from . import urls
 from .exports import ATOM, FEED_SIZE, Site, atom_feed, atom_sub, json_text, xml_document
 
@@ -41,22 +40,11 @@ def feeds(corpus: Corpus, vocabs: Vocabularies, site: Site) -> dict[str, str]:
     concerned = {lesson_id: organisations(record)
                  for lesson_id, record in corpus.follow_up.records.items()}
     for term in vocabs.stakeholders:
-        keys = descendants(vocabs.stakeholders, term.key)
+        keys = set(vocabs.stakeholders.below(term.key))
         both(f"feeds/{urls.STAKEHOLDERS}/{term.key}/{NAME}",
              f"Opvolging van lessen voor {term.label}",
              [e for e in events if not keys.isdisjoint(concerned[e.record.lesson.id])])
     return out
-
-
-def descendants(vocab: Vocabulary, key: str) -> set[str]:
-    """A term and every term below it (an organisation answers for its directorates)."""
-    found, todo = {key}, [key]
-    while todo:
-        for child in vocab.children(todo.pop()):
-            if child.key not in found:
-                found.add(child.key)
-                todo.append(child.key)
-    return found
 
 
 def organisations(record: Record) -> set[str]:

@@ -60,18 +60,10 @@ def _term_pages(vocab: Vocabulary, index: dict[str, list[Document]], base: str,
              "children": vocab.children(term.key), "groups": group_by_kind(docs),
              "count": len(docs), "base": base,
              "lesson_items": _with_descendants(term, vocab, lesson_index or {}),
-             "follow_up": (organisation_follow_up(follow_up, _keys_below(term, vocab))
+             "follow_up": (organisation_follow_up(follow_up, set(vocab.below(term.key)))
                            if follow_up is not None else None)},
         ))
     return pages
-
-
-def _keys_below(term: Term, vocab: Vocabulary) -> set[str]:
-    """A term's key and those of every term below it."""
-    keys = [term.key]
-    for key in keys:  # grows while iterating: a breadth-first walk of the hierarchy
-        keys.extend(child.key for child in vocab.children(key))
-    return set(keys)
 
 
 def organisation_follow_up(follow: FollowUps, keys: set[str]) -> dict[str, Any] | None:
@@ -110,9 +102,7 @@ def _ordered(vocab: Vocabulary) -> list[Term]:
 def _with_descendants(term: Term, vocab: Vocabulary, index: dict[str, list]):
     """The items (documents or lessons) of a term and of every term below it, in the
     index's order (newest document first)."""
-    keys = [term.key]
-    for key in keys:  # grows while iterating: a breadth-first walk of the hierarchy
-        keys.extend(child.key for child in vocab.children(key))
+    keys = vocab.below(term.key)
     if len(keys) == 1:
         return index.get(term.key, [])
     seen: dict[str, Any] = {}

@@ -119,8 +119,11 @@ def cmd_check(args) -> int:
         published, redirected = _addresses(result, project.root)
         gone = permalinks.missing(permalinks.read_manifest(manifest), published | redirected)
         if gone:
+            withheld = sorted(project.show(doc.path) for doc in result.documents
+                              if doc.status == "published" and doc.path in result.invalid)
             result.problems.append(Problem(str(manifest), 1, "manifest",
-                                           permalinks.missing_message(gone, manifest)))
+                                           permalinks.missing_message(gone, manifest,
+                                                                      withheld)))
         # As the build: a redirect may not take the address of a page that exists.
         _, refused = permalinks.check_redirects(
             permalinks.redirects(_public_corpus(result, project.root)),

@@ -171,7 +171,8 @@ _FIXES = (
 )
 
 
-def missing_message(gone: list[str], manifest: Path) -> str:
+def missing_message(gone: list[str], manifest: Path, withheld: list[str] = ()) -> str:
+    """`withheld`: published documents left out for their problems, the likely cause."""
     # Pages first, shallow before deep: '/themas/x/' says more than its feeds and cells.
     ordered = sorted(gone, key=lambda g: (not (g == "" or g.endswith("/")), g.count("/"), g))
     shown = ", ".join("/" + g for g in ordered[:10]) + (" ..." if len(gone) > 10 else "")
@@ -181,5 +182,9 @@ def missing_message(gone: list[str], manifest: Path) -> str:
         if fix not in fixes:
             fixes.append(fix)
     fix = "; ".join(fixes)
+    if withheld:
+        names = ", ".join(withheld[:3]) + (" ..." if len(withheld) > 3 else "")
+        fix = (f"first fix the problems reported for {names}: a published document with "
+               f"problems is left out, and its addresses with it; otherwise: {fix}")
     return (f"{manifest.name}: {len(gone)} published address(es) would disappear: {shown}. "
             f"{fix[:1].upper()}{fix[1:]}")

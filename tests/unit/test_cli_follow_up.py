@@ -311,3 +311,18 @@ def test_a_transition_after_the_sites_today_is_refused_and_not_counted(project, 
     assert main(["check", "content/documenten/b.md"]) == 1
     assert ("b.md:16: lessons.0.transitions.0.date: 2031-05-01 is after today (2024-01-10): "
             "record a transition once it happened") in capsys.readouterr().out
+
+
+def test_a_lost_address_names_the_document_whose_problems_withhold_it(project, capsys):
+    (project / "published-urls.txt").write_text("/lessen/les-bestuur/\n", encoding="utf-8")
+    main(["check"])  # (the fixture's broken draft is reported)
+    assert "published-urls.txt" not in capsys.readouterr().out  # the manifest holds
+    path = project / "content" / "documenten" / "b.md"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "state: gepland, due: 2023-11-01", "state: gepladn, due: 2023-11-01"), encoding="utf-8")
+    assert main(["check"]) == 1
+    out = capsys.readouterr().out
+    assert "did you mean 'gepland'?" in out
+    assert ("published-urls.txt: 1 published address(es) would disappear: "
+            "/lessen/les-bestuur/. First fix the problems reported for "
+            "content/documenten/b.md: a published document with problems is left out") in out

@@ -180,24 +180,16 @@ MAX_LABEL, MAX_DESCRIPTION = 80, 500
 
 
 def _plain(value: Any, where: str, lines: dict[str, int], line: int) -> str:
-    """A label or description: plain text, no personal data (they reach every page, feed
-    and export that names the state), as the texts of themes and stakeholders."""
-    from ..privacy import KINDS_NL, scan
-    from .schema import markup_in  # schema imports this module
+    """A label or description: plain text, no markup, no personal data, as the texts of
+    themes and stakeholders (vocab.plain_text), and not longer than a state needs."""
+    from .vocab import plain_text  # vocab imports schema, which imports this module
 
     here = lines.get(where, line)
-    if not isinstance(value, str):
-        raise SourceError("must be text; put it in quotes", here, where)
-    value = value.strip()
+    value = plain_text(value, where, here) or ""
     limit = MAX_LABEL if where.endswith(".label") else MAX_DESCRIPTION
     if len(value) > limit:
         raise SourceError(f"is {len(value)} characters long; at most {limit} are allowed",
                           here, where)
-    if found := markup_in(value):
-        raise SourceError(f"contains HTML markup '{found}'; write plain text", here, where)
-    if leaks := scan(value):
-        raise SourceError(f"personal data: {KINDS_NL[leaks[0].kind]} '{leaks[0].value}' "
-                          f"would be published; remove it", here, where)
     return value
 
 

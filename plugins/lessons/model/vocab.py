@@ -122,7 +122,7 @@ def parse_vocabulary(name: str, text: str, path: str = "") -> Vocabulary:
         for unknown in sorted(set(entry) - TERM_FIELDS, key=str):
             raise SourceError(f"unknown field; known: {', '.join(sorted(TERM_FIELDS))}",
                               lines.get(f"{key}.{unknown}", line), f"{key}.{unknown}")
-        texts = {f: _text(entry.get(f), f"{key}.{f}", lines.get(f"{key}.{f}", line))
+        texts = {f: plain_text(entry.get(f), f"{key}.{f}", lines.get(f"{key}.{f}", line))
                  for f in ("label", "description", "parent", "uri", "abbreviation")}
         vocab.add(Term(
             key=key,
@@ -149,9 +149,10 @@ TERM_FIELDS = frozenset({"label", "description", "aliases", "parent", "uri", "ab
                          "redirect_from"})
 
 
-def _text(value, where: str, line: int) -> str | None:
-    """A term's text field: plain text, no markup, no personal data (labels and
-    descriptions reach every page, feed, export and citation that names the term)."""
+def plain_text(value, where: str, line: int) -> str | None:
+    """A term's (or a lifecycle state's) text field: plain text, no markup, no personal
+    data (labels and descriptions reach every page, feed, export and citation that names
+    the term)."""
     from ..privacy import KINDS_NL, scan
     from .schema import markup_in
 

@@ -117,7 +117,8 @@ def _atom(site: Site, title: str, self_path: str, items: list[_Item]) -> str:
     return xml_document(feed, ATOM)
 
 
-def _json_feed(site: Site, title: str, self_path: str, items: list[_Item]) -> str:
+def json_feed(site: Site, title: str, self_path: str, items: list[dict[str, Any]]) -> str:
+    """A JSON Feed 1.1 with its address, title, publisher and licence around `items`."""
     return json_text({
         "version": "https://jsonfeed.org/version/1.1",
         "title": f"{title} · {site.name}",
@@ -126,7 +127,12 @@ def _json_feed(site: Site, title: str, self_path: str, items: list[_Item]) -> st
         "language": "nl",
         "authors": [{"name": site.publisher}],
         "_licence": {"id": site.licence, "url": site.licence_url},
-        "items": [{
+        "items": items,
+    })
+
+
+def _json_feed(site: Site, title: str, self_path: str, items: list[_Item]) -> str:
+    return json_feed(site, title, self_path, [{
             "id": item.url, "url": item.url, "title": item.title,
             "content_text": item.summary or item.title,
             **({"summary": item.summary} if item.summary else {}),
@@ -135,8 +141,7 @@ def _json_feed(site: Site, title: str, self_path: str, items: list[_Item]) -> st
                          or site.publisher}],
             "tags": [theme["label"] for theme in item.themes],
             "language": item.doc.language,
-        } for item in items],
-    })
+        } for item in items])
 
 
 def _document_items(docs: list[Document], site: Site, vocabs: Vocabularies) -> list[_Item]:

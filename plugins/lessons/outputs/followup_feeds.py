@@ -16,7 +16,7 @@ from ..graph import Corpus
 from ..model.lifecycle import State
 from ..model.schema import Vocabularies
 from . import urls
-from .exports import ATOM, FEED_SIZE, Site, atom_feed, atom_sub, json_text, xml_document
+from .exports import ATOM, FEED_SIZE, Site, atom_feed, atom_sub, json_feed, xml_document
 
 NAME = "opvolging"  # feeds/opvolging.xml, feeds/themas/<key>/opvolging.xml, ...
 SECTION = "opvolging"  # the id of the follow-up section of a lesson's page
@@ -130,13 +130,4 @@ def _json_feed(site: Site, vocabs: Vocabularies, title: str, self_path: str,
                         "date": event.date.iso()},
         }
         items.append(item)
-    return json_text({
-        "version": "https://jsonfeed.org/version/1.1",
-        "title": f"{title} · {site.name}",
-        "home_page_url": site.url,
-        "feed_url": site.absolute(self_path),
-        "language": "nl",
-        "authors": [{"name": site.publisher}],
-        "_licence": {"id": site.licence, "url": site.licence_url},
-        "items": items,
-    })
+    return json_feed(site, title, self_path, items)

@@ -188,11 +188,19 @@ def _addresses(collection, root: Path | None = None) -> tuple[set[str], set[str]
                  and found.path is not None}
     kept = addresses.kept(permalinks.read_manifest(root / "published-urls.txt"), vocabs)
     listed = addresses.site_addresses(
-        corpus, vocabs, own=own, originals=originals, woo=bool(site.get("woo_publisher_uri")),
+        corpus, vocabs, own=own, originals=originals, woo=_woo(site, vocabs),
         robots=bool(site.get("site_url")) and "robots.txt" not in own, kept=kept)
     moved = addresses.moved(listed, addresses.renames(corpus, vocabs))
     return (addresses.paths(listed),
             {r.source for r in permalinks.redirects(corpus)} | {m.source for m in moved})
+
+
+def _woo(site: dict, vocabs) -> bool:
+    """Whether the build writes DiWoo sitemaps: the site's organisation has a TOOI
+    address (plugin.py, _site_organisation)."""
+    key = vocabs.stakeholders.resolve(str(site.get("organisation") or ""))
+    return bool(site.get("woo_publisher_uri")
+                or (key and vocabs.stakeholders.terms[key].tooi))
 
 
 def _site_options(root: Path) -> dict:

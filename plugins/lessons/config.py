@@ -31,12 +31,17 @@ class LessonsConfig(Config):
     # The committed list of every published address (relative to mkdocs.yml); the build
     # fails when one would disappear. Empty: no check (test corpora, first setup).
     manifest = opt.Type(str, default="published-urls.txt")
-    # Who publishes the site, as named in citations (default: site_name).
+    # The organisation that runs the site: a key of stakeholders.yml. It publishes the
+    # documents that name no `organisation:` of their own, and it is the Woo-index's
+    # publisher when its term has a `tooi:` address.
+    organisation = opt.Type(str, default="")
+    # Its name where no `organisation` is set (default: site_name).
     publisher = opt.Optional(opt.Type(str))
     # Licence of the texts, stated in feeds and the JSON export.
     licence = opt.Type(str, default="CC-BY-4.0")
     licence_url = opt.Type(str, default="https://creativecommons.org/licenses/by/4.0/")
-    # The Woo-index: the publishing government body as a TOOI organisation address; with
-    # it, the build writes DiWoo sitemaps and lists them in robots.txt. Empty: none.
+    # The Woo-index: the site's body as a TOOI organisation address, where its term in
+    # stakeholders.yml has no `tooi:`; with one, the build writes DiWoo sitemaps and lists
+    # them in robots.txt. Empty: none.
     woo_publisher_uri = opt.Type(str, default="")
     woo_publisher_name = opt.Optional(opt.Type(str))  # default: publisher

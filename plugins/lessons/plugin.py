@@ -12,6 +12,7 @@ Events, in build order:
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import os
 import shutil
@@ -30,6 +31,7 @@ from . import addresses, graph, permalinks, privacy, sanitize
 from .build.plan import Options, prepare, today
 from .collect import load_vocabularies
 from .config import LessonsConfig
+from .issuer import Organisation
 from .mkdocs_pages import WRITTEN, CorePages, guarded
 from .model.document import Document
 from .model.schema import Vocabularies
@@ -69,6 +71,7 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
             self._stop(err.message)
             self.vocabs = Vocabularies(Vocabulary("themes"), Vocabulary("stakeholders"))
         self.today = today(self.config.today)
+        self.organisation = self._site_organisation(config)
         self.cache = None
         self.base_dir = Path(config.config_file_path or ".").resolve().parent
         if self.config.cache:
@@ -84,6 +87,24 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
             graph.Weights(self.config.theme_weight, self.config.stakeholder_weight),
             self._manifest() if self.config.manifest else None)
         return config
+
+    def _site_organisation(self, config: MkDocsConfig) -> Organisation:
+        """The organisation that runs the site (the `organisation` option)."""
+        key = self.config.organisation
+        found = self.vocabs.stakeholders.resolve(key) if key else None
+        if key and found is None:
+            near = self.vocabs.stakeholders.suggest(key)
+            hint = f"did you mean '{near}'? " if near else ""
+            self._stop(f"lessons: organisation: unknown organisation '{key}'; {hint}name a "
+                       f"key of {self.config.vocabularies_dir}/stakeholders.yml")
+        if found:
+            own = Organisation.of(found, self.vocabs.stakeholders)
+        else:
+            own = Organisation(self.config.publisher or config.site_name)
+        if self.config.woo_publisher_uri or self.config.woo_publisher_name:
+            own = dataclasses.replace(own, tooi=self.config.woo_publisher_uri or own.tooi,
+                                      name=self.config.woo_publisher_name or own.name)
+        return own
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         """Account for every file under docs_dir, read every document, publish only what
@@ -285,7 +306,7 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
             self.corpus, self.vocabs, own=self.own,
             originals={doc_id: found.path.suffix for doc_id, found in self.originals.items()
                        if found.path is not None},
-            woo=bool(self.config.woo_publisher_uri), robots="robots.txt" in written,
+            woo=bool(self.organisation.tooi), robots="robots.txt" in written,
             kept=self.plan.kept)
         self._write_moved(listed, site_dir, config.site_url or "")
         # What `lessons manifest` records must be what a build writes.
@@ -314,9 +335,9 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
         files = {**exports.feeds(self.corpus, self.vocabs, site),
                  **followup_feeds.feeds(self.corpus, self.vocabs, site),
                  **exports.api(self.corpus, self.vocabs, site, self.helpers.cite)}
-        if self.config.woo_publisher_uri:
-            files.update(diwoo.sitemaps(self.corpus, self.vocabs, site.absolute, diwoo.Publisher(
-                self.config.woo_publisher_name or site.publisher, self.config.woo_publisher_uri)))
+        if self.organisation.tooi:
+            files.update(diwoo.sitemaps(self.corpus, self.vocabs, site.absolute,
+                                        self.organisation))
         # An editor's own robots.txt in the content wins; sitemaps need absolute addresses.
         if not self._own_robots and config.site_url:
             files["robots.txt"] = diwoo.robots(site.absolute, files)
@@ -362,12 +383,12 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
         """Templates call `lessons.*` for labels, URLs and Dates. Every page MkDocs has read
         is known now: the core renders its own pages on every core (mkdocs_pages.py)."""
         env.globals["lessons"] = TemplateHelpers(
-            self.vocabs, self.corpus, config.site_url or "",
-            self.config.publisher or config.site_name, config.site_name, self.config.licence)
+            self.vocabs, self.corpus, config.site_url or "", self.organisation,
+            config.site_name, self.config.licence)
         self.helpers = env.globals["lessons"]
         self.site = exports.Site((config.site_url or "/").rstrip("/") + "/", config.site_name,
-                                 self.config.publisher or config.site_name,
-                                 self.config.licence, self.config.licence_url)
+                                 self.organisation, self.config.licence,
+                                 self.config.licence_url)
         self.core = core = CorePages(self, env, config, files, self.nav,
                                      keep_search=self.serving)
         # The pages MkDocs read this build: all of them, but for `--dirty`, which leaves

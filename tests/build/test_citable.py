@@ -35,8 +35,8 @@ DRAFTS = ("zeta-concept", "Zeta concept", "eta-embargo", "Eta onder embargo")
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("citable")
-    built = build_site(make_docs(tmp, FIXTURES / "corpus"), tmp, strict=True,
-                       woo_publisher_uri=VWS, woo_publisher_name="Ministerie van VWS")
+    # The project's mkdocs.yml: the site's organisation is ministerie-vws, with its TOOI.
+    built = build_site(make_docs(tmp, FIXTURES / "corpus"), tmp, strict=True)
     assert not built.failed, built.messages
     return built
 
@@ -88,16 +88,20 @@ def test_citations_follow_the_reference_examples(site):
     # Publisher; Year Mon Day. Available from: URL
     tree = site.html("documenten/delta-paper")
     assert tree.css_first(".lessons-cite__vancouver").text() == (
-        "Denker D. Delta paper [Internet]. Lessen uit de praktijk; 2019 Feb 2. "
+        "Denker D. Delta paper [Internet]. Ministerie van Volksgezondheid, Welzijn en Sport; "
+        "2019 Feb 2. "
         "Available from: https://lessen.example.org/documenten/delta-paper/")
     # APA 7, grey literature: Author, A. (Year). Title (italic). Publisher. URL
     apa = tree.css_first(".lessons-cite__apa")
-    assert apa.text() == ("Denker, D. (2019). Delta paper. Lessen uit de praktijk. "
+    assert apa.text() == ("Denker, D. (2019). Delta paper. Ministerie van Volksgezondheid, "
+                          "Welzijn en Sport. "
                           "https://lessen.example.org/documenten/delta-paper/")
     assert apa.css_first("i").text() == "Delta paper"
-    # Without personal authors the organisation is the author.
+    # Without personal authors the organisation is the author, and the publisher; the
+    # website is neither.
     beta = site.html("documenten/beta-memo").css_first(".lessons-cite__vancouver").text()
-    assert beta.startswith("Ministerie van VWS. Beta memo [Internet]. Lessen uit de praktijk;")
+    assert beta.startswith("Ministerie van Volksgezondheid, Welzijn en Sport. Beta memo "
+                           "[Internet]. Ministerie van Volksgezondheid, Welzijn en Sport;")
 
 
 def test_downloads_in_bibtex_ris_and_csl_json(site):
@@ -187,7 +191,7 @@ def test_woo_index_finds_diwoo_sitemaps_through_robots_txt(site):
                                "documenten/gamma-rapport/", "documenten/theta-script/"]
     gamma = located["documenten/gamma-rapport/"].find(f"{DW}Document/{DW}DiWoo")
     assert gamma.find(f"{DW}publisher").attrib["resource"] == VWS
-    assert gamma.findtext(f"{DW}publisher") == "Ministerie van VWS"
+    assert gamma.findtext(f"{DW}publisher") == "Ministerie van Volksgezondheid, Welzijn en Sport"
     assert gamma.findtext(f"{DW}titelcollectie/{DW}officieleTitel") == "Gamma rapport"
     category = gamma.find(f"{DW}classificatiecollectie/{DW}informatiecategorieen/"
                           f"{DW}informatiecategorie")

@@ -197,7 +197,7 @@ def validated(site, name: str) -> dict:
     schema = json.loads((site.site / "api" / "schema" / f"{name}.schema.json").read_text())
     jsonschema.Draft202012Validator.check_schema(schema)
     jsonschema.validate(data, schema, format_checker=jsonschema.FormatChecker())
-    assert data["schema_version"] == "1.2"
+    assert data["schema_version"] == "1.3"
     assert data["$schema"] == f"{SITE}api/schema/{name}.schema.json"
     return data
 
@@ -247,7 +247,7 @@ def test_the_api_gives_each_lessons_follow_up_valid_against_its_schema(site):
     citation = next(x["citation"] for x in data["lessons"] if x["id"] == "les-geborgd")
     assert citation["vancouver"] == (
         "Jansen J. Deel de gegevens in de regio. In: Rapport A over de crisisaanpak "
-        "[Internet]. Lessen uit de praktijk; 2023 Jan 10. "
+        "[Internet]. Ministerie van Volksgezondheid, Welzijn en Sport; 2023 Jan 10. "
         f"Available from: {SITE}lessen/les-geborgd/")
 
 

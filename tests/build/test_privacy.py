@@ -15,7 +15,7 @@ date: 2022-01-01
 summary: Een voorbeeld met een zakelijk contactadres.
 themes: [regie]
 stakeholders: [gemeenten]
-organisation: Gemeente Voorbeeld
+organisation: gemeenten
 status: published
 allow_personal_data:
   - value: p.projectleider@voorbeeld.nl

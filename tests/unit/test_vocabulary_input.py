@@ -23,6 +23,8 @@ CASES = [
     ("a:\n  label: A\n  parent: [b]\n", 3, "a.parent", "must be text, not list"),
     ("a:\n  label: A\n  abbreviation: 12\n", 3, "a.abbreviation", "must be text, not int"),
     ("- a\n- b\n", 1, "vocabulary", "a vocabulary is a list of 'key:' entries"),
+    ("a:\n  label: A\n  tooi: https://www.rijksoverheid.nl/vws\n", 3, "a.tooi",
+     "must be a TOOI address such as https://identifier.overheid.nl/tooi/id/"),
 ]
 
 

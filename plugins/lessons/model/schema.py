@@ -212,6 +212,30 @@ def _terms(vocab_name: str, *, required: bool):
     return read
 
 
+def _organisation(value: Any, reader: _Reader) -> tuple[Any, Issues]:
+    """The organisation that issued the document: one term of stakeholders.yml (key,
+    label, abbreviation or alias), so it is cited, published and harvested under one name
+    and, for the Woo-index, under its TOOI identifier."""
+    if isinstance(value, list) and len(value) == 1:
+        value = value[0]
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None, [("", EMPTY)]
+    if not isinstance(value, str):
+        return None, [("", "must name one organisation: a key of "
+                           "content/vocabularies/stakeholders.yml, e.g. 'ministerie-vws'")]
+    if markup := _markup(value):
+        return None, markup
+    vocab = reader.vocabs.stakeholders
+    key = vocab.resolve(value)
+    if key is None:
+        near = vocab.suggest(value)
+        hint = (f"did you mean '{near}' ({vocab.label(near)})?" if near else
+                "add it to content/vocabularies/stakeholders.yml first (label, and its "
+                "TOOI address under 'tooi:' if it is a government body)")
+        return None, [("", f"unknown organisation '{value[:100]}'; {hint}")]
+    return key, []
+
+
 def _source(value: Any, _: _Reader) -> tuple[Any, Issues]:
     if isinstance(value, str):
         markup = _markup(value)
@@ -324,7 +348,7 @@ FIELDS: dict[str, Callable[[Any, _Reader], tuple[Any, Issues]]] = {
     "stakeholders": _terms("stakeholders", required=True),
     "status": _status,
     "authors": _strings,
-    "organisation": _text(MAX_TITLE),
+    "organisation": _organisation,
     "source": _source,
     "lessons": _lessons,
     "redirect_from": _old_addresses("documenten"),

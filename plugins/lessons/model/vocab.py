@@ -29,6 +29,10 @@ class Term:
     parent: str | None = None
     uri: str | None = None
     abbreviation: str | None = None
+    # An organisation's address in TOOI, the government's list of public bodies
+    # (https://identifier.overheid.nl/tooi/id/ministerie/mnre1025): the Woo-index accepts
+    # only publishers it lists.
+    tooi: str | None = None
     # Former keys: their pages redirect here and their feeds keep answering, and
     # documents that still name them resolve to this term.
     redirect_from: tuple[str, ...] = ()
@@ -123,7 +127,12 @@ def parse_vocabulary(name: str, text: str, path: str = "") -> Vocabulary:
             raise SourceError(f"unknown field; known: {', '.join(sorted(TERM_FIELDS))}",
                               lines.get(f"{key}.{unknown}", line), f"{key}.{unknown}")
         texts = {f: plain_text(entry.get(f), f"{key}.{f}", lines.get(f"{key}.{f}", line))
-                 for f in ("label", "description", "parent", "uri", "abbreviation")}
+                 for f in ("label", "description", "parent", "uri", "abbreviation", "tooi")}
+        if texts["tooi"] and not TOOI.fullmatch(texts["tooi"]):
+            raise SourceError("must be a TOOI address such as https://identifier.overheid.nl/"
+                              "tooi/id/ministerie/mnre1025 (look it up at "
+                              "https://standaarden.overheid.nl/tooi)",
+                              lines.get(f"{key}.tooi", line), f"{key}.tooi")
         vocab.add(Term(
             key=key,
             label=texts["label"] or "",
@@ -132,6 +141,7 @@ def parse_vocabulary(name: str, text: str, path: str = "") -> Vocabulary:
             parent=texts["parent"],
             uri=texts["uri"],
             abbreviation=texts["abbreviation"],
+            tooi=texts["tooi"],
             redirect_from=_former_keys(entry.get("redirect_from"), key, lines),
         ))
     _check_former_keys(vocab, lines)
@@ -146,7 +156,8 @@ def parse_vocabulary(name: str, text: str, path: str = "") -> Vocabulary:
 # A key is a folder under /themas/, /organisaties/ ...: "index" would be the listing.
 RESERVED_KEYS = frozenset({"index"})
 TERM_FIELDS = frozenset({"label", "description", "aliases", "parent", "uri", "abbreviation",
-                         "redirect_from"})
+                         "redirect_from", "tooi"})
+TOOI = re.compile(r"https://identifier\.overheid\.nl/tooi/id/[a-z_]+/[a-z0-9_]+")
 
 
 def plain_text(value, where: str, line: int) -> str | None:

@@ -33,6 +33,7 @@ from ..normalize.dates import PartialDate, format_nl
 
 if TYPE_CHECKING:
     from ..followup import Record
+    from ..issuer import Organisation
 
 MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
              "Dec"]
@@ -55,7 +56,7 @@ class Citable:
     title: str
     url: str
     date: PartialDate
-    publisher: str
+    publisher: str  # the organisation that issued it, never the website
     authors: list[Person] = field(default_factory=list)
     institution: str = ""  # corporate author when there are no personal authors
     abstract: str = ""
@@ -67,6 +68,8 @@ class Citable:
     part_of: str = ""  # for a lesson: the title of its document
     state: str = ""  # for a lesson: its follow-up state (the Dutch label) ...
     state_since: PartialDate | None = None  # ... and the date it reached it
+    archive: str = ""  # the website that keeps it: a collection, never author or publisher
+    publisher_tooi: str = ""  # the publisher's TOOI address, where it has one
 
     def __post_init__(self) -> None:
         if isinstance(self.date, dt.date):  # a day given as a plain date
@@ -114,22 +117,27 @@ def _full_name(tokens: list[str]) -> Person | None:
     return Person(" ".join(family), initials)
 
 
-def from_document(doc: Document, url: str, publisher: str, theme_labels: list[str]) -> Citable:
+def from_document(doc: Document, url: str, issuer: Organisation, theme_labels: list[str],
+                  archive: str = "") -> Citable:
+    """Authors: the persons named; else the issuing organisation as one corporate author
+    (where a name does not read as one person's, the names together, never split)."""
     people = [p for p in (person(a) for a in doc.authors) if p]
-    corporate = doc.organisation or publisher
+    corporate = issuer.name
     if doc.authors and len(people) != len(doc.authors):
         people, corporate = [], ", ".join(doc.authors)
     return Citable(
-        id=doc.id, title=doc.title, url=url, date=doc.date, publisher=publisher,
+        id=doc.id, title=doc.title, url=url, date=doc.date, publisher=issuer.name,
+        archive=archive, publisher_tooi=issuer.tooi,
         authors=people, institution="" if people else corporate, abstract=doc.summary,
         keywords=theme_labels, language=doc.language, csl_type=doc.kind.csl_type,
         ris_type="RPRT" if doc.kind.csl_type == "report" else "GEN",
         bibtex_type="techreport" if doc.kind.csl_type == "report" else "misc")
 
 
-def from_lesson(lesson: Lesson, doc: Document, url: str, publisher: str,
-                theme_labels: list[str], follow_up: Record | None = None) -> Citable:
-    base = from_document(doc, url, publisher, theme_labels)
+def from_lesson(lesson: Lesson, doc: Document, url: str, issuer: Organisation,
+                theme_labels: list[str], archive: str = "",
+                follow_up: Record | None = None) -> Citable:
+    base = from_document(doc, url, issuer, theme_labels, archive)
     base.id, base.title, base.abstract = lesson.id, lesson.statement, lesson.explanation
     base.part_of, base.csl_type, base.ris_type, base.bibtex_type = (
         doc.title, "webpage", "ELEC", "misc")

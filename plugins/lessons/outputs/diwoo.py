@@ -21,6 +21,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
 from ..graph import Corpus
+from ..issuer import Organisation
 from ..model.schema import Vocabularies
 from . import urls
 from .exports import xml_document
@@ -47,21 +48,15 @@ CATEGORIES = {
 HANDLING = ("c_641ecd76", "vaststelling")
 
 
-@dataclass
-class Publisher:
-    name: str
-    uri: str  # TOOI organisation, e.g. https://identifier.overheid.nl/tooi/id/ministerie/mnre1025
-
-
 def _q(tag: str, ns: str = DIWOO) -> str:
     return f"{{{ns}}}{tag}"
 
 
-def _metadata(url_el: ET.Element, doc, category: Category, publisher: Publisher,
+def _metadata(url_el: ET.Element, doc, category: Category, publisher: Organisation,
               vocabs: Vocabularies) -> None:
     document = ET.SubElement(url_el, _q("Document"))
     diwoo = ET.SubElement(document, _q("DiWoo"))
-    ET.SubElement(diwoo, _q("publisher"), resource=publisher.uri).text = publisher.name
+    ET.SubElement(diwoo, _q("publisher"), resource=publisher.tooi).text = publisher.name
     titles = ET.SubElement(diwoo, _q("titelcollectie"))
     ET.SubElement(titles, _q("officieleTitel")).text = doc.title
     classification = ET.SubElement(diwoo, _q("classificatiecollectie"))
@@ -83,7 +78,7 @@ def index_name(category: Category) -> str:
     return f"sitemaps/sitemapindex-diwoo-infocat{category.number:03d}.xml"
 
 
-def sitemaps(corpus: Corpus, vocabs: Vocabularies, absolute, publisher: Publisher
+def sitemaps(corpus: Corpus, vocabs: Vocabularies, absolute, publisher: Organisation
              ) -> dict[str, str]:
     """Relative path -> XML for every category that has public documents."""
     ET.register_namespace("diwoo", DIWOO)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..graph import Corpus
+from ..issuer import Organisation, issuer
 from ..model.document import Document, Lesson
 from ..model.schema import Vocabularies
 from . import citations, followup_api, urls
@@ -25,7 +26,9 @@ FEED_SIZE = 100
 # 1.2: lesson follow-up: per lesson "follow_up" (state, transitions, actions, the
 #      documents that followed it up) and the file's "as_of"; per document "follows_up";
 #      api/lifecycle.json describes the states (schema api/schema/lifecycle.schema.json).
-API_VERSION = "1.2"
+# 1.3: per document "publisher" (key, label, TOOI address of the issuing organisation);
+#      "organisation" is its name, also where the document names none (the site's body).
+API_VERSION = "1.3"
 ATOM = "http://www.w3.org/2005/Atom"
 
 
@@ -33,12 +36,21 @@ ATOM = "http://www.w3.org/2005/Atom"
 class Site:
     url: str  # absolute, ends with "/"
     name: str
-    publisher: str
+    organisation: Organisation  # that runs the site; the issuer of what names none
     licence: str
     licence_url: str
 
     def absolute(self, path: str) -> str:
         return self.url + path.lstrip("/")
+
+    @property
+    def publisher(self) -> str:
+        return self.organisation.name
+
+
+def _author(doc: Document, vocabs: Vocabularies, site: Site) -> str:
+    """A feed entry's author: the persons named, else the organisation that issued it."""
+    return ", ".join(doc.authors) or issuer(doc, vocabs.stakeholders, site.organisation).name
 
 
 def json_text(data: Any) -> str:
@@ -63,6 +75,7 @@ class _Item:
     summary: str
     doc: Document
     themes: list[dict[str, str]]
+    author: str
 
 
 def xml_document(root: ET.Element, default_namespace: str) -> str:
@@ -107,7 +120,7 @@ def _atom(site: Site, title: str, self_path: str, items: list[_Item]) -> str:
         sub(entry, "published", _timestamp(item.doc))
         sub(entry, "updated", _timestamp(item.doc))
         author = sub(entry, "author")
-        sub(author, "name", ", ".join(item.doc.authors) or item.doc.organisation or site.publisher)
+        sub(author, "name", item.author)
         if item.summary:
             sub(entry, "summary", item.summary)
         for theme in item.themes:
@@ -137,8 +150,7 @@ def _json_feed(site: Site, title: str, self_path: str, items: list[_Item]) -> st
             "content_text": item.summary or item.title,
             **({"summary": item.summary} if item.summary else {}),
             "date_published": _timestamp(item.doc),
-            "authors": [{"name": ", ".join(item.doc.authors) or item.doc.organisation
-                         or site.publisher}],
+            "authors": [{"name": item.author}],
             "tags": [theme["label"] for theme in item.themes],
             "language": item.doc.language,
         } for item in items])
@@ -146,14 +158,15 @@ def _json_feed(site: Site, title: str, self_path: str, items: list[_Item]) -> st
 
 def _document_items(docs: list[Document], site: Site, vocabs: Vocabularies) -> list[_Item]:
     return [_Item(d.id, site.absolute(urls.document(d.id)), d.title, d.summary, d,
-                  _labels(d.themes, vocabs.themes)) for d in docs[:FEED_SIZE]]
+                  _labels(d.themes, vocabs.themes), _author(d, vocabs, site))
+            for d in docs[:FEED_SIZE]]
 
 
 def _lesson_items(lessons: list[Lesson], corpus: Corpus, site: Site,
                   vocabs: Vocabularies) -> list[_Item]:
     return [_Item(x.id, site.absolute(urls.lesson(x.id)), x.statement, x.explanation,
-                  corpus.lesson_document(x), _labels(x.themes, vocabs.themes))
-            for x in lessons[:FEED_SIZE]]
+                  doc, _labels(x.themes, vocabs.themes), _author(doc, vocabs, site))
+            for x in lessons[:FEED_SIZE] if (doc := corpus.lesson_document(x))]
 
 
 def feeds(corpus: Corpus, vocabs: Vocabularies, site: Site) -> dict[str, str]:
@@ -175,6 +188,10 @@ def feeds(corpus: Corpus, vocabs: Vocabularies, site: Site) -> dict[str, str]:
     return out
 
 
+def _organisation(org: Organisation) -> dict[str, str | None]:
+    return {"key": org.key or None, "label": org.name, "tooi": org.tooi or None}
+
+
 def _citation_block(cited: citations.Citable) -> dict[str, str]:
     return {"vancouver": citations.vancouver(cited), "apa": citations.apa(cited)}
 
@@ -188,7 +205,9 @@ def api(corpus: Corpus, vocabs: Vocabularies, site: Site,
         "summary": d.summary, "language": d.language,
         "themes": _labels(d.themes, vocabs.themes),
         "stakeholders": _labels(d.stakeholders, vocabs.stakeholders),
-        "authors": d.authors, "organisation": d.organisation or None,
+        "authors": d.authors,
+        "organisation": issuer(d, vocabs.stakeholders, site.organisation).name,
+        "publisher": _organisation(issuer(d, vocabs.stakeholders, site.organisation)),
         "lessons": [x.id for x in d.lessons],
         "citation": _citation_block(cite(d, None)),
         "follows_up": followup_api.document_follows_up(d, corpus.follow_up, site.absolute),
@@ -206,7 +225,9 @@ def api(corpus: Corpus, vocabs: Vocabularies, site: Site,
             "themes": _labels(x.themes, vocabs.themes),
             "stakeholders": _labels(x.stakeholders, vocabs.stakeholders),
             "citation": _citation_block(cite(doc, x)),
-            "card_html": lesson_card(x, doc, url, site.publisher, site.licence),
+            "card_html": lesson_card(x, doc, url,
+                                     issuer(doc, vocabs.stakeholders, site.organisation).name,
+                                     site.licence),
             "follow_up": followup_api.lesson_follow_up(
                 corpus.follow_up.of(x), corpus.follow_up.today, vocabs.stakeholders,
                 site.absolute),
@@ -244,8 +265,9 @@ def document_downloads(doc: Document,
     _cite_files(out, urls.document(doc.id), cite(doc, None))
     for lesson in doc.lessons:
         base = urls.lesson(lesson.id)
-        _cite_files(out, base, cite(doc, lesson))
-        card = lesson_card(lesson, doc, site.absolute(base), site.publisher, site.licence)
+        cited = cite(doc, lesson)
+        _cite_files(out, base, cited)
+        card = lesson_card(lesson, doc, site.absolute(base), cited.publisher, site.licence)
         out[f"{base}kaart.html"] = ('<!doctype html>\n<html lang="nl">\n<head><meta '
                                     'charset="utf-8"><title>Les</title></head>\n<body>\n'
                                     + card + "</body>\n</html>\n")
@@ -287,6 +309,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
             "type": "object", "additionalProperties": False,
             "required": ["id", "url", "kind", "kind_label", "title", "date", "summary",
                          "language", "themes", "stakeholders", "authors", "organisation",
+                         "publisher",
                          "lessons", "citation", "follows_up"],
             "properties": {
                 "id": {"type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$"},
@@ -297,6 +320,14 @@ SCHEMAS: dict[str, dict[str, Any]] = {
                 "themes": _TERMS, "stakeholders": _TERMS,
                 "authors": {"type": "array", "items": {"type": "string"}},
                 "organisation": {"type": ["string", "null"]},
+                "publisher": {
+                    "type": "object", "required": ["key", "label", "tooi"],
+                    "description": "The organisation that issued the document: its key in "
+                                   "the stakeholders vocabulary (null for the site's body "
+                                   "configured by name only), name and TOOI address.",
+                    "properties": {"key": {"type": ["string", "null"]},
+                                   "label": {"type": "string"},
+                                   "tooi": {"type": ["string", "null"]}}},
                 "lessons": {"type": "array", "items": {"type": "string"}},
                 "citation": _CITATION,
                 "follows_up": followup_api.FOLLOWS_UP}}}},

@@ -8,6 +8,7 @@ from markupsafe import Markup
 
 from ..followup import Record
 from ..graph import Corpus
+from ..issuer import Organisation, issuer
 from ..model.document import Document, FollowUp, Lesson
 from ..model.kinds import Kind
 from ..model.lifecycle import State
@@ -19,19 +20,24 @@ from .card import lesson_card
 
 class TemplateHelpers:
     def __init__(self, vocabs: Vocabularies, corpus: Corpus | None = None, site_url: str = "",
-                 publisher: str = "", site_name: str = "", licence: str = ""):
+                 organisation: Organisation | None = None, site_name: str = "",
+                 licence: str = ""):
         self._vocabs = vocabs
         self._corpus = corpus
         self._site_url = site_url.rstrip("/") + "/" if site_url else "/"
-        self._publisher = publisher
+        self._organisation = organisation or Organisation(site_name)
         self._site_name = site_name
         self.licence = licence
         self._cited: dict[tuple[int, int], tuple] = {}
 
     def with_corpus(self, corpus: Corpus) -> TemplateHelpers:
         """The same helpers over another graph (a preview after an edit)."""
-        return TemplateHelpers(self._vocabs, corpus, self._site_url, self._publisher,
+        return TemplateHelpers(self._vocabs, corpus, self._site_url, self._organisation,
                                self._site_name, self.licence)
+
+    def issuer(self, doc: Document) -> Organisation:
+        """The organisation that issued the document (issuer.py)."""
+        return issuer(doc, self._vocabs.stakeholders, self._organisation)
 
     def theme_labels(self, keys: list[str]) -> list[str]:
         terms = self._vocabs.themes.terms
@@ -48,10 +54,12 @@ class TemplateHelpers:
     def _cite(self, doc: Document, lesson: Lesson | None) -> citations.Citable:
         if lesson is None:
             return citations.from_document(doc, self.absolute(urls.document(doc.id)),
-                                           self._publisher, self.theme_labels(doc.themes))
+                                           self.issuer(doc), self.theme_labels(doc.themes),
+                                           self._site_name)
         record = self._corpus.follow_up.records.get(lesson.id) if self._corpus else None
         return citations.from_lesson(lesson, doc, self.absolute(urls.lesson(lesson.id)),
-                                     self._publisher, self.theme_labels(lesson.themes), record)
+                                     self.issuer(doc), self.theme_labels(lesson.themes),
+                                     self._site_name, record)
 
     def head(self, doc: Document, lesson: Lesson | None = None):
         cited = self.cite(doc, lesson)
@@ -62,8 +70,8 @@ class TemplateHelpers:
                              part_of_url=self.absolute(urls.document(doc.id)))
 
     def card(self, lesson: Lesson, doc: Document) -> str:
-        return lesson_card(lesson, doc, self.absolute(urls.lesson(lesson.id)), self._publisher,
-                           self.licence)
+        return lesson_card(lesson, doc, self.absolute(urls.lesson(lesson.id)),
+                           self.issuer(doc).name, self.licence)
 
     def vancouver(self, cited: citations.Citable) -> str:
         return citations.vancouver(cited)

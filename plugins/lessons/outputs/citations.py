@@ -70,6 +70,7 @@ class Citable:
     state_since: PartialDate | None = None  # ... and the date it reached it
     archive: str = ""  # the website that keeps it: a collection, never author or publisher
     publisher_tooi: str = ""  # the publisher's TOOI address, where it has one
+    pdf_url: str = ""  # the work as a PDF (absolute)
 
     def __post_init__(self) -> None:
         if isinstance(self.date, dt.date):  # a day given as a plain date

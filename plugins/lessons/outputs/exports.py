@@ -26,7 +26,8 @@ FEED_SIZE = 100
 # 1.2: lesson follow-up: per lesson "follow_up" (state, transitions, actions, the
 #      documents that followed it up) and the file's "as_of"; per document "follows_up";
 #      api/lifecycle.json describes the states (schema api/schema/lifecycle.schema.json).
-# 1.3: per document "publisher" (key, label, TOOI address of the issuing organisation);
+# 1.3: per document and lesson "pdf" (its PDF's address); per document "publisher"
+#      (key, label, TOOI address of the issuing organisation);
 #      "organisation" is its name, also where the document names none (the site's body).
 API_VERSION = "1.3"
 ATOM = "http://www.w3.org/2005/Atom"
@@ -209,6 +210,7 @@ def api(corpus: Corpus, vocabs: Vocabularies, site: Site,
         "organisation": issuer(d, vocabs.stakeholders, site.organisation).name,
         "publisher": _organisation(issuer(d, vocabs.stakeholders, site.organisation)),
         "lessons": [x.id for x in d.lessons],
+        "pdf": site.absolute(urls.document_pdf(d.id)),
         "citation": _citation_block(cite(d, None)),
         "follows_up": followup_api.document_follows_up(d, corpus.follow_up, site.absolute),
     } for d in corpus.documents]
@@ -224,6 +226,7 @@ def api(corpus: Corpus, vocabs: Vocabularies, site: Site,
             "date": doc.date.iso(),
             "themes": _labels(x.themes, vocabs.themes),
             "stakeholders": _labels(x.stakeholders, vocabs.stakeholders),
+            "pdf": site.absolute(urls.lesson_pdf(x.id)),
             "citation": _citation_block(cite(doc, x)),
             "card_html": lesson_card(x, doc, url,
                                      issuer(doc, vocabs.stakeholders, site.organisation).name,
@@ -309,8 +312,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
             "type": "object", "additionalProperties": False,
             "required": ["id", "url", "kind", "kind_label", "title", "date", "summary",
                          "language", "themes", "stakeholders", "authors", "organisation",
-                         "publisher",
-                         "lessons", "citation", "follows_up"],
+                         "publisher", "lessons", "pdf", "citation", "follows_up"],
             "properties": {
                 "id": {"type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$"},
                 "url": {"type": "string", "format": "uri"},
@@ -320,6 +322,8 @@ SCHEMAS: dict[str, dict[str, Any]] = {
                 "themes": _TERMS, "stakeholders": _TERMS,
                 "authors": {"type": "array", "items": {"type": "string"}},
                 "organisation": {"type": ["string", "null"]},
+                "pdf": {"type": "string", "format": "uri",
+                        "description": "The document as an accessible PDF (PDF/UA)."},
                 "publisher": {
                     "type": "object", "required": ["key", "label", "tooi"],
                     "description": "The organisation that issued the document: its key in "
@@ -341,7 +345,8 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "properties": {**_HEAD, "as_of": _AS_OF, "lessons": {"type": "array", "items": {
             "type": "object", "additionalProperties": False,
             "required": ["id", "url", "statement", "explanation", "document", "date",
-                         "themes", "stakeholders", "citation", "card_html", "follow_up"],
+                         "themes", "stakeholders", "pdf", "citation", "card_html",
+                         "follow_up"],
             "properties": {
                 "id": {"type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$"},
                 "url": {"type": "string", "format": "uri"},
@@ -351,6 +356,8 @@ SCHEMAS: dict[str, dict[str, Any]] = {
                 "date": _DATE,
                 "themes": _TERMS, "stakeholders": _TERMS, "citation": _CITATION,
                 "card_html": {"type": "string"},
+                "pdf": {"type": "string", "format": "uri",
+                        "description": "The lesson on one page as a PDF (PDF/UA)."},
                 "follow_up": followup_api.FOLLOW_UP}}}},
     },
     "lifecycle": {

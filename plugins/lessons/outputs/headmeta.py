@@ -36,6 +36,8 @@ def head(c: Citable, *, schema_type: str, site_name: str, part_of_url: str = "")
         _meta("name", "citation_abstract_html_url", c.url),
         _meta("name", "citation_public_url", c.url),
     ]
+    if c.pdf_url:  # Google Scholar indexes the full text by it
+        tags.append(_meta("name", "citation_pdf_url", c.pdf_url))
     if c.bibtex_type == "techreport":
         tags.append(_meta("name", "citation_technical_report_institution", c.publisher))
     tags += [
@@ -75,6 +77,9 @@ def head(c: Citable, *, schema_type: str, site_name: str, part_of_url: str = "")
     }
     if c.abstract:
         data["description"] = c.abstract
+    if c.pdf_url:
+        data["encoding"] = {"@type": "MediaObject", "contentUrl": c.pdf_url,
+                            "encodingFormat": "application/pdf"}
     if c.state:
         data["creativeWorkStatus"] = c.state
     if part_of_url:

@@ -53,13 +53,17 @@ class TemplateHelpers:
 
     def _cite(self, doc: Document, lesson: Lesson | None) -> citations.Citable:
         if lesson is None:
-            return citations.from_document(doc, self.absolute(urls.document(doc.id)),
-                                           self.issuer(doc), self.theme_labels(doc.themes),
-                                           self._site_name)
+            cited = citations.from_document(doc, self.absolute(urls.document(doc.id)),
+                                            self.issuer(doc), self.theme_labels(doc.themes),
+                                            self._site_name)
+            cited.pdf_url = self.absolute(urls.document_pdf(doc.id))
+            return cited
         record = self._corpus.follow_up.records.get(lesson.id) if self._corpus else None
-        return citations.from_lesson(lesson, doc, self.absolute(urls.lesson(lesson.id)),
-                                     self.issuer(doc), self.theme_labels(lesson.themes),
-                                     self._site_name, record)
+        cited = citations.from_lesson(lesson, doc, self.absolute(urls.lesson(lesson.id)),
+                                      self.issuer(doc), self.theme_labels(lesson.themes),
+                                      self._site_name, record)
+        cited.pdf_url = self.absolute(urls.lesson_pdf(lesson.id))
+        return cited
 
     def head(self, doc: Document, lesson: Lesson | None = None):
         cited = self.cite(doc, lesson)

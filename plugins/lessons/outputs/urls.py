@@ -20,6 +20,15 @@ def document(doc_id: str) -> str:
     return f"{DOCUMENTS}/{doc_id}/"
 
 
+def document_pdf(doc_id: str) -> str:
+    """The document as a PDF, named by its id so a saved copy keeps its name."""
+    return f"{DOCUMENTS}/{doc_id}/{doc_id}.pdf"
+
+
+def lesson_pdf(lesson_id: str) -> str:
+    return f"{LESSONS}/{lesson_id}/{lesson_id}.pdf"
+
+
 def document_dest(doc: Document) -> str:
     return f"{DOCUMENTS}/{doc.id}/index.html"
 

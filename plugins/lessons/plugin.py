@@ -338,6 +338,8 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
         if self.organisation.tooi:
             files.update(diwoo.sitemaps(self.corpus, self.vocabs, site.absolute,
                                         self.organisation))
+            for note in diwoo.notes(self.corpus, self.vocabs, self.organisation):
+                log.info(note)
         # An editor's own robots.txt in the content wins; sitemaps need absolute addresses.
         if not self._own_robots and config.site_url:
             files["robots.txt"] = diwoo.robots(site.absolute, files)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import xml.etree.ElementTree as ET
 
 import feedparser
 import jsonschema
@@ -28,7 +27,6 @@ JSON_FEED_11 = {
     },
     "patternProperties": {"^_": {"type": "object"}},
 }
-VWS = "https://identifier.overheid.nl/tooi/id/ministerie/mnre1025"
 DRAFTS = ("zeta-concept", "Zeta concept", "eta-embargo", "Eta onder embargo")
 
 
@@ -165,39 +163,3 @@ def test_no_draft_in_any_feed_api_or_sitemap(site):
         assert not any(d in path.read_text() for d in DRAFTS), path
 
 
-SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
-DW = "{https://standaarden.overheid.nl/diwoo/metadata/}"
-
-
-def test_woo_index_finds_diwoo_sitemaps_through_robots_txt(site):
-    base = "https://lessen.example.org/"
-    robots = (site.site / "robots.txt").read_text().splitlines()
-    listed = [line.split(": ", 1)[1] for line in robots if line.startswith("Sitemap: ")]
-    assert listed == [base + "sitemap.xml",
-                      base + "sitemaps/sitemapindex-diwoo-infocat010.xml",
-                      base + "sitemaps/sitemapindex-diwoo-infocat015.xml"]
-    located: dict[str, ET.Element] = {}
-    for index_url in listed[1:]:
-        index = ET.parse(site.site / index_url.removeprefix(base)).getroot()
-        assert index.tag == f"{SM}sitemapindex"
-        for loc in index.iter(f"{SM}loc"):
-            urlset = ET.parse(site.site / loc.text.removeprefix(base)).getroot()
-            assert urlset.tag == f"{SM}urlset"
-            for url in urlset.findall(f"{SM}url"):
-                located[url.findtext(f"{SM}loc").removeprefix(base)] = url
-    # Memos and position papers are advice (infocat010), reports research (infocat015);
-    # meeting reports and practice examples are no Woo category; drafts are never offered.
-    assert sorted(located) == ["documenten/beta-memo/", "documenten/delta-paper/",
-                               "documenten/gamma-rapport/", "documenten/theta-script/"]
-    gamma = located["documenten/gamma-rapport/"].find(f"{DW}Document/{DW}DiWoo")
-    assert gamma.find(f"{DW}publisher").attrib["resource"] == VWS
-    assert gamma.findtext(f"{DW}publisher") == "Ministerie van Volksgezondheid, Welzijn en Sport"
-    assert gamma.findtext(f"{DW}titelcollectie/{DW}officieleTitel") == "Gamma rapport"
-    category = gamma.find(f"{DW}classificatiecollectie/{DW}informatiecategorieen/"
-                          f"{DW}informatiecategorie")
-    assert category.attrib["resource"].endswith("/kern/c_fdaee95e")
-    assert category.text == "onderzoeksrapporten"
-    assert gamma.findtext(f"{DW}creatiedatum") == located[
-        "documenten/gamma-rapport/"].findtext(f"{SM}lastmod")
-    handling = gamma.find(f"{DW}documenthandelingen/{DW}documenthandeling")
-    assert handling.findtext(f"{DW}soortHandeling") == "vaststelling"

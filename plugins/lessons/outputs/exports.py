@@ -18,7 +18,7 @@ from ..graph import Corpus
 from ..issuer import Organisation, issuer
 from ..model.document import Document, Lesson
 from ..model.schema import Vocabularies
-from . import citations, followup_api, urls
+from . import citations, csl, followup_api, urls
 from .card import lesson_card
 
 FEED_SIZE = 100
@@ -194,7 +194,9 @@ def _organisation(org: Organisation) -> dict[str, str | None]:
 
 
 def _citation_block(cited: citations.Citable) -> dict[str, str]:
-    return {"vancouver": citations.vancouver(cited), "apa": citations.apa(cited)}
+    """The page's references as plain text, one per style (csl.py), the same texts."""
+    entries = csl.references(citations.csl_json(cited))
+    return {style.key: entries[style.key].text for style in csl.STYLES}
 
 
 def api(corpus: Corpus, vocabs: Vocabularies, site: Site,
@@ -290,8 +292,12 @@ _DATE = {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$",
 _TERMS = {"type": "array", "items": {
     "type": "object", "required": ["key", "label"], "additionalProperties": False,
     "properties": {"key": {"type": "string"}, "label": {"type": "string"}}}}
-_CITATION = {"type": "object", "required": ["vancouver", "apa"],
-             "properties": {"vancouver": {"type": "string"}, "apa": {"type": "string"}}}
+_CITATION = {"type": "object", "required": list(csl.STYLE_KEYS),
+             "description": "The reference as plain text by the official CSL styles: "
+                            "vancouver (NLM, nlm-citation-sequence.csl), apa (APA 7, "
+                            "apa.csl), ntvg (Nederlands Tijdschrift voor Geneeskunde), "
+                            "with Dutch terms (locales-nl-NL.xml).",
+             "properties": {key: {"type": "string"} for key in csl.STYLE_KEYS}}
 _HEAD = {
     "schema_version": {"const": API_VERSION},
     "$schema": {"type": "string", "format": "uri"},

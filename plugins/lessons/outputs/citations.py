@@ -233,17 +233,30 @@ def _ris_date(date: PartialDate) -> str:
     return f"{date.year:04d}/{month}/{day}/"
 
 
+_OPENS = re.compile(r"(^|[\s(\[{\-–—/])(['\"])")
+
+
+def typographic(text: str) -> str:
+    """Straight quotes and apostrophes as a typesetter writes them: "DSV's" -> "DSV’s",
+    "'no regret'" -> "‘no regret’", '"x"' -> '“x”'. CSL engines read straight quotes
+    each in their own way (citeproc-js makes some apostrophes, pandoc makes quotes), and
+    a reference in a journal has typographic ones."""
+    text = _OPENS.sub(lambda m: m.group(1) + ("‘" if m.group(2) == "'" else "“"), text)
+    return text.replace("'", "’").replace('"', "”")
+
+
 def csl_json(c: Citable) -> dict[str, Any]:
     item: dict[str, Any] = {
-        "id": c.id, "type": c.csl_type, "title": c.title, "URL": c.url,
+        "id": c.id, "type": c.csl_type, "title": typographic(c.title), "URL": c.url,
         "issued": {"date-parts": [c.date.parts]},
-        "publisher": c.publisher, "language": c.language,
-        "author": [_csl_name(p) for p in c.authors] or [{"literal": c.institution}],
+        "publisher": typographic(c.publisher), "language": c.language,
+        "author": ([_csl_name(p) for p in c.authors]
+                   or [{"literal": typographic(c.institution)}]),
     }
     if c.abstract:
         item["abstract"] = c.abstract
     if c.part_of:
-        item["container-title"] = c.part_of
+        item["container-title"] = typographic(c.part_of)
     if c.keywords:
         item["keyword"] = ", ".join(c.keywords)
     # Not CSL's "status": that is the publication status of the item ("forthcoming",

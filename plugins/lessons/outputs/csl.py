@@ -196,6 +196,15 @@ end
 io.write(pandoc.json.encode(out))
 """
 
+# Quotes as written: pandoc reads quotation marks in a field as a quotation and prints it
+# with the locale's outer marks ("‘x’" became "“x”"); citeproc-js keeps typographic marks
+# as they are (citations.typographic writes them). pandoc gets them as private-use
+# characters, which it leaves alone, and they are put back in its output.
+_MARKS = "‘’“”"
+_HIDDEN = "\ue000\ue001\ue002\ue003"
+_HIDE = str.maketrans(_MARKS, _HIDDEN)
+_SHOW = str.maketrans(_HIDDEN, _MARKS)
+
 _TAG = re.compile(r"</?(?:a|span)\b[^>]*>")
 
 
@@ -214,8 +223,8 @@ def run_pandoc(items: list[dict[str, Any]],
     with tempfile.TemporaryDirectory(prefix="lessons-csl-") as tmp:
         folder = Path(tmp)
         (folder / "format.lua").write_text(_LUA, encoding="utf-8")
-        (folder / "items.json").write_text(json.dumps(items, ensure_ascii=False),
-                                           encoding="utf-8")
+        (folder / "items.json").write_text(
+            json.dumps(items, ensure_ascii=False).translate(_HIDE), encoding="utf-8")
         paths = {}
         for style in styles:
             paths[style.key] = str(folder / f"{style.key}.csl")
@@ -228,7 +237,7 @@ def run_pandoc(items: list[dict[str, Any]],
                               capture_output=True, text=True, check=False)
     if done.returncode:
         raise RuntimeError(f"pandoc citeproc failed: {done.stderr.strip()[:500]}")
-    found = json.loads(done.stdout)
+    found = json.loads(done.stdout.translate(_SHOW))
     return {item["id"]: {key: Entry(_clean_html(found[key][item["id"]]["html"]),
                                     found[key][item["id"]]["text"].strip())
                          for key in found}

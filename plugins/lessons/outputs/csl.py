@@ -150,6 +150,7 @@ def _slot(element: ET.Element) -> tuple[str, ...]:
 def _fingerprint() -> str:
     digest = hashlib.sha256(CACHE_VERSION.encode())
     digest.update(pandoc_version().encode())
+    digest.update(Path(__file__).read_bytes())  # this module: the script and the clean-up
     for style in STYLES:
         digest.update(style.key.encode())
         digest.update(localized_style(style))

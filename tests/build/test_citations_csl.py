@@ -1,0 +1,102 @@
+"""Every reference on a document or lesson page is what citeproc-js (npm "citeproc", the
+engine of Zotero and Mendeley) makes of that page's own citeer.json with the same official
+style file and the same nl-NL locale file; the copy button copies it and the API gives it.
+
+citeproc-js runs in node (tests/tools/citeproc_reference.cjs); `make test` installs node
+and the npm package (`npm ci`)."""
+
+from __future__ import annotations
+
+import json
+import logging
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from helpers import FIXTURES, ROOT, Built, build_site, make_docs
+from lessons.outputs import csl
+
+REFERENCE = ROOT / "tests" / "tools" / "citeproc_reference.cjs"
+
+
+def citeproc_js(items: list[dict]) -> dict[str, dict[str, dict[str, str]]]:
+    job = {"styles": {s.key: str(csl.style_path(s)) for s in csl.STYLES},
+           "locale": str(csl.locale_path()), "lang": "nl-NL", "items": items}
+    done = subprocess.run(["node", str(REFERENCE)], input=json.dumps(job), text=True,
+                          capture_output=True, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+def as_shown(html: str) -> tuple[str, list[str]]:
+    """A reference as a reader sees it: the text, and what is in italics."""
+    tree = LexborHTMLParser(f"<p>{html}</p>")
+    return " ".join(tree.body.text().split()), [i.text() for i in tree.css("i, em")]
+
+
+def compare(site: Path) -> int:
+    """Asserts every page's references; returns how many pages it compared."""
+    pages = sorted(site.rglob("citeer.json"))
+    items = [json.loads(p.read_text(encoding="utf-8"))[0] for p in pages]
+    want = citeproc_js(items)
+    api = {}
+    for name in ("documents", "lessons"):
+        for entry in json.loads((site / "api" / f"{name}.json").read_text())[name]:
+            api[entry["id"]] = entry["citation"]
+    for path, item in zip(pages, items, strict=True):
+        tree = LexborHTMLParser((path.parent / "index.html").read_text(encoding="utf-8"))
+        labels = [dt.text() for dt in tree.css(".lessons-cite dt")]
+        assert labels == [s.label for s in csl.STYLES], path
+        for style in csl.STYLES:
+            reference = want[style.key][item["id"]]
+            dd = tree.css_first(f".lessons-cite__{style.key}")
+            shown = dd.css_first(".lessons-cite__text").html
+            inner = shown[shown.index(">") + 1:shown.rindex("<")]
+            where = f"{path.parent.relative_to(site)} {style.key}"
+            assert as_shown(inner) == as_shown(reference["html"]), where
+            button = dd.css_first("button.lessons-cite__copy")
+            assert button.attributes["data-copy"] == reference["text"], where
+            assert button.text() == "Kopieer"
+            assert "hidden" in button.attributes  # shown by cite.js only
+            assert api[item["id"]][style.key] == reference["text"], where
+    return len(pages)
+
+
+@pytest.mark.parametrize("corpus", ["corpus", "follow-up-outputs"])
+def test_fixture_corpus_references_equal_citeproc_js(tmp_path, corpus):
+    built: Built = build_site(make_docs(tmp_path, FIXTURES / corpus), tmp_path)
+    assert not built.failed, built.messages
+    assert compare(built.site) >= 8
+
+
+def test_project_content_references_equal_citeproc_js(tmp_path):
+    site = tmp_path / "site"
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)], cwd=ROOT,
+                   check=True)
+    assert compare(site) == 15  # 4 documents and their 11 lessons
+
+
+def test_citations_are_cached_by_content(tmp_path):
+    """A second build formats nothing; an edited title formats that item again."""
+    docs = make_docs(tmp_path, FIXTURES / "corpus")
+    cache = tmp_path / "cache" / "citations"
+    csl._MEMO.clear()  # each build below is a new process, with nothing in memory
+    first = build_site(docs, tmp_path, level=logging.INFO)
+    entries = set(cache.rglob("*.json"))
+    assert "lessons: citations: 8 formatted, 0 from the cache" in first.messages
+    csl._MEMO.clear()
+    second = build_site(docs, tmp_path, level=logging.INFO)
+    assert "lessons: citations: 0 formatted, 8 from the cache" in second.messages
+    assert set(cache.rglob("*.json")) == entries
+    path = next(docs.rglob("d.md"))
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "title: Delta paper", "title: Delta paper herzien"), encoding="utf-8")
+    csl._MEMO.clear()
+    third = build_site(docs, tmp_path, level=logging.INFO)
+    assert "lessons: citations: 1 formatted, 7 from the cache" in third.messages
+    assert len(set(cache.rglob("*.json")) - entries) == 1
+    page = (tmp_path / "site" / "documenten" / "delta-paper" / "index.html").read_text()
+    assert "Delta paper herzien" in page

@@ -83,25 +83,28 @@ def test_script_in_a_title_cannot_break_out_of_json_ld(site):
     assert json.loads(block)["name"] == "Theta </script & \"aanhalingstekens\" 'x' < y"
 
 
-def test_citations_follow_the_reference_examples(site):
-    # Citing Medicine (NLM), "Reports on the Internet": Author. Title [Internet].
-    # Publisher; Year Mon Day. Available from: URL
+def test_citations_follow_the_official_styles(site):
+    # nlm-citation-sequence.csl with the nl-NL terms (test_citations_csl.py compares
+    # every page with citeproc-js): Author. Title [Internet]. Publisher; date.
+    # Beschikbaar op: URL
     tree = site.html("documenten/delta-paper")
-    assert tree.css_first(".lessons-cite__vancouver").text() == (
+    assert tree.css_first(".lessons-cite__vancouver .lessons-cite__text").text() == (
         "Denker D. Delta paper [Internet]. Ministerie van Volksgezondheid, Welzijn en Sport; "
-        "2019 Feb 2. "
-        "Available from: https://lessen.example.org/documenten/delta-paper/")
-    # APA 7, grey literature: Author, A. (Year). Title (italic). Publisher. URL
-    apa = tree.css_first(".lessons-cite__apa")
+        "2019. "
+        "Beschikbaar op: https://lessen.example.org/documenten/delta-paper/")
+    # apa.csl: Author, A. (Year). Title (italic). Publisher. URL
+    apa = tree.css_first(".lessons-cite__apa .lessons-cite__text")
     assert apa.text() == ("Denker, D. (2019). Delta paper. Ministerie van Volksgezondheid, "
                           "Welzijn en Sport. "
                           "https://lessen.example.org/documenten/delta-paper/")
     assert apa.css_first("i").text() == "Delta paper"
     # Without personal authors the organisation is the author, and the publisher; the
     # website is neither.
-    beta = site.html("documenten/beta-memo").css_first(".lessons-cite__vancouver").text()
+    beta = site.html("documenten/beta-memo").css_first(
+        ".lessons-cite__vancouver .lessons-cite__text").text()
     assert beta.startswith("Ministerie van Volksgezondheid, Welzijn en Sport. Beta memo "
                            "[Internet]. Ministerie van Volksgezondheid, Welzijn en Sport;")
+    assert "Lessen uit de praktijk" not in beta
 
 
 def test_downloads_in_bibtex_ris_and_csl_json(site):

@@ -116,8 +116,13 @@ def pandoc(items: list[dict]) -> dict[str, dict[str, dict[str, str]]]:
 
 
 def citeproc_py(items: list[dict]) -> dict[str, dict[str, dict[str, str]]]:
-    from citeproc import (Citation, CitationItem, CitationStylesBibliography,
-                          CitationStylesStyle, formatter)
+    from citeproc import (
+        Citation,
+        CitationItem,
+        CitationStylesBibliography,
+        CitationStylesStyle,
+        formatter,
+    )
     from citeproc.source.json import CiteProcJSON
 
     out: dict[str, dict[str, dict[str, str]]] = {}

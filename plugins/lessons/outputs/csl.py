@@ -160,7 +160,8 @@ def _fingerprint() -> str:
 _LUA = r"""
 -- pandoc lua format.lua job.json: each item of job.bibliography alone, in each style.
 local f = io.open(arg[1]); local job = pandoc.json.decode(f:read('a'), false); f:close()
-local b = io.open(job.bibliography); local refs = pandoc.read(b:read('a'), 'csljson').meta.references
+local b = io.open(job.bibliography)
+local refs = pandoc.read(b:read('a'), 'csljson').meta.references
 b:close()
 local function entry(blocks)
   -- The entry's inlines, without the number a numbered style puts in front.
@@ -327,7 +328,7 @@ def prepare(items: list[dict[str, Any]]) -> Formatter:
             todo[key] = item
     # Items that share an id (the same item twice) are formatted in separate runs.
     by_id: dict[str, dict[str, Any]] = {}
-    for key, item in todo.items():
+    for item in todo.values():
         by_id.setdefault(item["id"], item)
     done = formatter.format(list(by_id.values()))
     for key, item in todo.items():

@@ -34,12 +34,13 @@ import os
 import re
 import subprocess
 import tempfile
-import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
+
+from lxml import etree as ET  # citeproc-py's dependency; no global namespace state
 
 LOCALE = "nl-NL"
 CSL_NS = "http://purl.org/net/xbiblio/csl"
@@ -106,10 +107,9 @@ def localized_style(style: Style) -> bytes:
     without a language, and only then in the locale file. The inline locale is therefore
     the file with the style's own "nl" and language-less terms laid over it (the more
     specific last), so it says exactly what that lookup finds."""
-    ET.register_namespace("", CSL_NS)
     root = ET.parse(style_path(style)).getroot()
-    merged = {_slot(child): child for child in ET.parse(locale_path()).getroot()
-              if child.tag != f"{{{CSL_NS}}}info" for child in _slots(child)}
+    merged = {_slot(part): part for child in ET.parse(locale_path()).getroot()
+              if child.tag != f"{{{CSL_NS}}}info" for part in _slots(child)}
     lang = LOCALE.split("-")[0]
     for wanted in (None, lang, LOCALE):
         for own in root.findall(f"{{{CSL_NS}}}locale"):
@@ -118,25 +118,29 @@ def localized_style(style: Style) -> bytes:
                     for part in _slots(child):
                         merged[_slot(part)] = part
     inline = ET.Element(f"{{{CSL_NS}}}locale",
-                        {"{http://www.w3.org/XML/1998/namespace}lang": LOCALE})
+                        {"{http://www.w3.org/XML/1998/namespace}lang": LOCALE},
+                        nsmap={None: CSL_NS})
     terms = ET.SubElement(inline, f"{{{CSL_NS}}}terms")
     for slot, element in merged.items():
         (terms if slot[0] == "term" else inline).append(element)
     children = list(root)
-    at = next(i for i, c in enumerate(children) if c.tag != f"{{{CSL_NS}}}info")
+    at = next(i for i, c in enumerate(children)
+              if isinstance(c.tag, str) and c.tag != f"{{{CSL_NS}}}info")
     root.insert(at, inline)
     return ET.tostring(root, encoding="utf-8", xml_declaration=True)
 
 
-def _slots(element: ET.Element) -> list[ET.Element]:
+def _slots(element: Any) -> list[Any]:
     """A locale's parts that replace one another: each term, each date form, the style
-    options (as one)."""
+    options (as one). Comments are no part."""
+    if not isinstance(element.tag, str):
+        return []
     if element.tag == f"{{{CSL_NS}}}terms":
-        return list(element)
+        return [term for term in element if isinstance(term.tag, str)]
     return [element]
 
 
-def _slot(element: ET.Element) -> tuple[str, ...]:
+def _slot(element: Any) -> tuple[str, ...]:
     tag = element.tag.rsplit("}", 1)[1]
     if tag == "term":
         return ("term", element.get("name", ""), element.get("form", "long"),

@@ -18,8 +18,10 @@ dcterms.creator: Zotero splits a citation_author or a DC creator into first and 
 name (at the comma, else at the last space: "Ministerie van Volksgezondheid, Welzijn en
 Sport" would become two people, "Regiegroep DOTT" a Mr DOTT). The issuing organisation
 is the publisher (citation_publisher, dcterms.publisher, JSON-LD publisher), read whole;
-for a report also citation_technical_report_institution, which makes the item a
-report in Zotero. A lesson names its document in citation_book_title (a part of a
+every document also has citation_technical_report_institution, the one Highwire tag
+that names an organisation whole: it makes the item a report in Zotero, with the
+organisation as its institution (a Zotero web page has no field for a publisher, and
+a practice example would lose its organisation). A lesson names its document in citation_book_title (a part of a
 book: Zotero's "book section"). The website is only the collection (og:site_name, which
 Zotero reads as a web page's website title), never author or publisher."""
 
@@ -52,7 +54,7 @@ def head(c: Citable, *, schema_type: str, site_name: str, part_of_url: str = "")
     ]
     if c.pdf_url:  # Google Scholar indexes the full text by it
         tags.append(_meta("name", "citation_pdf_url", c.pdf_url))
-    if c.bibtex_type == "techreport":
+    if not c.part_of:  # a document: see the module's docstring
         tags.append(_meta("name", "citation_technical_report_institution", c.publisher))
     if c.part_of:
         tags.append(_meta("name", "citation_book_title", c.part_of))

@@ -21,9 +21,9 @@ is the publisher (citation_publisher, dcterms.publisher, JSON-LD publisher), rea
 every document also has citation_technical_report_institution, the one Highwire tag
 that names an organisation whole: it makes the item a report in Zotero, with the
 organisation as its institution (a Zotero web page has no field for a publisher, and
-a practice example would lose its organisation). A lesson names its document in citation_book_title (a part of a
-book: Zotero's "book section"). The website is only the collection (og:site_name, which
-Zotero reads as a web page's website title), never author or publisher."""
+a practice example would lose its organisation). A lesson names its document in
+citation_book_title (a part of a book: Zotero's "book section"). The website is only
+the collection (og:site_name), never author or publisher."""
 
 from __future__ import annotations
 

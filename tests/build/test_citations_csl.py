@@ -100,3 +100,18 @@ def test_citations_are_cached_by_content(tmp_path):
     assert len(set(cache.rglob("*.json")) - entries) == 1
     page = (tmp_path / "site" / "documenten" / "delta-paper" / "index.html").read_text()
     assert "Delta paper herzien" in page
+
+
+def test_the_styles_are_the_official_files():
+    """The files of the CSL styles repository (by their ids), and the NTvG alias resolved
+    to the parent it names."""
+    ids = {}
+    for style in csl.STYLES:
+        text = csl.style_path(style).read_text(encoding="utf-8")
+        ids[style.key] = text.split("<id>", 1)[1].split("</id>", 1)[0]
+    assert ids == {"vancouver": "http://www.zotero.org/styles/nlm-citation-sequence",
+                   "apa": "http://www.zotero.org/styles/apa",
+                   "ntvg": "http://www.zotero.org/styles/nlm-citation-sequence-superscript"}
+    alias = (csl.styles_folder() / csl.STYLES[2].file).read_text(encoding="utf-8")
+    assert "<issn>0028-2162</issn>" in alias  # Nederlands Tijdschrift voor Geneeskunde
+    assert csl.locale_path().name == "locales-nl-NL.xml"

@@ -16,6 +16,7 @@ import dataclasses
 import html
 import os
 import shutil
+import time
 from pathlib import Path
 
 import markdown as markdown_lib
@@ -388,8 +389,10 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
             self.base_dir / self.config.cache_dir / "citations" if self.config.cache else None)
         self.helpers = env.globals["lessons"]
         # Every reference in one engine run, before the page workers fork (csl.py).
+        started = time.perf_counter()
         cited = self.helpers.prepare_citations()
-        log.info(f"citations: {cited.formatted} formatted, {cited.cached} from the cache")
+        log.info(f"citations: {cited.formatted} formatted, {cited.cached} from the cache "
+                 f"({time.perf_counter() - started:.1f} s)")
         self.site = exports.Site((config.site_url or "/").rstrip("/") + "/", config.site_name,
                                  self.organisation, self.config.licence,
                                  self.config.licence_url)

@@ -16,6 +16,14 @@ CSL type). Each item is formatted on its own, as a page cites it.
 
 Equal means: the same plain text, and the same italic parts in the HTML. The figures are
 printed per engine and style; differences are shown (--show N per engine and style).
+pandoc formats all items in one pass per style (with disambiguation off, csl.py) while
+citeproc-js formats each alone; the hard items include twelve by one organisation in one
+year, which would get year suffixes ("2022a") if that pass were not each item's own.
+
+Measured (68 items, 3 styles): pandoc citeproc 204/204 equal, citeproc-py 198/204
+(a "?" followed by "." in a lesson's title, no italics in APA, straight apostrophes in
+organisation names). Before citations.typographic and keeping quotes as written, pandoc
+had 192/204 and citeproc-py 173/204: both engines read straight quotes their own way.
 """
 
 from __future__ import annotations

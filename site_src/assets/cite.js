@@ -1,8 +1,8 @@
-// "Kopieer" next to each reference of the "Citeer" block (partials/lessons-cite.html).
-// The buttons are hidden in the HTML and shown here, so a page without JavaScript shows
-// no button that does nothing; the reference text stays selectable either way.
-// The copied text is the engine's plain text (data-copy); "Gekopieerd" is announced in
-// the block's role=status region.
+// "Kopieer" after each reference of the "Citeer" block (partials/lessons-cite.html).
+// The buttons are made here, so a page without JavaScript has no button that does
+// nothing; the reference text stays selectable either way. The copied text is the
+// engine's plain text (data-copy); "Gekopieerd" is announced in the block's role=status
+// region. The button's name says which style it copies ("Kopieer APA-verwijzing").
 
 async function copy(text) {
   if (navigator.clipboard && window.isSecureContext) {
@@ -27,8 +27,14 @@ function mount(block) {
   block.dataset.mounted = "true";
   const status = block.querySelector(".lessons-cite__status");
   let clear;
-  for (const button of block.querySelectorAll(".lessons-cite__copy")) {
-    button.hidden = false;
+  for (const reference of block.querySelectorAll(".lessons-cite__text[data-copy]")) {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "md-button lessons-cite__copy";
+    button.textContent = "Kopieer";
+    button.setAttribute("aria-label", `Kopieer ${reference.dataset.label}-verwijzing`);
+    button.dataset.copy = reference.dataset.copy;
+    reference.after(button);
     button.addEventListener("click", async () => {
       clearTimeout(clear);
       status.textContent = "";

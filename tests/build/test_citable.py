@@ -64,7 +64,12 @@ def test_document_head_has_highwire_dublin_core_open_graph_and_json_ld(site):
     assert head["og:title"] == ["Delta paper"]
     data = json.loads(tree.css_first('script[type="application/ld+json"]').text())
     assert data["@type"] == "CreativeWork" and data["name"] == "Delta paper"
-    assert data["author"] == [{"@type": "Person", "familyName": "Denker", "givenName": "D."}]
+    assert data["author"] == [{"@type": "Person", "name": "D. Denker", "familyName": "Denker",
+                               "givenName": "D."}]
+    # The issuing organisation (the site's own here), with its TOOI address.
+    assert data["publisher"] == {
+        "@type": "Organization", "name": "Ministerie van Volksgezondheid, Welzijn en Sport",
+        "identifier": VWS}
 
 
 def test_lesson_head_is_part_of_its_document(site):

@@ -89,9 +89,12 @@ def head(c: Citable, *, schema_type: str, site_name: str, part_of_url: str = "")
         "@context": "https://schema.org", "@type": schema_type, "@id": c.url, "url": c.url,
         "name": c.title, "headline": c.title[:110], "datePublished": c.date.iso(),
         "inLanguage": c.language,
-        "author": ([{"@type": "Person", "familyName": p.family, "givenName": p.given}
-                    for p in c.authors] or [{"@type": "Organization", "name": c.institution}]),
-        "publisher": {"@type": "Organization", "name": c.publisher},
+        "author": ([{"@type": "Person", "name": f"{p.given} {p.family}".strip(),
+                     "familyName": p.family, "givenName": p.given} for p in c.authors]
+                   or [{"@type": "Organization", "name": c.institution}]),
+        # The issuing organisation, never the website; its TOOI address where it has one.
+        "publisher": {"@type": "Organization", "name": c.publisher,
+                      **({"identifier": c.publisher_tooi} if c.publisher_tooi else {})},
         "keywords": c.keywords,
         "about": [{"@type": "Thing", "name": k} for k in c.keywords],
     }

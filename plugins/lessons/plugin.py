@@ -16,6 +16,7 @@ import dataclasses
 import html
 import os
 import shutil
+import time
 from pathlib import Path
 
 import markdown as markdown_lib
@@ -386,8 +387,14 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
         is known now: the core renders its own pages on every core (mkdocs_pages.py)."""
         env.globals["lessons"] = TemplateHelpers(
             self.vocabs, self.corpus, config.site_url or "", self.organisation,
-            config.site_name, self.config.licence)
+            config.site_name, self.config.licence,
+            self.base_dir / self.config.cache_dir / "citations" if self.config.cache else None)
         self.helpers = env.globals["lessons"]
+        # Every reference in one engine run, before the page workers fork (csl.py).
+        started = time.perf_counter()
+        cited = self.helpers.prepare_citations()
+        log.info(f"citations: {cited.formatted} formatted, {cited.cached} from the cache "
+                 f"({time.perf_counter() - started:.1f} s)")
         self.site = exports.Site((config.site_url or "/").rstrip("/") + "/", config.site_name,
                                  self.organisation, self.config.licence,
                                  self.config.licence_url)

@@ -62,7 +62,12 @@ def test_document_head_has_highwire_dublin_core_open_graph_and_json_ld(site):
     assert head["og:title"] == ["Delta paper"]
     data = json.loads(tree.css_first('script[type="application/ld+json"]').text())
     assert data["@type"] == "CreativeWork" and data["name"] == "Delta paper"
-    assert data["author"] == [{"@type": "Person", "familyName": "Denker", "givenName": "D."}]
+    assert data["author"] == [{"@type": "Person", "name": "D. Denker", "familyName": "Denker",
+                               "givenName": "D."}]
+    # The issuing organisation (the site's own here), with its TOOI address.
+    assert data["publisher"] == {
+        "@type": "Organization", "name": "Ministerie van Volksgezondheid, Welzijn en Sport",
+        "identifier": VWS}
 
 
 def test_lesson_head_is_part_of_its_document(site):
@@ -81,25 +86,28 @@ def test_script_in_a_title_cannot_break_out_of_json_ld(site):
     assert json.loads(block)["name"] == "Theta </script & \"aanhalingstekens\" 'x' < y"
 
 
-def test_citations_follow_the_reference_examples(site):
-    # Citing Medicine (NLM), "Reports on the Internet": Author. Title [Internet].
-    # Publisher; Year Mon Day. Available from: URL
+def test_citations_follow_the_official_styles(site):
+    # nlm-citation-sequence.csl with the nl-NL terms (test_citations_csl.py compares
+    # every page with citeproc-js): Author. Title [Internet]. Publisher; date.
+    # Beschikbaar op: URL
     tree = site.html("documenten/delta-paper")
-    assert tree.css_first(".lessons-cite__vancouver").text() == (
+    assert tree.css_first(".lessons-cite__vancouver .lessons-cite__text").text() == (
         "Denker D. Delta paper [Internet]. Ministerie van Volksgezondheid, Welzijn en Sport; "
-        "2019 Feb 2. "
-        "Available from: https://lessen.example.org/documenten/delta-paper/")
-    # APA 7, grey literature: Author, A. (Year). Title (italic). Publisher. URL
-    apa = tree.css_first(".lessons-cite__apa")
+        "2019. "
+        "Beschikbaar op: https://lessen.example.org/documenten/delta-paper/")
+    # apa.csl: Author, A. (Year). Title (italic). Publisher. URL
+    apa = tree.css_first(".lessons-cite__apa .lessons-cite__text")
     assert apa.text() == ("Denker, D. (2019). Delta paper. Ministerie van Volksgezondheid, "
                           "Welzijn en Sport. "
                           "https://lessen.example.org/documenten/delta-paper/")
     assert apa.css_first("i").text() == "Delta paper"
     # Without personal authors the organisation is the author, and the publisher; the
     # website is neither.
-    beta = site.html("documenten/beta-memo").css_first(".lessons-cite__vancouver").text()
+    beta = site.html("documenten/beta-memo").css_first(
+        ".lessons-cite__vancouver .lessons-cite__text").text()
     assert beta.startswith("Ministerie van Volksgezondheid, Welzijn en Sport. Beta memo "
                            "[Internet]. Ministerie van Volksgezondheid, Welzijn en Sport;")
+    assert "Lessen uit de praktijk" not in beta
 
 
 def test_downloads_in_bibtex_ris_and_csl_json(site):

@@ -1,5 +1,5 @@
-"""Author names as editors write them, cited as the style guides want them; a lesson's
-follow-up state in the notes of its citation files, never in its reference."""
+"""Author names as editors write them, cited as the official CSL styles want them; a
+lesson's follow-up state in the notes of its citation files, never in its reference."""
 
 from __future__ import annotations
 
@@ -8,16 +8,16 @@ import datetime as dt
 import pytest
 
 from lessons.normalize.dates import PartialDate
-from lessons.outputs.citations import (
-    Citable,
-    Person,
-    apa,
-    bibtex,
-    csl_json,
-    person,
-    ris,
-    vancouver,
-)
+from lessons.outputs.citations import Citable, Person, bibtex, csl_json, person, ris, typographic
+from lessons.outputs.csl import references
+
+
+def vancouver(c: Citable) -> str:
+    return references(csl_json(c))["vancouver"].text
+
+
+def apa(c: Citable) -> str:
+    return references(csl_json(c))["apa"].html
 
 
 @pytest.mark.parametrize(("written", "expected"), [
@@ -44,19 +44,41 @@ def test_organisations_and_lists_are_not_taken_for_a_person(written):
 def test_full_names_cited_in_vancouver_and_apa():
     authors = [person(n) for n in ("Bettine Pluut", "Désirée te Marvelde", "Émile Zola")]
     cite = Citable(id="x", title="Verkenning", url="https://lessen.example.org/documenten/x/",
-                   date=dt.date(2022, 6, 30), publisher="Lessen uit de praktijk",
-                   authors=authors)
+                   date=dt.date(2022, 6, 30), publisher="ZonMw", authors=authors)
     # Citing Medicine: family name (with its particle) and initials without full stops
     assert vancouver(cite).startswith("Pluut B, te Marvelde D, Zola É. Verkenning [Internet].")
     # APA 7: Family, I., with "&" before the last
-    assert apa(cite).startswith("Pluut, B., te Marvelde, D., & Zola, É. (2022).")
+    assert apa(cite).startswith("Pluut, B., te Marvelde, D., &amp; Zola, É. (2022).")
+    # CSL-JSON: the particle apart, so a style prints it or sorts by it as it should
+    assert csl_json(cite)["author"][1] == {"family": "Marvelde", "given": "D.",
+                                           "non-dropping-particle": "te"}
+
+
+def test_a_corporate_author_is_one_name_and_the_issuer_the_publisher():
+    vws = "Ministerie van Volksgezondheid, Welzijn en Sport"
+    cite = Citable(id="x", title="Memo", url="https://lessen.example.org/documenten/x/",
+                   date=PartialDate(2020, 8), publisher=vws, institution=vws)
+    item = csl_json(cite)
+    assert item["author"] == [{"literal": vws}] and item["publisher"] == vws
+    assert vancouver(cite) == (
+        f"{vws}. Memo [Internet]. {vws}; augustus 2020. Beschikbaar op: "
+        "https://lessen.example.org/documenten/x/")
+    assert "AU  - " + vws in ris(cite) and "author = {{" + vws + "}}" in bibtex(cite)
+
+
+@pytest.mark.parametrize(("written", "typeset"), [
+    ("DSV's", "DSV’s"), ("de 'no regret'-zaken", "de ‘no regret’-zaken"),
+    ('de "quick wins" (\'x\')', "de “quick wins” (‘x’)"), ("GGD'en", "GGD’en")])
+def test_csl_json_has_typographic_quotes(written, typeset):
+    assert typographic(written) == typeset
 
 
 def lesson(**follow_up) -> Citable:
     return Citable(id="les", title="Begin klein.", url="https://lessen.example.org/lessen/les/",
                    date=PartialDate(2022, 1), publisher="Lessen uit de praktijk",
                    institution="GGD GHOR Nederland", part_of="Verslag",
-                   csl_type="webpage", ris_type="ELEC", bibtex_type="misc", **follow_up)
+                   csl_type="chapter", ris_type="CHAP", bibtex_type="incollection",
+                   **follow_up)
 
 
 @pytest.mark.parametrize(("since", "written"), [
@@ -65,7 +87,7 @@ def lesson(**follow_up) -> Citable:
 def test_the_follow_up_state_and_its_date_are_a_note_in_every_citation_file(since, written):
     cited = lesson(state="In uitvoering", state_since=since)
     note = f"Opvolging: In uitvoering, sinds {written}"
-    assert f"  note = {{Les uit: Verslag. {note}}},\n" in bibtex(cited)
+    assert f"  note = {{{note}}},\n" in bibtex(cited)
     assert f"N1  - {note}\r\n" in ris(cited)
     item = csl_json(cited)
     assert item["note"] == note and "status" not in item  # see csl_json: status is not it
@@ -76,10 +98,19 @@ def test_the_reference_is_the_same_in_every_state():
     for state in ("Geïdentificeerd", "Niet overgenomen", "Geborgd"):
         cited = lesson(state=state, state_since=PartialDate(2024, 2, 1))
         assert vancouver(cited) == vancouver(plain)
-        assert apa(cited) == apa(plain) and apa(cited, html=True) == apa(plain, html=True)
+        assert apa(cited) == apa(plain)
 
 
 def test_without_follow_up_the_files_are_as_before():
     cited = lesson()
-    assert "  note = {Les uit: Verslag},\n" in bibtex(cited)
+    assert "  booktitle = {{Verslag}},\n" in bibtex(cited) and "note" not in bibtex(cited)
     assert "N1  -" not in ris(cited) and "note" not in csl_json(cited)
+
+
+def test_a_lesson_is_cited_as_a_part_of_its_document():
+    cited = lesson()
+    assert vancouver(cited) == (
+        "GGD GHOR Nederland. Begin klein. In: Verslag [Internet]. Lessen uit de praktijk; "
+        "2022. Beschikbaar op: https://lessen.example.org/lessen/les/")
+    assert apa(cited) == ("GGD GHOR Nederland. (2022). Begin klein. In <i>Verslag</i>. "
+                          "Lessen uit de praktijk. https://lessen.example.org/lessen/les/")

@@ -9,7 +9,16 @@ import pytest
 from helpers import ROOT
 from lessons.collect import collect, load_vocabularies
 from lessons.normalize.dates import PartialDate, find_partial_date, format_nl, parse_partial_date
-from lessons.outputs.citations import Citable, apa, bibtex, csl_json, person, ris, vancouver
+from lessons.outputs.citations import Citable, bibtex, csl_json, person, ris
+from lessons.outputs.csl import references
+
+
+def vancouver(c: Citable) -> str:
+    return references(csl_json(c))["vancouver"].text
+
+
+def apa(c: Citable) -> str:
+    return references(csl_json(c))["apa"].text
 
 YEAR, MONTH, DAY = PartialDate(2022), PartialDate(2022, 1), PartialDate(2022, 1, 14)
 VOCABS = load_vocabularies(ROOT / "content" / "vocabularies")
@@ -102,15 +111,16 @@ def _cite(date) -> Citable:
 
 @pytest.mark.parametrize("date, vancouver_date, month, ris_date, parts", [
     (YEAR, "2022", None, "2022///", [[2022]]),
-    (MONTH, "2022 Jan", "jan", "2022/01//", [[2022, 1]]),
-    (DAY, "2022 Jan 14", "jan", "2022/01/14/", [[2022, 1, 14]]),
-    (dt.date(2022, 1, 14), "2022 Jan 14", "jan", "2022/01/14/", [[2022, 1, 14]]),
+    (MONTH, "januari 2022", "jan", "2022/01//", [[2022, 1]]),
+    # nlm-citation-sequence.csl gives a report's year and month, even when the day is known
+    (DAY, "januari 2022", "jan", "2022/01/14/", [[2022, 1, 14]]),
+    (dt.date(2022, 1, 14), "januari 2022", "jan", "2022/01/14/", [[2022, 1, 14]]),
 ])
 def test_citations_give_the_parts_that_are_known(date, vancouver_date, month, ris_date,
                                                  parts):
     cited = _cite(date)
-    # Citing Medicine: "Publisher; 2022 Jan." - the parts the report has, no more.
-    assert f"Lessen uit de praktijk; {vancouver_date}. Available from:" in vancouver(cited)
+    # NLM (nlm-citation-sequence.csl), Dutch terms: the parts the report has, no more.
+    assert f"Lessen uit de praktijk; {vancouver_date}. Beschikbaar op:" in vancouver(cited)
     # APA 7 dates reports and grey literature by the year alone.
     assert apa(cited).startswith("Jansen, J. (2022). Verkenning.")
     bib = bibtex(cited)
@@ -167,11 +177,12 @@ def test_an_embargo_still_needs_a_day():
 
 
 @pytest.mark.parametrize("date, csl_type, part_of, expected", [
-    (DAY, "webpage", "", "(2022, 14 januari)"),
+    # apa.csl writes the month before the day, whatever the language
+    (DAY, "webpage", "", "(2022, januari 14)"),
     (MONTH, "webpage", "", "(2022, januari)"),
     (YEAR, "webpage", "", "(2022)"),
     (DAY, "report", "", "(2022)"),
-    (DAY, "webpage", "Het rapport", "(2022)"),  # a lesson: a part of its document
+    (DAY, "chapter", "Het rapport", "(2022)"),  # a lesson: a part of its document
 ])
 def test_apa_dates_a_webpage_as_precisely_as_known_and_a_report_by_its_year(
         date, csl_type, part_of, expected):

@@ -1,23 +1,21 @@
-"""How to cite a document or a lesson: Vancouver, APA, BibTeX, RIS and CSL-JSON.
+"""What is cited about a document or a lesson, and the files to download: BibTeX, RIS
+and CSL-JSON. The references on the page (Vancouver, APA, NTvG) are made from the CSL-JSON
+by the official CSL styles (csl.py); nothing here formats a reference by hand.
 
-Vancouver follows Citing Medicine (NLM) for reports on the internet, the style Dutch
-medical journals ask for; APA follows the 7th edition's pattern for grey literature.
-A document without personal authors is cited under its organisation, as both styles do.
-No "cited on" date is printed: that is the citer's own access date, and a build stamp
-would make two builds of the same content differ.
+Authors are the persons named; else the issuing organisation as one corporate author,
+never split into persons. The publisher is the issuing organisation, never the website.
+A lesson is cited as a part of its document, as a chapter is of a book (CSL "chapter"
+with the document as container-title, BibTeX @incollection, RIS CHAP): both styles then
+print "In: <document>" where they print it for a part.
 
-A date is cited as precisely as it is known, never with an invented day: Vancouver
-writes "2022 Jan 14", "2022 Jan" or "2022" (Citing Medicine gives the parts the report
-has); APA 7 gives reports and grey literature the year alone, whatever else is known,
-and a page of a website (a practice example) the most specific date it has, written
-as the Dutch APA guidelines do ("(2022, 14 januari)", "(2022, januari)");
-BibTeX has a month only when it is known; RIS keeps the slashes of unknown parts
-("2022///", "2022/01//"); CSL-JSON has one, two or three date-parts.
+A date is cited as precisely as it is known, never with an invented day: CSL-JSON has
+one, two or three date-parts; BibTeX has a month only when it is known; RIS keeps the
+slashes of unknown parts ("2022///", "2022/01//").
 
 A lesson's citation files also say how far its follow-up got ("Opvolging: Aanvaard,
 sinds 14 januari 2022") in the field each format has for a note: BibTeX's note, RIS's
-N1, CSL-JSON's note. Vancouver and APA leave it out: a reference cites the work, not
-what became of it, and the same lesson keeps the same reference.
+N1, CSL-JSON's note. The styles leave it out: a reference cites the work, not what
+became of it, and the same lesson keeps the same reference.
 """
 
 from __future__ import annotations
@@ -35,19 +33,34 @@ if TYPE_CHECKING:
     from ..followup import Record
     from ..issuer import Organisation
 
-MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
-             "Dec"]
+MONTHS_BIBTEX = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
+                 "dec"]
 _INITIAL = re.compile(r"^(?:[A-Z]\.)+$|^[A-Z]$|^(?:[A-Z][a-z]?\.)+$")
 
 
 @dataclass(frozen=True)
 class Person:
-    family: str
+    family: str  # with its particles, as cited: "te Marvelde", "van der Berg"
     given: str = ""  # initials, e.g. "J.K."
 
     @property
     def initials(self) -> str:
         return "".join(ch for ch in self.given if ch.isupper())  # "É." counts, "Th." is T
+
+    @property
+    def particle(self) -> str:
+        """The particles that open the family name ("te", "van der"): CSL's
+        non-dropping-particle, which styles print before the name or sort by it."""
+        words = self.family.split()
+        n = 0
+        while n < len(words) - 1 and words[n] in _PARTICLES:
+            n += 1
+        return " ".join(words[:n])
+
+    @property
+    def name(self) -> str:
+        """The family name without its particles ("Marvelde")."""
+        return self.family[len(self.particle):].strip()
 
 
 @dataclass
@@ -141,7 +154,7 @@ def from_lesson(lesson: Lesson, doc: Document, url: str, issuer: Organisation,
     base = from_document(doc, url, issuer, theme_labels, archive)
     base.id, base.title, base.abstract = lesson.id, lesson.statement, lesson.explanation
     base.part_of, base.csl_type, base.ris_type, base.bibtex_type = (
-        doc.title, "webpage", "ELEC", "misc")
+        doc.title, "chapter", "CHAP", "incollection")
     if follow_up is not None:
         base.state, base.state_since = follow_up.state.label, follow_up.since
     return base
@@ -160,66 +173,6 @@ def _sentence(text: str) -> str:
     return text if text.endswith((".", "?", "!")) else text + "."
 
 
-def _bare(text: str) -> str:
-    """Without one closing full stop, so the style's own punctuation follows."""
-    text = text.strip()
-    return text[:-1] if text.endswith(".") else text
-
-
-def _vancouver_date(date: PartialDate) -> str:
-    """'2022 Jan 14', '2022 Jan' or '2022': Citing Medicine's date, with the parts known."""
-    month = MONTHS_EN[date.month - 1] if date.month else ""
-    return " ".join(str(part) for part in (date.year, month, date.day) if part)
-
-
-def vancouver(c: Citable) -> str:
-    if c.authors:
-        names = [f"{p.family} {p.initials}" for p in c.authors[:6]]
-        who = ", ".join(names) + (", et al." if len(c.authors) > 6 else ".")
-    else:
-        who = _sentence(c.institution)
-    date = _vancouver_date(c.date)
-    title = _bare(c.title)
-    if c.part_of:  # a lesson: a part of its document, as a chapter is of a book
-        where = f"{_sentence(title)} In: {_bare(c.part_of)} [Internet]."
-    else:
-        where = f"{title} [Internet]."
-    return f"{who} {where} {c.publisher}; {date}. Available from: {c.url}"
-
-
-def _apa_people(people: list[Person]) -> str:
-    names = [f"{p.family}, {' '.join(i + '.' for i in p.initials)}" for p in people]
-    if len(names) == 1:
-        return names[0]
-    return ", ".join(names[:-1]) + ", & " + names[-1]
-
-
-def apa(c: Citable, html: bool = False) -> str:
-    who = _apa_people(c.authors) if c.authors else c.institution
-    title = _bare(c.title)
-    title = f"<i>{_escape(title)}</i>" if html else title
-    part = f" In {_escape(c.part_of) if html else c.part_of}." if c.part_of else ""
-    publisher = "" if c.publisher == who else f" {c.publisher}."
-    who = _escape(who) if html else who
-    url = _escape(c.url) if html else c.url
-    end = "" if c.title.rstrip().endswith(("?", "!")) else "."
-    return f"{_sentence(who)} ({_apa_date(c)}). {title}{end}{part}{publisher} {url}"
-
-
-def _apa_date(c: Citable) -> str:
-    """The year for reports and other grey literature (APA 7, 10.4); for a webpage the
-    year first, then whatever else is known (10.16). A lesson is cited as a part of its
-    document, like a chapter of a report: by the year."""
-    if c.csl_type != "webpage" or c.part_of or not c.date.month:
-        return str(c.date.year)
-    day_and_month = format_nl(c.date).rsplit(" ", 1)[0]  # '14 januari 2022' -> '14 januari'
-    return f"{c.date.year}, {day_and_month}"
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
 _BIBTEX_SPECIAL = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&",
                    "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}",
                    "^": r"\textasciicircum{}"}
@@ -236,16 +189,15 @@ def bibtex(c: Citable) -> str:
         fields.append(("author", " and ".join(f"{_bib(p.family)}, {p.given}" for p in c.authors)))
     else:
         fields.append(("author", "{" + _bib(c.institution) + "}"))
+    if c.part_of:  # @incollection: the document is the book the lesson is part of
+        fields.append(("booktitle", "{" + _bib(c.part_of) + "}"))
     fields.append(("institution" if c.bibtex_type == "techreport" else "publisher",
                    _bib(c.publisher)))
-    notes = [f"Les uit: {c.part_of}" if c.part_of else "", follow_up_note(c)]
-    if all(notes):
-        fields.append(("note", _bib(f"{_sentence(notes[0])} {notes[1]}")))
-    elif any(notes):
-        fields.append(("note", _bib(notes[0] or notes[1])))
+    if note := follow_up_note(c):
+        fields.append(("note", _bib(note)))
     fields.append(("year", str(c.date.year)))
     if c.date.month:  # BibTeX's month macro ('jan'); no month where only the year is known
-        fields.append(("month", MONTHS_EN[c.date.month - 1].lower()))
+        fields.append(("month", MONTHS_BIBTEX[c.date.month - 1]))
     # biblatex's date field takes ISO 8601 at any precision: '2022', '2022-01', '2022-01-14'.
     fields += [("date", c.date.iso()), ("url", c.url), ("language", c.language)]
     if c.abstract:
@@ -281,18 +233,30 @@ def _ris_date(date: PartialDate) -> str:
     return f"{date.year:04d}/{month}/{day}/"
 
 
+_OPENS = re.compile(r"(^|[\s(\[{\-–—/])(['\"])")
+
+
+def typographic(text: str) -> str:
+    """Straight quotes and apostrophes as a typesetter writes them: "DSV's" -> "DSV’s",
+    "'no regret'" -> "‘no regret’", '"x"' -> '“x”'. CSL engines read straight quotes
+    each in their own way (citeproc-js makes some apostrophes, pandoc makes quotes), and
+    a reference in a journal has typographic ones."""
+    text = _OPENS.sub(lambda m: m.group(1) + ("‘" if m.group(2) == "'" else "“"), text)
+    return text.replace("'", "’").replace('"', "”")
+
+
 def csl_json(c: Citable) -> dict[str, Any]:
     item: dict[str, Any] = {
-        "id": c.id, "type": c.csl_type, "title": c.title, "URL": c.url,
+        "id": c.id, "type": c.csl_type, "title": typographic(c.title), "URL": c.url,
         "issued": {"date-parts": [c.date.parts]},
-        "publisher": c.publisher, "language": c.language,
-        "author": ([{"family": p.family, "given": p.given} for p in c.authors]
-                   or [{"literal": c.institution}]),
+        "publisher": typographic(c.publisher), "language": c.language,
+        "author": ([_csl_name(p) for p in c.authors]
+                   or [{"literal": typographic(c.institution)}]),
     }
     if c.abstract:
         item["abstract"] = c.abstract
     if c.part_of:
-        item["container-title"] = c.part_of
+        item["container-title"] = typographic(c.part_of)
     if c.keywords:
         item["keyword"] = ", ".join(c.keywords)
     # Not CSL's "status": that is the publication status of the item ("forthcoming",
@@ -305,6 +269,13 @@ def csl_json(c: Citable) -> dict[str, Any]:
     if note := follow_up_note(c):
         item["note"] = note
     return item
+
+
+def _csl_name(p: Person) -> dict[str, str]:
+    name = {"family": p.name, "given": p.given}
+    if p.particle:
+        name["non-dropping-particle"] = p.particle
+    return name
 
 
 def csl_json_text(c: Citable) -> str:

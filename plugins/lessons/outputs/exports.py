@@ -18,7 +18,7 @@ from ..graph import Corpus
 from ..issuer import Organisation, issuer
 from ..model.document import Document, Lesson
 from ..model.schema import Vocabularies
-from . import citations, followup_api, urls
+from . import citations, csl, followup_api, urls
 from .card import lesson_card
 
 FEED_SIZE = 100
@@ -49,9 +49,10 @@ class Site:
         return self.organisation.name
 
 
-def _author(doc: Document, vocabs: Vocabularies, site: Site) -> str:
-    """A feed entry's author: the persons named, else the organisation that issued it."""
-    return ", ".join(doc.authors) or issuer(doc, vocabs.stakeholders, site.organisation).name
+def _authors(doc: Document, vocabs: Vocabularies, site: Site) -> list[str]:
+    """A feed entry's authors: the persons named, one each, else the organisation that
+    issued it (one author, its name whole; never the website)."""
+    return list(doc.authors) or [issuer(doc, vocabs.stakeholders, site.organisation).name]
 
 
 def json_text(data: Any) -> str:
@@ -63,9 +64,16 @@ def _labels(keys: list[str], vocab) -> list[dict[str, str]]:
 
 
 def _timestamp(doc: Document) -> str:
-    """Atom and JSON Feed need a full timestamp: a document dated by its month or year is
-    dated by the period's first day, as it is sorted."""
+    """Atom (RFC 3339 date-time) and JSON Feed (date_published, RFC 3339) need a full
+    timestamp: a document dated by its month or year is dated by the period's first day,
+    as it is sorted. Neither format has a field for a month or a year; a JSON Feed item
+    has the date as precisely as it is known beside it (_lessons.issued)."""
     return f"{doc.date.start.isoformat()}T00:00:00Z"
+
+
+def _issued(doc: Document) -> str:
+    """The date as precisely as known: '2022', '2022-01' or '2022-01-14'."""
+    return doc.date.iso()
 
 
 @dataclass
@@ -76,7 +84,7 @@ class _Item:
     summary: str
     doc: Document
     themes: list[dict[str, str]]
-    author: str
+    authors: list[str]
 
 
 def xml_document(root: ET.Element, default_namespace: str) -> str:
@@ -120,8 +128,10 @@ def _atom(site: Site, title: str, self_path: str, items: list[_Item]) -> str:
         sub(entry, "link", rel="alternate", href=item.url, type="text/html")
         sub(entry, "published", _timestamp(item.doc))
         sub(entry, "updated", _timestamp(item.doc))
-        author = sub(entry, "author")
-        sub(author, "name", item.author)
+        # No dcterms:issued beside it: feed readers (feedparser) take it for the entry's
+        # published date and then cannot parse "2022-01"; the page and the API have it.
+        for name in item.authors:
+            sub(sub(entry, "author"), "name", name)
         if item.summary:
             sub(entry, "summary", item.summary)
         for theme in item.themes:
@@ -151,7 +161,9 @@ def _json_feed(site: Site, title: str, self_path: str, items: list[_Item]) -> st
             "content_text": item.summary or item.title,
             **({"summary": item.summary} if item.summary else {}),
             "date_published": _timestamp(item.doc),
-            "authors": [{"name": item.author}],
+            # JSON Feed's extensions start with "_" and hold an object.
+            "_lessons": {"issued": _issued(item.doc)},
+            "authors": [{"name": name} for name in item.authors],
             "tags": [theme["label"] for theme in item.themes],
             "language": item.doc.language,
         } for item in items])
@@ -159,14 +171,14 @@ def _json_feed(site: Site, title: str, self_path: str, items: list[_Item]) -> st
 
 def _document_items(docs: list[Document], site: Site, vocabs: Vocabularies) -> list[_Item]:
     return [_Item(d.id, site.absolute(urls.document(d.id)), d.title, d.summary, d,
-                  _labels(d.themes, vocabs.themes), _author(d, vocabs, site))
+                  _labels(d.themes, vocabs.themes), _authors(d, vocabs, site))
             for d in docs[:FEED_SIZE]]
 
 
 def _lesson_items(lessons: list[Lesson], corpus: Corpus, site: Site,
                   vocabs: Vocabularies) -> list[_Item]:
     return [_Item(x.id, site.absolute(urls.lesson(x.id)), x.statement, x.explanation,
-                  doc, _labels(x.themes, vocabs.themes), _author(doc, vocabs, site))
+                  doc, _labels(x.themes, vocabs.themes), _authors(doc, vocabs, site))
             for x in lessons[:FEED_SIZE] if (doc := corpus.lesson_document(x))]
 
 
@@ -194,7 +206,9 @@ def _organisation(org: Organisation) -> dict[str, str | None]:
 
 
 def _citation_block(cited: citations.Citable) -> dict[str, str]:
-    return {"vancouver": citations.vancouver(cited), "apa": citations.apa(cited)}
+    """The page's references as plain text, one per style (csl.py), the same texts."""
+    entries = csl.references(citations.csl_json(cited))
+    return {style.key: entries[style.key].text for style in csl.STYLES}
 
 
 def api(corpus: Corpus, vocabs: Vocabularies, site: Site,
@@ -290,8 +304,12 @@ _DATE = {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$",
 _TERMS = {"type": "array", "items": {
     "type": "object", "required": ["key", "label"], "additionalProperties": False,
     "properties": {"key": {"type": "string"}, "label": {"type": "string"}}}}
-_CITATION = {"type": "object", "required": ["vancouver", "apa"],
-             "properties": {"vancouver": {"type": "string"}, "apa": {"type": "string"}}}
+_CITATION = {"type": "object", "required": list(csl.STYLE_KEYS),
+             "description": "The reference as plain text by the official CSL styles: "
+                            "vancouver (NLM, nlm-citation-sequence.csl), apa (APA 7, "
+                            "apa.csl), ntvg (Nederlands Tijdschrift voor Geneeskunde), "
+                            "with Dutch terms (locales-nl-NL.xml).",
+             "properties": {key: {"type": "string"} for key in csl.STYLE_KEYS}}
 _HEAD = {
     "schema_version": {"const": API_VERSION},
     "$schema": {"type": "string", "format": "uri"},

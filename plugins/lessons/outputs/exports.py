@@ -29,6 +29,8 @@ FEED_SIZE = 100
 # 1.3: per document and lesson "pdf" (its PDF's address); per document "publisher"
 #      (key, label, TOOI address of the issuing organisation);
 #      "organisation" is its name, also where the document names none (the site's body).
+#      "citation" gains "ntvg" (Nederlands Tijdschrift voor Geneeskunde); all three texts
+#      are now the official CSL styles' output (outputs/csl.py).
 API_VERSION = "1.3"
 ATOM = "http://www.w3.org/2005/Atom"
 

@@ -194,9 +194,29 @@ class PdfMaker:
 
         self._setup()
         assert self._template is not None
-        return typst.compile(self._template, root=str(self.root), format="pdf",
+        data = typst.compile(self._template, root=str(self.root), format="pdf",
                              sys_inputs={"data": printable.as_json()},
                              ignore_system_fonts=True, pdf_standards=["ua-1"])
+        if len(printable.authors) > 1:
+            data = _creators(data, printable.authors)
+        return data
+
+
+def _creators(data: bytes, authors: list[str]) -> bytes:
+    """Typst writes several authors as one XMP creator joined by commas, which a reader
+    cannot tell from one organisation with a comma in its name (the very confusion that
+    made Zotero split a ministry into two persons): one dc:creator entry per author."""
+    import io
+
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as meta:
+            meta["dc:creator"] = list(authors)
+        out = io.BytesIO()
+        # Deterministic: the same content gives the same bytes (the cache relies on it).
+        pdf.save(out, deterministic_id=True)
+    return out.getvalue()
 
 
 def _store(path: Path, data: bytes) -> None:

@@ -13,7 +13,15 @@ Measured:
          tagged (StructTreeRoot, MarkInfo/Marked), /Lang, title with DisplayDocTitle,
          PDF/UA identification in the XMP, every font embedded, H1 tagged
 
+With --corpus N it also builds the site of bench/generate.py's N documents (in this
+process, the build's own workers) four times and reports what the PDFs cost per PDF:
+  baseline  a build with a warm render cache and the PDFs switched off
+  cold      the same build making every PDF (empty PDF cache)
+  warm      the same build again (every PDF from the cache)
+  one       the build after one document changed (one PDF made)
+
     PYTHONPATH=plugins python bench/pdf_compare.py [--repeat 3] [--out /tmp/pdf-compare]
+    PYTHONPATH=plugins python bench/pdf_compare.py --corpus 1000
 """
 
 from __future__ import annotations
@@ -211,12 +219,76 @@ def cold(engine: str) -> float:
     return float(done.stdout.strip().splitlines()[-1])
 
 
+def corpus_cost(n: int, out: Path) -> dict:
+    """Wall-clock seconds of whole builds of an n-document corpus with and without PDFs."""
+    import logging
+    import shutil
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from generate import document_path, generate
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from preview import add_to_body
+    from run import mkdocs_config
+
+    from lessons.plugin import LessonsPlugin
+
+    home = out / f"corpus-{n}"
+    docs, project, site = home / "docs", home / "project", home / "site"
+    generate(n, docs)
+    config_file = mkdocs_config(project, docs, site)
+    shutil.rmtree(project / ".cache", ignore_errors=True)
+    counts: list[str] = []
+
+    class Count(logging.Handler):
+        def emit(self, record):
+            if " PDFs: " in record.getMessage():
+                counts.append(record.getMessage())
+
+    logging.getLogger("mkdocs").addHandler(Count(logging.INFO))
+    logging.getLogger("mkdocs").setLevel(logging.INFO)
+
+    def timed(pdfs: bool) -> float:
+        original = LessonsPlugin.page_pdf
+        if not pdfs:
+            LessonsPlugin.page_pdf = lambda self, *args: None  # type: ignore[method-assign]
+        try:
+            config = load_config(str(config_file))
+            config.plugins["lessons"].config["manifest"] = ""
+            config.plugins.on_startup(command="build", dirty=False)
+            started = time.perf_counter()
+            build(config)
+            config.plugins.on_shutdown()
+            return time.perf_counter() - started
+        finally:
+            LessonsPlugin.page_pdf = original
+
+    timed(False)  # fills the render cache: every timed build converts no Markdown
+    result = {"baseline": timed(False)}
+    shutil.rmtree(project / ".cache" / "lessons" / "pdf", ignore_errors=True)
+    result["cold"] = timed(True)
+    result["warm"] = timed(True)
+    add_to_body(document_path(docs, n // 2), "eenwijziging")
+    result["one"] = timed(True)
+    pdfs = int(counts[0].split()[1]) if counts else 0
+    return {"documents": n, "pdfs": pdfs, "builds_s": {k: round(v, 2) for k, v in result.items()},
+            "pdf_counts": [c.removeprefix("lessons: ") for c in counts],
+            "cold_ms_per_pdf": round(1000 * (result["cold"] - result["baseline"]) / pdfs, 1),
+            "warm_ms_per_pdf": round(1000 * (result["warm"] - result["baseline"]) / pdfs, 2),
+            "one_change_extra_s": round(result["one"] - result["baseline"], 2)}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--out", type=Path, default=Path("/tmp/pdf-compare"))
+    parser.add_argument("--corpus", type=int, default=0,
+                        help="also measure whole builds of a generated corpus of N documents")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
+    if args.corpus:
+        print(json.dumps(corpus_cost(args.corpus, args.out), indent=1))
+        return 0
     items = printables()
     results = {}
     for engine in ("typst", "weasyprint"):

@@ -6,7 +6,7 @@ what published-urls.txt records, and what a build may never drop. An address is 
 
 Each address keeps the template it was made from and the ids and keys it holds, so a
 renamed document, lesson or vocabulary term can name the old form of every address it
-owned (`moved`): its page redirects, and its files (feeds, citations, originals, cards)
+owned (`moved`): its page redirects, and its files (feeds, citations, PDFs, originals, cards)
 are written again at the old address, since a static site cannot redirect a file.
 
 The lists mirror outputs/pages.py, outputs/browse.py, outputs/exports.py,

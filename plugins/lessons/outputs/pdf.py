@@ -13,7 +13,8 @@ template (pdf.typ) receives it as JSON and never evaluates a value as Typst.
 
 The cache (like render_cache.py) keys a PDF on everything it is made from: the
 printable, the template, Typst's version and the bytes of every image it shows. A build
-after one change compiles one PDF and copies the others from the cache.
+after one change compiles one PDF and copies the others from the cache. The compiling
+itself happens in a Typst server process of each build process (pdf_server.py says why).
 """
 
 from __future__ import annotations
@@ -154,10 +155,10 @@ class PdfMaker:
 
     def _setup(self) -> None:
         if self._template is None:
-            import typst  # imported in the worker that compiles, not by every build step
-
+            # The version from the package metadata: importing typst here would start its
+            # threads in a process that forks (see pdf_server.py).
             self._template = TEMPLATE.read_bytes()
-            self._engine = getattr(typst, "__version__", "") or _version("typst")
+            self._engine = _version("typst")
 
     def key(self, printable: Printable) -> str:
         self._setup()
@@ -190,16 +191,23 @@ class PdfMaker:
         return len(data)
 
     def compile(self, printable: Printable) -> bytes:
-        import typst
+        """The PDF, made by this process's Typst server (pdf_server.py)."""
+        from .pdf_server import SERVER
 
-        self._setup()
-        assert self._template is not None
-        data = typst.compile(self._template, root=str(self.root), format="pdf",
-                             sys_inputs={"data": printable.as_json()},
-                             ignore_system_fonts=True, pdf_standards=["ua-1"])
-        if len(printable.authors) > 1:
-            data = _creators(data, printable.authors)
-        return data
+        return SERVER.compile(str(self.root), printable.as_json())
+
+
+def compile_here(root: str, data: str) -> bytes:
+    """The PDF of a printable's JSON, in this process: only pdf_server.py calls it."""
+    import typst
+
+    made = typst.compile(TEMPLATE.read_bytes(), root=root, format="pdf",
+                         sys_inputs={"data": data}, ignore_system_fonts=True,
+                         pdf_standards=["ua-1"])
+    authors = json.loads(data)["authors"]
+    if len(authors) > 1:
+        made = _creators(made, authors)
+    return made
 
 
 def _creators(data: bytes, authors: list[str]) -> bytes:

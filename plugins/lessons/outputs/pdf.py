@@ -27,13 +27,12 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
 
 from ..issuer import Organisation
 from ..model.document import Document, Lesson
 from ..normalize.dates import format_nl
 from . import citations
-from .pdf_tree import Node, tree
+from .pdf_tree import tree
 
 TEMPLATE = Path(__file__).with_name("pdf.typ")
 VERSION = "1"  # bump when this module changes what a PDF holds
@@ -61,15 +60,44 @@ class Printable:
     keywords: list[str] = field(default_factory=list)
     meta: list[tuple[str, str]] = field(default_factory=list)  # (label, value), in order
     citations: list[tuple[str, str]] = field(default_factory=list)
-    body: list[Node] = field(default_factory=list)
     lessons: list[dict[str, str]] = field(default_factory=list)
     lessons_heading: str = "Lessen"
-    images: list[str] = field(default_factory=list)  # paths under the compile root
+    # The published body (sanitized HTML). It is made into the template's tree only when
+    # the PDF is compiled: a PDF from the cache needs its text for the key, not the tree.
+    body_html: str = ""
+    # An image src on the page -> its path under the compile root, or None (pdf_tree.py).
+    image: Callable[[str], str | None] | None = field(default=None, repr=False,
+                                                       compare=False)
+
+    def key_text(self) -> str:
+        """Everything the PDF shows but the images' bytes (PdfMaker.key adds those)."""
+        data = asdict(self)
+        del data["image"]
+        return json.dumps(data, ensure_ascii=False)
+
+    def images(self) -> list[str]:
+        """Paths (under the compile root) of the images the PDF shows."""
+        if "<img" not in self.body_html:
+            return []
+        found: list[str] = []
+        tree(self.body_html, self.url, lambda src: _noted(found, self._resolve(src)))
+        return found
 
     def as_json(self) -> str:
+        """What the template reads (sys.inputs.data)."""
         data = asdict(self)
-        del data["images"]
-        return json.dumps(data, ensure_ascii=False, sort_keys=True)
+        del data["image"], data["body_html"]
+        data["body"] = tree(self.body_html, self.url, self._resolve)
+        return json.dumps(data, ensure_ascii=False)
+
+    def _resolve(self, src: str) -> str | None:
+        return self.image(src) if self.image is not None else None
+
+
+def _noted(found: list[str], path: str | None) -> str | None:
+    if path is not None:
+        found.append(path)
+    return path
 
 
 def _meta(rows: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -82,15 +110,6 @@ def document_printable(doc: Document, body_html: str, cited: citations.Citable,
                        image: Callable[[str], str | None] = lambda src: None) -> Printable:
     """The document as its page shows it: title, summary, metadata, body and lessons, with
     the citation and the permanent address on the first page."""
-    images: list[str] = []
-
-    def found(src: str) -> str | None:
-        path = image(src)
-        if path is not None:
-            images.append(path)
-        return path
-
-    body = tree(body_html, cited.url, found)
     return Printable(
         title=doc.title, url=cited.url, kicker=f"{site_name} · {doc.kind.label}",
         footer=f"{site_name} · {cited.url}", lang=doc.language or "nl",
@@ -100,10 +119,9 @@ def document_printable(doc: Document, body_html: str, cited: citations.Citable,
                     ("Uitgegeven door", issuer.name), ("Auteurs", ", ".join(doc.authors)),
                     ("Thema's", ", ".join(theme_labels)),
                     ("Betrokken organisaties", ", ".join(stakeholder_labels))]),
-        citations=cite_texts(cited), body=body,
+        citations=cite_texts(cited), body_html=body_html, image=image,
         lessons=[{"statement": lesson.statement, "explanation": lesson.explanation}
-                 for lesson in doc.lessons],
-        images=images)
+                 for lesson in doc.lessons])
 
 
 def lesson_printable(lesson: Lesson, doc: Document, cited: citations.Citable,
@@ -163,10 +181,10 @@ class PdfMaker:
     def key(self, printable: Printable) -> str:
         self._setup()
         digest = hashlib.sha256()
-        for part in (VERSION, self._engine, self._template, printable.as_json()):
+        for part in (VERSION, self._engine, self._template, printable.key_text()):
             digest.update(part if isinstance(part, bytes) else part.encode("utf-8"))
             digest.update(b"\0")
-        for path in printable.images:
+        for path in printable.images():
             try:
                 digest.update(hashlib.sha256((self.root / path.lstrip("/")).read_bytes())
                               .digest())
@@ -179,8 +197,9 @@ class PdfMaker:
         key = self.key(printable)
         cached = self.cache_dir / key[:2] / f"{key}.pdf" if self.cache_dir else None
         target.parent.mkdir(parents=True, exist_ok=True)
-        if cached is not None and cached.is_file():
-            shutil.copyfile(cached, target)
+        # Never write through what is there: it may be a link to a cache entry.
+        target.unlink(missing_ok=True)
+        if cached is not None and _linked(cached, target):
             self.hits += 1
             return target.stat().st_size
         data = self.compile(printable)
@@ -227,6 +246,24 @@ def _creators(data: bytes, authors: list[str]) -> bytes:
     return out.getvalue()
 
 
+def _linked(cached: Path, target: Path) -> bool:
+    """The cached PDF at `target`: a hard link (a thousand copies cost a second of a
+    warm build; a link nothing) or, across file systems, a copy. False when not cached.
+    Nothing writes into a site file in place (write() unlinks first), so the cache entry
+    never changes through its link."""
+    try:
+        os.link(cached, target)
+        return True
+    except FileNotFoundError:
+        return False
+    except OSError:
+        try:
+            shutil.copyfile(cached, target)
+            return True
+        except OSError:
+            return False
+
+
 def _store(path: Path, data: bytes) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -270,7 +307,3 @@ def image_resolver(docs_dir: Path, dest_uri: str) -> Callable[[str], str | None]
 
     return resolve
 
-
-def as_data(printable: Printable) -> dict[str, Any]:
-    """The printable as the template reads it (tests and the benchmark)."""
-    return json.loads(printable.as_json())

@@ -51,6 +51,7 @@ log = get_plugin_logger(__name__)
 class LessonsPlugin(BasePlugin[LessonsConfig]):
     supports_multiple_instances = False
     serving = False  # a preview server (`mkdocs serve`, `lessons serve`) is building
+    published_url = ""  # a preview's: the site_url of mkdocs.yml, which PDFs print
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """A preview server must keep answering: what would stop a build only warns there.
@@ -261,7 +262,7 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
                  site_dir: Path) -> pdf.Made | None:
         """Write the PDF of a document page (from its published body) or of a lesson page
         into the site; what the page's download link shows. None for other pages."""
-        helpers = self.helpers
+        helpers = self._print_helpers()
         doc = self.documents.get(uri)
         spec = self.generated.get(uri)
         if doc is not None:
@@ -280,6 +281,19 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
         else:
             return None
         return pdf.Made(path, self.pdf.write(printable, site_dir / path))
+
+    def _print_helpers(self) -> TemplateHelpers:
+        """The helpers whose addresses a PDF prints: a preview serves its pages on
+        127.0.0.1, but the PDF carries the permanent address of the published site."""
+        if not (self.serving and self.published_url):
+            return self.helpers
+        found = getattr(self, "_printing", None)
+        if found is None or found[0] is not self.helpers:
+            printing = TemplateHelpers(self.vocabs, None, self.published_url,
+                                       self.organisation, self.site.name,
+                                       self.config.licence).with_corpus(self.corpus)
+            found = self._printing = (self.helpers, printing)
+        return found[1]
 
     def _holder_labels(self, keys: list[str]) -> list[str]:
         terms = self.vocabs.stakeholders.terms

@@ -302,3 +302,38 @@ def test_pdfs_are_published_addresses(built):
             continue
         assert "/" + path.relative_to(built.site).as_posix() in listed, path
 
+
+
+def test_the_preview_prints_the_published_addresses_and_a_save_makes_its_pdf(tmp_path):
+    """`lessons serve` serves on 127.0.0.1, but its PDFs are those `mkdocs build` makes
+    (the permanent address of the published site), from the same cache; a saved document
+    gets its new PDF at once."""
+    from lessons.preview_build import PreviewBuild
+
+    make_docs(tmp_path, FIXTURES / "corpus" / "documenten")
+    shutil.copytree(ROOT / "site_src", tmp_path / "site_src")
+    (tmp_path / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+                                         .replace("docs_dir: content", "docs_dir: docs"),
+                                         encoding="utf-8")
+    built = build_site(tmp_path / "docs", tmp_path / "build", site_url=SITE_URL,
+                       config_file=tmp_path / "mkdocs.yml",
+                       cache_dir=str(tmp_path / ".cache" / "lessons"), level=INFO)
+    assert not built.failed, built.messages
+    preview = PreviewBuild(tmp_path / "mkdocs.yml", 8997, drafts=False)
+    try:
+        served = tmp_path / "served"
+        assert preview(served).error is None
+        name = "documenten/alpha-verslag/alpha-verslag.pdf"
+        assert (served / name).read_bytes() == (built.site / name).read_bytes()
+        assert preview.plugins["lessons"].core.pdf_misses == 0
+        source = tmp_path / "docs" / "documenten" / "a.md"
+        source.write_text(source.read_text(encoding="utf-8").replace(
+            "Alpha tekst met", "Bewaarde alpha tekst met"), encoding="utf-8")
+        result = preview.update({source}, served)
+        assert result is not None and result.error is None
+        text = pypdf.PdfReader(served / name).pages[0].extract_text()
+        assert "Bewaarde alpha tekst met" in text
+        assert SITE_URL + "documenten/alpha-verslag/" in text.replace("\n", "")
+        assert "127.0.0.1" not in text
+    finally:
+        preview.close()

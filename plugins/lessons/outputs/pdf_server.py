@@ -36,6 +36,12 @@ class Server:
         self._process: subprocess.Popen | None = None
         self._lock = threading.Lock()
 
+    def start(self) -> None:
+        """Start this process's server ahead of its first PDF (its interpreter loads
+        typst meanwhile)."""
+        with self._lock:
+            self._started()
+
     def compile(self, root: str, data: str) -> bytes:
         with self._lock:
             process = self._started()

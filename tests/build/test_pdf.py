@@ -337,3 +337,14 @@ def test_the_preview_prints_the_published_addresses_and_a_save_makes_its_pdf(tmp
         assert "127.0.0.1" not in text
     finally:
         preview.close()
+
+
+def test_the_structure_of_the_page_is_the_structure_of_the_pdf(built):
+    """Headings by level, lists, a table with header cells, links and the quotation are
+    tagged as such: what a screen reader navigates by."""
+    with pikepdf.open(built.site / PRINT_PROOF / "printproef-2023.pdf") as pdf:
+        kinds = _struct_kinds(pdf.Root.StructTreeRoot)
+    for kind in ("/H1", "/H2", "/H3", "/L", "/LI", "/Lbl", "/LBody", "/Table", "/TH", "/TD",
+                 "/Link", "/BlockQuote", "/Figure"):
+        assert kinds[kind] > 0, (kind, kinds)
+    assert kinds["/TH"] == 3  # the header row, not the body cells

@@ -6,7 +6,7 @@ what published-urls.txt records, and what a build may never drop. An address is 
 
 Each address keeps the template it was made from and the ids and keys it holds, so a
 renamed document, lesson or vocabulary term can name the old form of every address it
-owned (`moved`): its page redirects, and its files (feeds, citations, originals, cards)
+owned (`moved`): its page redirects, and its files (feeds, citations, PDFs, originals, cards)
 are written again at the old address, since a static site cannot redirect a file.
 
 The lists mirror outputs/pages.py, outputs/browse.py, outputs/exports.py,
@@ -141,6 +141,8 @@ def _documents(corpus: Corpus, originals: Mapping[str, str]) -> list[Address]:
         folder = f"{urls.DOCUMENTS}/{{{DOCUMENT}}}/"
         out.append(_at(folder, document=doc.id))
         out += [_at(folder + name, document=doc.id) for name in CITATION_FILES]
+        out.append(_at(_literal(urls.document_pdf("\0")).replace("\0", f"{{{DOCUMENT}}}"),
+                       document=doc.id))
         if doc.id in originals:
             out.append(_at(folder + "origineel" + _literal(originals[doc.id]),
                            document=doc.id))
@@ -153,6 +155,8 @@ def _lessons(corpus: Corpus) -> list[Address]:
     for lesson in corpus.lessons:
         out.append(_at(folder, lesson=lesson.id))
         out += [_at(folder + name, lesson=lesson.id) for name in (*CITATION_FILES, CARD_FILE)]
+        out.append(_at(_literal(urls.lesson_pdf("\0")).replace("\0", f"{{{LESSON}}}"),
+                       lesson=lesson.id))
     return out
 
 

@@ -131,6 +131,8 @@ class Outcome:
     written: list[str] | None = None  # site paths the SITE_FILES job wrote
     anchors: list[str] | None = None  # ids on the page, for MkDocs' anchor check
     links: dict[str, dict[str, str]] | None = None  # links to anchors of other pages
+    pdf_hits: int = 0  # PDFs copied from the cache ...
+    pdf_misses: int = 0  # ... and compiled
 
 
 class CorePages:
@@ -150,6 +152,7 @@ class CorePages:
             '{% import "partials/language.html" as lang with context %}'
             '{% include "' + TOC + '" %}')
         self.hits = self.misses = self.filled = 0
+        self.pdf_hits = self.pdf_misses = 0
         self.site_written: list[str] = []
         # A preview keeps every searchable page, to index them again after an edit
         # (pagefind cannot replace a page in an index).
@@ -183,6 +186,8 @@ class CorePages:
             self.hits += outcome.hits
             self.misses += outcome.misses
             self.filled += outcome.filled
+            self.pdf_hits += outcome.pdf_hits
+            self.pdf_misses += outcome.pdf_misses
         for uri in uris:
             page = self.files.get_file_from_path(uri).page
             page.meta["template"] = WRITTEN
@@ -199,9 +204,15 @@ class CorePages:
         page.active = True
         try:
             hits, misses = self._body(page)
+            maker = self.plugin.pdf
+            pdf_before = (maker.hits, maker.misses)
+            # Before the page: its download link gives the PDF's size.
+            made = self.plugin.page_pdf(uri, page.content, page.file.dest_uri,
+                                        Path(self.config.site_dir))
             context = get_context(self.nav, self.doc_files, self.config, page)
             context = self.plugin.on_page_context(context, page=page, config=self.config,
                                                   nav=self.nav)
+            context["pdf"] = made
             name = page.meta["template"]
             before = self.shapes.filled
             if id(page) in self._in_nav:
@@ -224,7 +235,9 @@ class CorePages:
             links = {target.src_uri: dict(found)
                      for target, found in (page.links_to_anchors or {}).items()}
             return Outcome(search, hits, misses, self.shapes.filled > before,
-                           anchors=sorted(page.present_anchor_ids or ()), links=links)
+                           anchors=sorted(page.present_anchor_ids or ()), links=links,
+                           pdf_hits=maker.hits - pdf_before[0],
+                           pdf_misses=maker.misses - pdf_before[1])
         except Exception as err:
             # As MkDocs names a page it cannot build; the error itself is raised as well.
             logging.getLogger("mkdocs.commands.build").error(

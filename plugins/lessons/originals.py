@@ -19,6 +19,17 @@ SOURCES = "sources"
 # Published as they are, so only text a browser shows as text: never .html (a saved web
 # page carries its scripts and trackers along), never a binary format we cannot read.
 TEXT_SUFFIXES = {".txt", ".md", ".eml"}
+# Originals are read (and checked) as UTF-8, but a static host sends .txt and .md as
+# text/plain or text/markdown without a charset unless it is configured to (nginx and
+# Apache are not by default), and browsers then guess windows-1252: "coördinatie" shows
+# as "coÃ¶rdinatie". A UTF-8 byte order mark is the one signal that works on any host:
+# browsers (WHATWG Encoding, "BOM sniffing") let it override even a charset the server
+# sends, and editors and `python -X utf8` read it as UTF-8. The published bytes then
+# differ from the imported file by those three leading bytes: its controlegetal
+# (source.checksum) is that of the text after the mark. Not for .eml: a mail's first
+# line must be a header, and each of its parts names its own charset.
+BOM = "\ufeff".encode()
+MARKED_SUFFIXES = {".txt", ".md"}
 
 
 @dataclass(frozen=True)
@@ -52,3 +63,12 @@ def original(doc: Document, sources_dir: Path) -> Original | None:
         return Original(None, "niet online: bevat persoonsgegevens die niet zijn gelakt; "
                               "op aanvraag bij de redactie")
     return Original(path, "")
+
+
+def published_bytes(path: Path) -> bytes:
+    """The original as the site serves it: text originals start with a UTF-8 byte order
+    mark (see BOM), so every browser shows their accents right."""
+    data = path.read_bytes()
+    if path.suffix.lower() in MARKED_SUFFIXES and not data.startswith(BOM):
+        return BOM + data
+    return data

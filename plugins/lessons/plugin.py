@@ -39,8 +39,8 @@ from .model.schema import Vocabularies
 from .model.source import SourceError
 from .model.vocab import Vocabulary
 from .normalize.redactions import mark_up
-from .originals import Original
-from .outputs import diwoo, exports, followup_feeds, urls
+from .originals import Original, published_bytes
+from .outputs import diwoo, exports, followup_feeds, pdf, urls
 from .outputs.helpers import TemplateHelpers
 from .outputs.pages import PageSpec, home_context
 from .render_cache import RenderCache, fingerprint
@@ -52,6 +52,7 @@ log = get_plugin_logger(__name__)
 class LessonsPlugin(BasePlugin[LessonsConfig]):
     supports_multiple_instances = False
     serving = False  # a preview server (`mkdocs serve`, `lessons serve`) is building
+    published_url = ""  # a preview's: the site_url of mkdocs.yml, which PDFs print
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """A preview server must keep answering: what would stop a build only warns there.
@@ -81,6 +82,10 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
                 fingerprint(mkdocs.__version__, markdown_lib.__version__,
                             config.markdown_extensions, config.mdx_configs,
                             config.use_directory_urls))
+        # PDFs of documents and lessons (outputs/pdf.py), cached by content beside the bodies.
+        self.pdf = pdf.PdfMaker(
+            self.base_dir / self.config.cache_dir / "pdf" if self.config.cache else None,
+            self.docs_dir)
         self.index: PagefindIndex | None = None
         self.options = Options(
             self.docs_dir, self.base_dir / self.config.sources_dir, self.config.documents_dir,
@@ -254,6 +259,47 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
             return {}
         return exports.document_downloads(doc, self.helpers.cite, self.site)
 
+    def page_pdf(self, uri: str, body_html: str, dest_uri: str,
+                 site_dir: Path) -> pdf.Made | None:
+        """Write the PDF of a document page (from its published body) or of a lesson page
+        into the site; what the page's download link shows. None for other pages."""
+        helpers = self._print_helpers()
+        doc = self.documents.get(uri)
+        spec = self.generated.get(uri)
+        if doc is not None:
+            printable = pdf.document_printable(
+                doc, body_html, helpers.cite(doc), helpers.issuer(doc), self.site.name,
+                helpers.theme_labels(doc.themes), self._holder_labels(doc.stakeholders),
+                pdf.image_resolver(self.docs_dir, dest_uri))
+            path = urls.document_pdf(doc.id)
+        elif spec is not None and "lesson" in spec.context and "doc" in spec.context:
+            lesson, doc = spec.context["lesson"], spec.context["doc"]
+            printable = pdf.lesson_printable(
+                lesson, doc, helpers.cite(doc, lesson),
+                helpers.absolute(urls.document(doc.id)), helpers.issuer(doc), self.site.name,
+                helpers.theme_labels(lesson.themes), self._holder_labels(lesson.stakeholders))
+            path = urls.lesson_pdf(lesson.id)
+        else:
+            return None
+        return pdf.Made(path, self.pdf.write(printable, site_dir / path))
+
+    def _print_helpers(self) -> TemplateHelpers:
+        """The helpers whose addresses a PDF prints: a preview serves its pages on
+        127.0.0.1, but the PDF carries the permanent address of the published site."""
+        if not (self.serving and self.published_url):
+            return self.helpers
+        found = getattr(self, "_printing", None)
+        if found is None or found[0] is not self.helpers:
+            printing = TemplateHelpers(self.vocabs, None, self.published_url,
+                                       self.organisation, self.site.name,
+                                       self.config.licence).with_corpus(self.corpus)
+            found = self._printing = (self.helpers, printing)
+        return found[1]
+
+    def _holder_labels(self, keys: list[str]) -> list[str]:
+        terms = self.vocabs.stakeholders.terms
+        return [terms[k].label if k in terms else k for k in keys]
+
     def search_entry(self, page: Page, output: str) -> tuple[str, str] | None:
         """(address, HTML) when the page is a search result of its own: a public document
         or a searchable generated page (a lesson); drafts in a preview never are."""
@@ -298,7 +344,7 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
             if found.path is not None:
                 target = site_dir / urls.document(doc_id) / f"origineel{found.path.suffix}"
                 target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(found.path, target)
+                target.write_bytes(published_bytes(found.path))
         # After the files, so a redirect can be checked against every file the build wrote.
         for problem in permalinks.write_redirects(self.redirects, site_dir,
                                                   config.site_url or ""):
@@ -409,6 +455,9 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
         if self.cache is not None:
             log.info(f"{core.hits + core.misses} document bodies: {core.misses} converted, "
                      f"{core.hits} from the render cache ({self.cache.folder})")
+        if core.pdf_hits + core.pdf_misses:
+            log.info(f"{core.pdf_hits + core.pdf_misses} PDFs: {core.pdf_misses} made, "
+                     f"{core.pdf_hits} from the cache")
         log.debug(f"{core.filled} pages filled into the theme rendered once per page shape")
         return env
 

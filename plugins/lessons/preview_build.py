@@ -52,9 +52,14 @@ class PreviewBuild:
             result.watch = [Path(p) for p in (config.docs_dir, *custom, self.config_file,
                                               *config.watch)]
             warnings.docs_dir = Path(config.docs_dir)
+            published_url = config.site_url
             config.site_url = self.url
             lessons = config.plugins.get("lessons")
             if lessons is not None:
+                # The PDFs print the permanent addresses of the published site, so the
+                # preview makes the same PDFs as `mkdocs build` and shares its PDF cache,
+                # whatever port it serves on (plugin.page_pdf).
+                lessons.published_url = published_url or ""
                 lessons.config.include_drafts = lessons.config.include_drafts or self.drafts
                 lessons.serving = True  # every build of a preview, not only the first
             if self.plugins is None:
@@ -71,6 +76,10 @@ class PreviewBuild:
         result.problems = warnings.problems(self.config_file.parent)
         if result.error is None and lessons is not None:
             self.last = (config, site_dir, result.problems, result.watch)
+            # The pages were made in forked workers; the first save makes its PDF in
+            # this process, whose Typst server starts now rather than on that save.
+            from .outputs.pdf_server import SERVER
+            SERVER.start()
         return result
 
     def update(self, changed: set[Path], site_dir: Path):

@@ -188,7 +188,10 @@ def test_a_renamed_document_takes_its_citations_and_original_along(tmp_path, mon
         old / "citeer.ris").read_text(encoding="utf-8")
     assert json.loads((old / "citeer.json").read_text(encoding="utf-8"))[0]["URL"] == (
         "https://lessen.example.org/documenten/alpha-verslag-2021/")
-    assert (old / "origineel.txt").read_text(encoding="utf-8") == ORIGINAL
+    # Served with a UTF-8 byte order mark (originals.py), which a reader decodes away.
+    assert (old / "origineel.txt").read_text(encoding="utf-8-sig") == ORIGINAL
+    assert same_bytes(built, "documenten/alpha-verslag/alpha-verslag.pdf",
+                      "documenten/alpha-verslag-2021/alpha-verslag-2021.pdf")
 
 
 def test_a_renamed_lesson_takes_its_card_and_citations_along(tmp_path, monkeypatch):
@@ -202,6 +205,8 @@ def test_a_renamed_lesson_takes_its_card_and_citations_along(tmp_path, monkeypat
     for name in ("kaart.html", "citeer.bib", "citeer.ris", "citeer.json"):
         assert same_bytes(built, f"lessen/alpha-les-een/{name}",
                           f"lessen/alpha-begin-klein/{name}"), name
+    assert same_bytes(built, "lessen/alpha-les-een/alpha-les-een.pdf",
+                      "lessen/alpha-begin-klein/alpha-begin-klein.pdf")
     card = (built.site / "lessen" / "alpha-les-een" / "kaart.html").read_text(encoding="utf-8")
     assert "Begin klein." in card and "/lessen/alpha-begin-klein/" in card
 

@@ -31,7 +31,7 @@ from pathlib import Path
 from ..issuer import Organisation
 from ..model.document import Document, Lesson
 from ..normalize.dates import format_nl
-from . import citations
+from . import citations, csl
 from .pdf_tree import tree
 
 TEMPLATE = Path(__file__).with_name("pdf.typ")
@@ -40,10 +40,12 @@ IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"}
 
 
 def cite_texts(cited: citations.Citable) -> list[tuple[str, str]]:
-    """(style, text) of the citations on the first page. The one place the PDF asks for
-    citation texts: when the site formats citations otherwise (a CSL engine), this is
-    the function to switch."""
-    return [("Vancouver", citations.vancouver(cited)), ("APA", citations.apa(cited))]
+    """(style, text) of the citations on the first page: the page's own references by the
+    official styles (csl.py), as they are copied. NTvG is left out: its reference list is
+    Vancouver's (the same style file but for the in-text number)."""
+    entries = csl.references(citations.csl_json(cited))
+    return [(style.label, entries[style.key].text) for style in csl.STYLES
+            if style.key in ("vancouver", "apa")]
 
 
 @dataclass

@@ -25,9 +25,24 @@ def apa(c: Citable) -> str:
     ("A.B. van der Berg", Person("van der Berg", "A.B.")),
     ("Bettine Pluut", Person("Pluut", "B.")),
     ("Désirée te Marvelde", Person("te Marvelde", "D.")),
-    ("Jan-Willem van den Heuvel", Person("van den Heuvel", "J.-W.")),
+    # citeproc-js initialises a hyphenated given name joined ("JW"): so do we
+    ("Jan-Willem van den Heuvel", Person("van den Heuvel", "J.W.")),
     ("Anna Maria Jansen", Person("Jansen", "A.M.")),
     ("Émile Zola", Person("Zola", "É.")),
+    ("Sarah McDonald", Person("McDonald", "S.")),
+    ("Sean O'Neill", Person("O'Neill", "S.")),
+    ("IJsbrand Jansen", Person("Jansen", "I.")),
+    ("Jan IJzerman", Person("IJzerman", "J.")),
+    ("Ömer Yılmaz", Person("Yılmaz", "Ö.")),
+    ("Łukasz Nowak", Person("Nowak", "Ł.")),
+    ("Anna de Raad", Person("de Raad", "A.")),  # a family name, not a council
+    ("Jan Nederland", Person("Nederland", "J.")),
+    ("Mohammed El Amrani", Person("El Amrani", "M.")),
+    ("Jansen, Jan", Person("Jansen", "J.")),  # "Family, Given", as reference lists write
+    ("Boer, V. de", Person("de Boer", "V.")),
+    ("Prof. dr. J. de Vries", Person("de Vries", "J.")),  # titles are no part of a name
+    ("Ir. Piet Bakker", Person("Bakker", "P.")),
+    ("J. Jansen MSc", Person("Jansen", "J.")),
 ])
 def test_personal_names_are_split_into_family_name_and_initials(written, expected):
     assert person(written) == expected
@@ -35,10 +50,46 @@ def test_personal_names_are_split_into_family_name_and_initials(written, expecte
 
 @pytest.mark.parametrize("written", [
     "GGD GHOR Nederland", "Pluut & Partners", "Ministerie van VWS", "Sleutelnet",
-    "Tim de Jong en Anna Smit", "Stichting Zorg Anders", "RIVM",
+    "Tim de Jong en Anna Smit", "Stichting Zorg Anders", "RIVM", "Afdeling X",
+    "Regiegroep DOTT", "Jansen J.", "Ministerie van Volksgezondheid, Welzijn en Sport",
 ])
 def test_organisations_and_lists_are_not_taken_for_a_person(written):
     assert person(written) is None
+
+
+def test_every_name_stays_its_own_author_and_a_whole_name_is_never_split():
+    from lessons.issuer import Organisation
+    from lessons.model.document import Document
+    from lessons.model.kinds import KINDS
+    from lessons.outputs.citations import from_document
+
+    doc = Document(path="a.md", id="a", kind=KINDS["report"], title="T",
+                   date=PartialDate(2021), summary="", themes=[], stakeholders=[],
+                   status="published", authors=["Bettine Pluut", "Pluut & Partners, Utrecht"])
+    cite = from_document(doc, "https://x/", Organisation("ZonMw", "zonmw"), [])
+    assert [a.get("literal") or a["family"] for a in csl_json(cite)["author"]] == [
+        "Pluut", "Pluut & Partners, Utrecht"]
+    # RIS has no corporate author: a name with a comma would be read "Family, Given"
+    assert [line for line in ris(cite).splitlines() if line.startswith("AU")] == [
+        "AU  - Pluut, B."]
+    assert "author = {Pluut, B. and {Pluut \\& Partners, Utrecht}}" in bibtex(cite)
+
+
+def test_an_organisation_with_a_comma_is_no_ris_author():
+    vws = "Ministerie van Volksgezondheid, Welzijn en Sport"
+    cite = Citable(id="x", title="Memo", url="https://x/", date=PartialDate(2020),
+                   publisher=vws, institution=vws)
+    lines = ris(cite).splitlines()
+    assert not [x for x in lines if x.startswith("AU")] and f"PB  - {vws}" in lines
+
+
+@pytest.mark.parametrize(("written", "expected"), [
+    ("'s-Hertogenbosch", "’s-Hertogenbosch"), ("van 't Hof", "van ’t Hof"),
+    ("de jaren '90", "de jaren ’90"), ("rock 'n' roll", "rock ’n’ roll"),
+    ("'no regret'", "‘no regret’"), ("DSV's", "DSV’s"),
+])
+def test_elisions_get_an_apostrophe_and_quotes_open_and_close(written, expected):
+    assert typographic(written) == expected
 
 
 def test_full_names_cited_in_vancouver_and_apa():
@@ -63,7 +114,8 @@ def test_a_corporate_author_is_one_name_and_the_issuer_the_publisher():
     assert vancouver(cite) == (
         f"{vws}. Memo [Internet]. {vws}; augustus 2020. Beschikbaar op: "
         "https://lessen.example.org/documenten/x/")
-    assert "AU  - " + vws in ris(cite) and "author = {{" + vws + "}}" in bibtex(cite)
+    # BibTeX keeps the name whole in braces; RIS has no corporate author (see below)
+    assert "author = {{" + vws + "}}" in bibtex(cite) and "AU  - " not in ris(cite)
 
 
 @pytest.mark.parametrize(("written", "typeset"), [

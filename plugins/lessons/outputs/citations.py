@@ -35,13 +35,20 @@ if TYPE_CHECKING:
 
 MONTHS_BIBTEX = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
                  "dec"]
-_INITIAL = re.compile(r"^(?:[A-Z]\.)+$|^[A-Z]$|^(?:[A-Z][a-z]?\.)+$")
+# Initials: "J.", "J.K.", "Th.", "É.", "J" (any script's capitals).
+_INITIAL = re.compile(r"^(?:[^\W\d_][^\W\d_]?\.)+$|^[^\W\d_]$")
+# Titles and degrees before or after a name: not part of it in a reference.
+_TITLES = {"prof", "dr", "drs", "ir", "ing", "mr", "ds", "em", "msc", "ma", "bsc", "ba",
+           "phd", "mba", "llm", "md", "mph", "rn", "bc", "jr", "sr"}
 
 
 @dataclass(frozen=True)
 class Person:
     family: str  # with its particles, as cited: "te Marvelde", "van der Berg"
     given: str = ""  # initials, e.g. "J.K."
+    # A name that does not read as one person's (an organisation, a name the parser cannot
+    # take apart safely): cited whole, as written, never split into family and given.
+    literal: str = ""
 
     @property
     def initials(self) -> str:
@@ -93,8 +100,8 @@ class Citable:
 # Dutch (and a few neighbouring) name particles: they open the family name, which is
 # how Dutch names are cited ("te Marvelde D", "de Boer, V.").
 _PARTICLES = {"van", "de", "der", "den", "te", "ter", "ten", "het", "'t", "in", "op", "la",
-              "le", "du", "von", "zu", "da", "dos", "del", "di", "d'"}
-_NAME = re.compile(r"^[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]+(?:-[A-ZÀ-ÖØ-Þa-zß-öø-ÿ][a-zß-öø-ÿ'’]+)*$")
+              "le", "du", "von", "zu", "da", "dos", "del", "di", "d'", "el", "al", "bin",
+              "ibn", "ben", "abu"}
 # Words that make a capitalised phrase an organisation, not a person.
 _ORGANISATION_WORDS = {
     "ministerie", "stichting", "vereniging", "raad", "instituut", "gemeente", "provincie",
@@ -104,45 +111,94 @@ _ORGANISATION_WORDS = {
 }
 
 
+def author(name: str) -> Person:
+    """One name of `authors:` as cited: a person where it reads safely as one, else the
+    name whole (Person.literal). Each name stays its own author."""
+    return person(name) or Person("", literal=" ".join(name.split()))
+
+
 def person(name: str) -> Person | None:
-    """'J. Jansen', 'A.B. van der Berg' or 'Désirée te Marvelde' -> Person; None for what
-    does not read safely as one person's name (an organisation, a list of names)."""
-    tokens = name.replace(",", " ").split()
+    """'J. Jansen', 'A.B. van der Berg', 'Désirée te Marvelde', 'Jansen, Jan',
+    'Prof. dr. J. de Vries' -> Person; None for what does not read safely as one person's
+    name (an organisation, a list of names)."""
+    if name.count(",") == 1:  # "Family, Given" (the order reference lists use)
+        family, given = (part.split() for part in name.split(","))
+        family, given = _untitled(family), _untitled(given)
+        # "Boer, V. de": the particles after the given names open the family name
+        while given and given[-1].lower() in _PARTICLES:
+            family.insert(0, given.pop())
+        if family and given and all(_is_name(t) or t.lower() in _PARTICLES for t in family):
+            if all(_INITIAL.match(t) for t in given):
+                return Person(" ".join(family), _initials_of(given))
+            if all(_is_name(t) for t in given) and not _organisation(given + family):
+                return Person(" ".join(family), _initials_of(given))
+        return None
+    tokens = _untitled(name.split())
+    if "," in name or not tokens or _organisation(tokens):
+        return None
     initials = [t for t in tokens if _INITIAL.match(t)]
     rest = [t for t in tokens if not _INITIAL.match(t)]
     if initials and rest:
-        given = "".join(t if t.endswith(".") else t + "." for t in initials)
-        return Person(" ".join(rest), given)
+        if tokens[:len(initials)] != initials or not all(
+                _is_name(t) or t.lower() in _PARTICLES for t in rest):
+            return None  # "Jansen J." or "Afdeling X" is no "J. Jansen"
+        return Person(" ".join(rest), _initials_of(initials))
     return _full_name(tokens)
+
+
+def _untitled(tokens: list[str]) -> list[str]:
+    return [t for t in tokens if t.lower().rstrip(".") not in _TITLES]
+
+
+def _organisation(tokens: list[str]) -> bool:
+    """A phrase that opens with an organisation word ("Ministerie van ...", "Afdeling X");
+    a family name such as De Raad or Nederland does not make a person an organisation."""
+    return bool(tokens) and tokens[0].lower() in _ORGANISATION_WORDS
+
+
+def _is_name(token: str) -> bool:
+    """A capitalised name in any script: "Jansen", "McDonald", "O'Neill", "IJzerman",
+    "Yılmaz", "Smit-Bakker"; not an acronym ("DOTT") or a word with digits."""
+    letters = token.replace("-", "").replace("'", "").replace("’", "")
+    return (len(letters) > 1 and token[0].isupper() and letters.isalpha()
+            and not letters.isupper())
+
+
+def _initials_of(given: list[str]) -> str:
+    """"Jan-Willem Hendrik" -> "J.W.H.", "J.K." -> "J.K.", "Th." -> "Th.": as reference
+    engines initialise (citeproc-js writes a hyphenated given name's initials joined)."""
+    out = []
+    for token in given:
+        if _INITIAL.match(token):
+            out.append(token if token.endswith(".") else token + ".")
+        else:
+            out += [part[0] + "." for part in token.split("-") if part]
+    return "".join(out)
 
 
 def _full_name(tokens: list[str]) -> Person | None:
     """Given names first, then the family name, which starts at its first particle."""
-    if not 2 <= len(tokens) <= 5:
+    if not 2 <= len(tokens) <= 6:
         return None
     start = next((i for i, t in enumerate(tokens) if t.lower() in _PARTICLES and i > 0),
                  len(tokens) - 1)
     given, family = tokens[:start], tokens[start:]
     capitalised = given + [t for t in family if t.lower() not in _PARTICLES]
-    if (not given or not all(_NAME.match(t) for t in capitalised)
-            or any(t.lower() in _ORGANISATION_WORDS for t in capitalised)):
+    if not given or not all(_is_name(t) for t in capitalised):
         return None
-    initials = "".join("-".join(part[0] + "." for part in t.split("-")) for t in given)
-    return Person(" ".join(family), initials)
+    return Person(" ".join(family), _initials_of(given))
 
 
 def from_document(doc: Document, url: str, issuer: Organisation, theme_labels: list[str],
                   archive: str = "") -> Citable:
-    """Authors: the persons named; else the issuing organisation as one corporate author
-    (where a name does not read as one person's, the names together, never split)."""
-    people = [p for p in (person(a) for a in doc.authors) if p]
-    corporate = issuer.name
-    if doc.authors and len(people) != len(doc.authors):
-        people, corporate = [], ", ".join(doc.authors)
+    """Authors: the names of `authors:`, each one author (a person, or the name whole
+    where it does not read as one person's); without them, the issuing organisation as
+    one corporate author."""
+    people = [author(a) for a in doc.authors]
     return Citable(
         id=doc.id, title=doc.title, url=url, date=doc.date, publisher=issuer.name,
         archive=archive, publisher_tooi=issuer.tooi,
-        authors=people, institution="" if people else corporate, abstract=doc.summary,
+        authors=people, institution="" if people else issuer.name, abstract=doc.summary,
         keywords=theme_labels, language=doc.language, csl_type=doc.kind.csl_type,
         ris_type="RPRT" if doc.kind.csl_type == "report" else "GEN",
         bibtex_type="techreport" if doc.kind.csl_type == "report" else "misc")
@@ -185,8 +241,10 @@ def _bib(text: str) -> str:
 def bibtex(c: Citable) -> str:
     # Double braces keep a title's and an institution's capitals as written.
     fields = [("title", "{" + _bib(c.title) + "}")]
-    if c.authors:
-        fields.append(("author", " and ".join(f"{_bib(p.family)}, {p.given}" for p in c.authors)))
+    if c.authors:  # a whole name in braces: BibTeX then never splits it
+        fields.append(("author", " and ".join(
+            "{" + _bib(p.literal) + "}" if p.literal else f"{_bib(p.family)}, {p.given}"
+            for p in c.authors)))
     else:
         fields.append(("author", "{" + _bib(c.institution) + "}"))
     if c.part_of:  # @incollection: the document is the book the lesson is part of
@@ -210,8 +268,12 @@ def bibtex(c: Citable) -> str:
 
 def ris(c: Citable) -> str:
     lines = [("TY", c.ris_type), ("TI", c.title)]
-    lines += [("AU", f"{p.family}, {p.given}") for p in c.authors]
-    if not c.authors:
+    # RIS has no corporate author: an AU is read "Family, Given" at its comma (Zotero's
+    # RIS import made the ministry's name two persons). A whole name is an AU only when it
+    # has no comma; the issuing organisation is always PB.
+    lines += [("AU", f"{p.family}, {p.given}" if not p.literal else p.literal)
+              for p in c.authors if "," not in p.literal]
+    if not c.authors and "," not in c.institution:
         lines.append(("AU", c.institution))
     if c.part_of:
         lines.append(("T2", c.part_of))
@@ -234,6 +296,7 @@ def _ris_date(date: PartialDate) -> str:
 
 
 _OPENS = re.compile(r"(^|[\s(\[{\-–—/])(['\"])")
+_ELISION = re.compile(r"(^|\s)'(?=(?:[stkmnr]|em|ns)\b|s-|\d)")
 
 
 def typographic(text: str) -> str:
@@ -241,6 +304,9 @@ def typographic(text: str) -> str:
     "'no regret'" -> "‘no regret’", '"x"' -> '“x”'. CSL engines read straight quotes
     each in their own way (citeproc-js makes some apostrophes, pandoc makes quotes), and
     a reference in a journal has typographic ones."""
+    # An elision opens a word with an apostrophe, not a quote: "'s-Hertogenbosch", "'t",
+    # "'90", "rock 'n' roll".
+    text = _ELISION.sub(lambda m: m.group(1) + "’", text)
     text = _OPENS.sub(lambda m: m.group(1) + ("‘" if m.group(2) == "'" else "“"), text)
     return text.replace("'", "’").replace('"', "”")
 
@@ -272,6 +338,8 @@ def csl_json(c: Citable) -> dict[str, Any]:
 
 
 def _csl_name(p: Person) -> dict[str, str]:
+    if p.literal:
+        return {"literal": typographic(p.literal)}
     name = {"family": p.name, "given": p.given}
     if p.particle:
         name["non-dropping-particle"] = p.particle

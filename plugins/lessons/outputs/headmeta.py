@@ -44,7 +44,8 @@ def _meta(attribute: str, name: str, content: str) -> str:
 
 def head(c: Citable, *, schema_type: str, site_name: str, part_of_url: str = "") -> Markup:
     tags = [_meta("name", "citation_title", c.title)]
-    tags += [_meta("name", "citation_author", _person(p)) for p in c.authors]
+    people = [p for p in c.authors if not p.literal]  # a whole name is no person to split
+    tags += [_meta("name", "citation_author", _person(p)) for p in people]
     tags += [
         _meta("name", "citation_publication_date", c.date.iso().replace("-", "/")),
         _meta("name", "citation_publisher", c.publisher),
@@ -66,7 +67,7 @@ def head(c: Citable, *, schema_type: str, site_name: str, part_of_url: str = "")
         _meta("name", "dcterms.language", c.language),
         _meta("name", "dcterms.publisher", c.publisher),
     ]
-    tags += [_meta("name", "dcterms.creator", _person(p)) for p in c.authors]
+    tags += [_meta("name", "dcterms.creator", _person(p)) for p in people]
     if c.abstract:
         tags.append(_meta("name", "dcterms.abstract", c.abstract))
     tags += [_meta("name", "dcterms.subject", k) for k in c.keywords]
@@ -89,7 +90,8 @@ def head(c: Citable, *, schema_type: str, site_name: str, part_of_url: str = "")
         "@context": "https://schema.org", "@type": schema_type, "@id": c.url, "url": c.url,
         "name": c.title, "headline": c.title[:110], "datePublished": c.date.iso(),
         "inLanguage": c.language,
-        "author": ([{"@type": "Person", "name": f"{p.given} {p.family}".strip(),
+        "author": ([{"@type": "Organization", "name": p.literal} if p.literal else
+                    {"@type": "Person", "name": f"{p.given} {p.family}".strip(),
                      "familyName": p.family, "givenName": p.given} for p in c.authors]
                    or [{"@type": "Organization", "name": c.institution}]),
         # The issuing organisation, never the website; its TOOI address where it has one.

@@ -19,6 +19,7 @@ itself happens in a Typst server process of each build process (pdf_server.py sa
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
@@ -204,7 +205,14 @@ class PdfMaker:
         if cached is not None and _linked(cached, target):
             self.hits += 1
             return target.stat().st_size
-        data = self.compile(printable)
+        from .pdf_server import CompileError
+
+        try:
+            data = self.compile(printable)
+        except CompileError:
+            # An image Typst cannot read after all: the PDF without images (their alt
+            # texts print) rather than no PDF or no build.
+            data = self.compile(dataclasses.replace(printable, image=None))
         self.misses += 1
         target.write_bytes(data)
         if cached is not None:
@@ -303,9 +311,25 @@ def image_resolver(docs_dir: Path, dest_uri: str) -> Callable[[str], str | None]
         relative = posixpath.normpath(posixpath.join(page_folder, unquote(parts.path)))
         path = (root / relative).resolve()
         if (not path.is_relative_to(root) or not path.is_file()
-                or path.suffix.lower() not in IMAGE_SUFFIXES):
+                or path.suffix.lower() not in IMAGE_SUFFIXES or not _decodes(path)):
             return None
         return "/" + path.relative_to(root).as_posix()
 
     return resolve
+
+
+def _decodes(path: Path) -> bool:
+    """Whether a raster image reads whole: a truncated or corrupt file (an attack, a bad
+    export) would stop Typst and with it the build; without it, the print shows the
+    image's alt text, as a browser does."""
+    if path.suffix.lower() == ".svg":
+        return True
+    from PIL import Image
+
+    try:
+        with Image.open(path) as image:
+            image.load()
+    except Exception:  # Pillow raises many kinds for broken files; all mean "does not read"
+        return False
+    return True
 

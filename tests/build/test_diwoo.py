@@ -285,24 +285,26 @@ def test_an_organisation_without_tooi_is_named_and_the_sites_body_publishes(site
             "TOOI list") in site.messages
 
 
-def test_a_document_dated_by_its_year_gets_no_invented_day(site):
+def test_a_document_dated_by_its_year_keeps_its_record_and_its_precision(site):
     kappa = record(site, "kappa-rapport")
-    # No DiWoo record (its adoption needs a whole xs:dateTime): name/value fields, the
-    # date as precise as the document is, the ZonMw report's publisher ZonMw.
-    assert kappa.find(f"{DW}DiWoo") is None
+    # The whole DiWoo record (the Woo-index searches and filters on its fields only), with
+    # the ZonMw report's publisher ZonMw; no creatiedatum (an xs:date) for a year; the
+    # adoption's required xs:dateTime the year's first day, and the date as precise as the
+    # document is in the name/value field after the record.
+    diwoo = kappa.find(f"{DW}DiWoo")
+    assert diwoo.find(f"{DW}publisher").attrib["resource"] == ZONMW
+    assert diwoo.findtext(f"{DW}publisher") == "ZonMw"
+    assert diwoo.find(f"{DW}creatiedatum") is None
+    assert diwoo.findtext(f"{DW}documenthandelingen/{DW}documenthandeling/{DW}atTime") == (
+        "2022-01-01T00:00:00")
     fields = {field.findtext(f"{DW}key"): [v.text for v in field.iter(f"{DW}value")]
               for field in kappa.iter(f"{DW}extraMetadataveld")}
-    assert fields["datum"] == ["2022"]
-    assert fields["publisher"] == ["ZonMw"]
-    assert fields["publisher-tooi"] == [ZONMW]
-    assert fields["titel"] == ["Kappa rapport"]
-    assert fields["informatiecategorie"] == ["onderzoeksrapporten"]
-    text = ET.tostring(kappa, "unicode")
-    assert "2022-01-01" not in text and "2022-12-31" not in text
+    assert fields == {"datum": ["2022"]}
+    assert [child.tag for child in kappa] == [f"{DW}DiWoo", f"{DW}extraMetadata"]
     assert ("lessons: documenten/kappa.md:5: date: dated to the year only, and a DiWoo "
-            "record needs the day it was adopted, so the Woo-index gets this document's "
-            "metadata as name/value fields; give the day in 'date:' if the document has one"
-            ) in site.messages
+            "record needs the day it was adopted, so the Woo-index gets the first day of "
+            "that period there (and the date as it is in the field 'datum'); give the day "
+            "in 'date:' if the document has one") in site.messages
     # No lastmod: the date a document carries is not when its PDF last changed.
     for path in (site.site / "sitemaps").iterdir():
         assert "lastmod" not in path.read_text(), path

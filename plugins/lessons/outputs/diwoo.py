@@ -32,11 +32,12 @@ claimed for it. `notes()` tells the editors which documents this concerns.
 
 Dates: `creatiedatum` is an xs:date and optional, so it is written only for a document
 dated to the day. The adoption (`documenthandeling`) is required in the DiWoo record and
-its `atTime` is a whole xs:dateTime: a document dated only by its month or year cannot
-have one without inventing a day. Such a document is still offered (in its category's
-sitemap, the harvester takes it on its text), with its metadata as name/value fields
-(`extraMetadata`, the instructions' other way of giving metadata), its date as precise
-as it is ("2022-01"), instead of a DiWoo record.
+its `atTime` is a whole xs:dateTime. A document dated only by its month or year still gets
+the whole record, because the Woo-index searches and filters on the record's fields only
+(name/value fields are shown, never searched: "Aanbevelingen voor metadata"), and a
+report without a findable publisher serves no one; its atTime is the first day of the
+period, the one place a day is supplied, and its date as precise as it is ("2022-01")
+follows as the name/value field `datum`. `notes()` tells the editor, who may know the day.
 """
 
 from __future__ import annotations
@@ -149,36 +150,27 @@ def _record(document: ET.Element, doc: Document, category: Category, parties: Pa
         keywords = _sub(classification, "trefwoorden")
         for key in doc.themes:
             _sub(keywords, "trefwoord", vocabs.themes.label(key))
-    _sub(diwoo, "creatiedatum", doc.date.iso())  # a day: _record is for those only
+    if doc.date.precision == "day":  # an xs:date: no invented day for a month or a year
+        _sub(diwoo, "creatiedatum", doc.date.iso())
     if doc.language in LANGUAGES:
         _sub(diwoo, "language", value=LANGUAGES[doc.language])
     _sub(diwoo, "format", value=PDF)
     handling = _sub(_sub(diwoo, "documenthandelingen"), "documenthandeling")
     _sub(handling, "soortHandeling", value=ADOPTION)
-    _sub(handling, "atTime", f"{doc.date.iso()}T00:00:00")
+    # atTime is a required, whole xs:dateTime: a document dated by its month or year gets
+    # the period's first day here (and its date as precise as it is in `datum`, _precise).
+    _sub(handling, "atTime", f"{doc.date.start.isoformat()}T00:00:00")
     if parties.issuer:
         _sub(handling, "wasAssociatedWith", value=parties.issuer)
 
 
-def _fields(document: ET.Element, doc: Document, category: Category, parties: Parties,
-            vocabs: Vocabularies, page: str) -> None:
-    """Name/value metadata for a document without a day to its date (no DiWoo record)."""
-    made_by = parties.issuer or Organisation(parties.drafter_name)
-    pairs = [("titel", [doc.title]), ("omschrijving", [doc.summary]),
-             ("publisher", [parties.publisher.name]),
-             ("publisher-tooi", [parties.publisher.tooi]), ("opsteller", [made_by.name]),
-             ("informatiecategorie", [category.concept.label]), ("datum", [doc.date.iso()]),
-             ("taal", [LANGUAGES[doc.language].label] if doc.language in LANGUAGES else []),
-             ("trefwoorden", [vocabs.themes.label(key) for key in doc.themes]),
-             ("kenmerk", [doc.id]), ("webpagina", [page])]
-    fields = _sub(_sub(document, "extraMetadata"), "extraMetadatavelden")
-    for key, values in pairs:
-        if values:
-            field = _sub(fields, "extraMetadataveld")
-            _sub(field, "key", key)
-            listed = _sub(field, "values")
-            for value in values:
-                _sub(listed, "value", value)
+def _precise(document: ET.Element, doc: Document) -> None:
+    """For a document dated by its month or year: its date as precise as it is ("2022-01"),
+    as a name/value field after the record (the record's atTime needs a whole day)."""
+    field = _sub(_sub(_sub(document, "extraMetadata"), "extraMetadatavelden"),
+                 "extraMetadataveld")
+    _sub(field, "key", "datum")
+    _sub(_sub(field, "values"), "value", doc.date.iso())
 
 
 def index_name(category: Category) -> str:
@@ -217,10 +209,9 @@ def sitemaps(corpus: Corpus, vocabs: Vocabularies, absolute, publisher: Organisa
                 document = ET.SubElement(url, _q("Document"))
                 parties = Parties.of(doc, vocabs, publisher)
                 page = absolute(urls.document(doc.id))
-                if doc.date.precision == "day":
-                    _record(document, doc, category, parties, vocabs, page)
-                else:
-                    _fields(document, doc, category, parties, vocabs, page)
+                _record(document, doc, category, parties, vocabs, page)
+                if doc.date.precision != "day":
+                    _precise(document, doc)
             name = sitemap_name(category, part)
             files[name] = xml_document(urlset, SITEMAP)
             entry = ET.SubElement(index, _q("sitemap", SITEMAP))
@@ -246,8 +237,9 @@ def notes(corpus: Corpus, vocabs: Vocabularies, publisher: Organisation) -> list
                 out.append(
                     f"{doc.path}:{doc.line_of('date')}: date: dated to the "
                     f"{doc.date.precision} only, and a DiWoo record needs the day it was "
-                    "adopted, so the Woo-index gets this document's metadata as name/value "
-                    "fields; give the day in 'date:' if the document has one")
+                    "adopted, so the Woo-index gets the first day of that period there (and "
+                    "the date as it is in the field 'datum'); give the day in 'date:' if the "
+                    "document has one")
     return sorted(out)
 
 

@@ -367,7 +367,8 @@ def new_document(kind, doc_id: str, title: str, today) -> str:
     # test uncomments it). The follow-up fields are there empty, so an editor sees they
     # exist; empty, they change nothing.
     extra = {"authors": "authors: []  # wie schreef het, bijv. [J. Jansen]\n",
-             "organisation": "organisation: ''  # de organisatie van dit voorbeeld\n"}
+             "organisation": "organisation: ''  # wie gaf het uit: sleutel uit "
+                             "content/vocabularies/stakeholders.yml\n"}
     quoted = yaml.safe_dump(title, allow_unicode=True, default_style='"').strip()
     return (
         "---\n"
@@ -378,7 +379,10 @@ def new_document(kind, doc_id: str, title: str, today) -> str:
         "summary: ''  # een of twee zinnen: waar gaat dit over?\n"
         "themes: []  # sleutels uit content/vocabularies/themes.yml\n"
         "stakeholders: []  # sleutels uit content/vocabularies/stakeholders.yml\n"
-        + "".join(extra[f] for f in kind.required if f in extra) +
+        # Every kind names its issuing organisation: it is the publisher in every citation
+        # (without it, the site's own organisation would be, unasked).
+        + "".join(extra[f] for f in ("authors", "organisation")
+                  if f in kind.required or f == "organisation") +
         "status: draft  # draft -> review -> published\n"
         "# lessons:  # optioneel: haal de '# ' weg om een les te beginnen\n"
         "#   - id: korte-vaste-naam-van-de-les  # vaste link: /lessen/<id>/\n"

@@ -32,7 +32,24 @@ def test_kopieer_copies_the_reference_and_announces_it(browser, base_url):
     # Focus stays on the button and is visible (the theme's and our outline).
     outline = apa.evaluate("b => getComputedStyle(b).outlineStyle")
     assert outline != "none"
+    # Focused (and hovered), its text keeps a contrast of 4.5:1 (WCAG 1.4.3).
+    for state in ("focus", "hover"):
+        if state == "hover":
+            apa.hover()
+        colours = apa.evaluate(
+            "b => [getComputedStyle(b).color, getComputedStyle(b).backgroundColor]")
+        assert contrast(*colours) >= 4.5, (state, colours)
     context.close()
+
+
+def contrast(foreground: str, background: str) -> float:
+    """WCAG contrast ratio of two computed 'rgb(r, g, b)' colours."""
+    def luminance(colour: str) -> float:
+        parts = [int(float(x)) / 255 for x in colour[colour.index("(") + 1:-1].split(",")[:3]]
+        r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in parts)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+    light, dark = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
 
 
 def test_without_javascript_the_reference_is_there_and_no_button(page_without_js, base_url):

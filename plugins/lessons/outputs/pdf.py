@@ -36,7 +36,7 @@ from . import citations, csl
 from .pdf_tree import tree
 
 TEMPLATE = Path(__file__).with_name("pdf.typ")
-VERSION = "1"  # bump when this module changes what a PDF holds
+VERSION = "2"  # bump when this module changes what a PDF holds
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"}
 
 

@@ -89,10 +89,12 @@ def build(n: int, engine: str) -> Path:
     if (site / "index.html").exists():
         return site
     config = OUT / f"search-{engine}-{n}.yml"
-    plugins = ("plugins:\n  - lessons:\n      cache: false\n      manifest: ''\n"
-               if engine == "pagefind" else
-               "plugins:\n  - search:\n      lang: nl\n  - lessons:\n      cache: false\n"
-               "      manifest: ''\n      search: false\n")
+    # The plugins list replaces the inherited one, options and all: the site's
+    # organisation (required) is named again.
+    lessons = "      organisation: ministerie-vws\n      cache: false\n      manifest: ''\n"
+    plugins = ("plugins:\n  - lessons:\n" + lessons if engine == "pagefind" else
+               "plugins:\n  - search:\n      lang: nl\n  - lessons:\n" + lessons
+               + "      search: false\n")
     config.write_text(f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: {docs}\nsite_dir: {site}\n"
                       f"theme:\n  name: material\n  custom_dir: {ROOT / 'site_src'}\n"
                       "  language: nl\n  font: false\n" + plugins, encoding="utf-8")

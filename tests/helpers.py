@@ -65,10 +65,11 @@ class _Collect(logging.Handler):
 def build_site(docs: Path, tmp_path: Path, *, strict: bool = False,
                site_url: str | None = None, features: tuple[str, ...] = (),
                config_file: Path = ROOT / "mkdocs.yml", level: int = logging.WARNING,
-               **options) -> Built:
+               command: str = "build", **options) -> Built:
     """Build like `mkdocs build`; warnings and the failure message are collected.
     `features` are mkdocs-material features switched on in addition to the project's;
-    `config_file` decides the project folder (originals are read from its sources/)."""
+    `config_file` decides the project folder (originals are read from its sources/);
+    `command="serve"` builds as a preview server does (problems warn)."""
     site = tmp_path / "site"
     overrides = {"site_url": site_url} if site_url else {}
     config = load_config(str(config_file), docs_dir=str(docs), site_dir=str(site),
@@ -88,7 +89,7 @@ def build_site(docs: Path, tmp_path: Path, *, strict: bool = False,
         logger.setLevel(level)
     failed = False
     try:
-        config.plugins.on_startup(command="build", dirty=False)
+        config.plugins.on_startup(command=command, dirty=False)
         build(config)
     except (Abort, BuildError, PluginError) as err:
         failed = True

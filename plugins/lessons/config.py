@@ -31,11 +31,12 @@ class LessonsConfig(Config):
     # The committed list of every published address (relative to mkdocs.yml); the build
     # fails when one would disappear. Empty: no check (test corpora, first setup).
     manifest = opt.Type(str, default="published-urls.txt")
-    # The organisation that runs the site: a key of stakeholders.yml. It publishes the
-    # documents that name no `organisation:` of their own, and it is the Woo-index's
-    # publisher when its term has a `tooi:` address.
+    # The organisation that runs the site: a key of stakeholders.yml. Required (or
+    # `publisher`): it publishes the documents that name no `organisation:` of their own
+    # (the website itself never does), and it is the Woo-index's publisher when its term
+    # has a `tooi:` address.
     organisation = opt.Type(str, default="")
-    # Its name where no `organisation` is set (default: site_name).
+    # The organisation's name instead, for one that is no term of stakeholders.yml.
     publisher = opt.Optional(opt.Type(str))
     # Licence of the texts, stated in feeds and the JSON export.
     licence = opt.Type(str, default="CC-BY-4.0")

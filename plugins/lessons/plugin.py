@@ -40,7 +40,7 @@ from .model.source import SourceError
 from .model.vocab import Vocabulary
 from .normalize.redactions import mark_up
 from .originals import Original, published_bytes
-from .outputs import diwoo, exports, followup_feeds, pdf, urls
+from .outputs import csl, diwoo, exports, followup_feeds, pdf, urls
 from .outputs.helpers import TemplateHelpers
 from .outputs.pages import PageSpec, home_context
 from .render_cache import RenderCache, fingerprint
@@ -62,7 +62,7 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
     def _stop(self, message: str) -> None:
         if not self.serving:
             raise PluginError(message) from None
-        log.warning(message)
+        log.warning(message.removeprefix("lessons: "))  # the plugin's logger says it
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load the controlled vocabularies; a broken vocabulary stops the build."""
@@ -95,17 +95,29 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
         return config
 
     def _site_organisation(self, config: MkDocsConfig) -> Organisation:
-        """The organisation that runs the site (the `organisation` option)."""
+        """The organisation that runs the site (the `organisation` option, or by name the
+        `publisher` option). Required: it is the author and publisher of every document
+        that names none, and the website itself never is."""
         key = self.config.organisation
         found = self.vocabs.stakeholders.resolve(key) if key else None
+        # content/vocabularies/stakeholders.yml: relative to mkdocs.yml where it can be.
+        path = self.docs_dir / self.config.vocabularies_dir / "stakeholders.yml"
+        project = Path(os.path.abspath(config.config_file_path or ".")).parent
+        vocabulary = str(path.relative_to(project) if path.is_relative_to(project) else path)
         if key and found is None:
             near = self.vocabs.stakeholders.suggest(key)
             hint = f"did you mean '{near}'? " if near else ""
             self._stop(f"lessons: organisation: unknown organisation '{key}'; {hint}name a "
-                       f"key of {self.config.vocabularies_dir}/stakeholders.yml")
+                       f"key of {vocabulary}")
+        if not key and not self.config.publisher:
+            self._stop("lessons: organisation: name the organisation that runs the site, a "
+                       f"key of {vocabulary} (e.g. `organisation: ministerie-vws` under "
+                       "`plugins: - lessons:` in mkdocs.yml)")
         if found:
             own = Organisation.of(found, self.vocabs.stakeholders)
         else:
+            # `publisher` by name; or, in a preview that warned, the site's name until
+            # mkdocs.yml names the organisation.
             own = Organisation(self.config.publisher or config.site_name)
         if self.config.woo_publisher_uri or self.config.woo_publisher_name:
             own = dataclasses.replace(own, tooi=self.config.woo_publisher_uri or own.tooi,
@@ -438,9 +450,13 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
         self.helpers = env.globals["lessons"]
         # Every reference in one engine run, before the page workers fork (csl.py).
         started = time.perf_counter()
-        cited = self.helpers.prepare_citations()
-        log.info(f"citations: {cited.formatted} formatted, {cited.cached} from the cache "
-                 f"({time.perf_counter() - started:.1f} s)")
+        try:
+            cited = self.helpers.prepare_citations()
+            log.info(f"citations: {cited.formatted} formatted, {cited.cached} from the cache "
+                     f"({time.perf_counter() - started:.1f} s)")
+        except csl.CitationError as err:
+            self._stop(str(err))
+            csl.without_engine()  # a preview keeps serving, with a placeholder per reference
         self.site = exports.Site((config.site_url or "/").rstrip("/") + "/", config.site_name,
                                  self.organisation, self.config.licence,
                                  self.config.licence_url)

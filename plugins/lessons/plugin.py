@@ -281,7 +281,7 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
         if doc is not None:
             printable = pdf.document_printable(
                 doc, body_html, helpers.cite(doc), helpers.issuer(doc), self.site.name,
-                helpers.theme_labels(doc.themes), self._holder_labels(doc.stakeholders),
+                helpers.theme_labels(doc.themes), helpers.stakeholder_labels(doc.stakeholders),
                 pdf.image_resolver(self.docs_dir, dest_uri))
             path = urls.document_pdf(doc.id)
         elif spec is not None and "lesson" in spec.context and "doc" in spec.context:
@@ -289,11 +289,15 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
             printable = pdf.lesson_printable(
                 lesson, doc, helpers.cite(doc, lesson),
                 helpers.absolute(urls.document(doc.id)), helpers.issuer(doc), self.site.name,
-                helpers.theme_labels(lesson.themes), self._holder_labels(lesson.stakeholders))
+                helpers.theme_labels(lesson.themes),
+                helpers.stakeholder_labels(lesson.stakeholders))
             path = urls.lesson_pdf(lesson.id)
         else:
             return None
         return pdf.Made(path, self.pdf.write(printable, site_dir / path))
+
+    def _citation_cache(self) -> Path | None:
+        return self.base_dir / self.config.cache_dir / "citations" if self.config.cache else None
 
     def _print_helpers(self) -> TemplateHelpers:
         """The helpers whose addresses a PDF prints: a preview serves its pages on
@@ -302,15 +306,12 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
             return self.helpers
         found = getattr(self, "_printing", None)
         if found is None or found[0] is not self.helpers:
-            printing = TemplateHelpers(self.vocabs, None, self.published_url,
+            # The same citation cache: helpers set it for the whole process (csl.use_cache).
+            printing = TemplateHelpers(self.vocabs, self.corpus, self.published_url,
                                        self.organisation, self.site.name,
-                                       self.config.licence).with_corpus(self.corpus)
+                                       self.config.licence, self._citation_cache())
             found = self._printing = (self.helpers, printing)
         return found[1]
-
-    def _holder_labels(self, keys: list[str]) -> list[str]:
-        terms = self.vocabs.stakeholders.terms
-        return [terms[k].label if k in terms else k for k in keys]
 
     def search_entry(self, page: Page, output: str) -> tuple[str, str] | None:
         """(address, HTML) when the page is a search result of its own: a public document
@@ -445,21 +446,26 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
         is known now: the core renders its own pages on every core (mkdocs_pages.py)."""
         env.globals["lessons"] = TemplateHelpers(
             self.vocabs, self.corpus, config.site_url or "", self.organisation,
-            config.site_name, self.config.licence,
-            self.base_dir / self.config.cache_dir / "citations" if self.config.cache else None)
+            config.site_name, self.config.licence, self._citation_cache())
         self.helpers = env.globals["lessons"]
+        self.site = exports.Site((config.site_url or "/").rstrip("/") + "/", config.site_name,
+                                 self.organisation, self.config.licence,
+                                 self.config.licence_url)
         # Every reference in one engine run, before the page workers fork (csl.py).
         started = time.perf_counter()
         try:
             cited = self.helpers.prepare_citations()
+            if self._print_helpers() is not self.helpers:
+                # A preview's PDFs cite the published addresses (page_pdf): their references
+                # too in this one run, or each page worker would run the engine per PDF.
+                printed = self._print_helpers().prepare_citations()
+                cited.formatted, cited.cached = (cited.formatted + printed.formatted,
+                                                 cited.cached + printed.cached)
             log.info(f"citations: {cited.formatted} formatted, {cited.cached} from the cache "
                      f"({time.perf_counter() - started:.1f} s)")
         except csl.CitationError as err:
             self._stop(str(err))
             csl.without_engine()  # a preview keeps serving, with a placeholder per reference
-        self.site = exports.Site((config.site_url or "/").rstrip("/") + "/", config.site_name,
-                                 self.organisation, self.config.licence,
-                                 self.config.licence_url)
         self.core = core = CorePages(self, env, config, files, self.nav,
                                      keep_search=self.serving)
         # The pages MkDocs read this build: all of them, but for `--dirty`, which leaves

@@ -43,8 +43,10 @@ class TemplateHelpers:
         return issuer(doc, self._vocabs.stakeholders, self._organisation)
 
     def theme_labels(self, keys: list[str]) -> list[str]:
-        terms = self._vocabs.themes.terms
-        return [terms[k].label if k in terms else k for k in keys]
+        return [self._vocabs.themes.label(k) for k in keys]
+
+    def stakeholder_labels(self, keys: list[str]) -> list[str]:
+        return [self._vocabs.stakeholders.label(k) for k in keys]
 
     def cite(self, doc: Document, lesson: Lesson | None = None) -> citations.Citable:
         # A page asks three times (head, citation block, downloads): made once per build.

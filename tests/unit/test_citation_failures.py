@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from helpers import ROOT
-from lessons.outputs import csl
+from lessons.outputs import csl, csl_styles
 
 ITEM = {"id": "rapport", "type": "report", "title": "Lessen uit de crisis",
         "publisher": "ZonMw", "author": [{"literal": "ZonMw"}],
@@ -126,6 +126,8 @@ def styles_copy(tmp_path: Path, monkeypatch) -> Path:
     for name in ("nlm-citation-sequence.csl", "apa.csl", "nlm-citation-sequence-superscript.csl",
                  "dependent/nederlands-tijdschrift-voor-geneeskunde.csl"):
         shutil.copy(csl.styles_folder() / name, folder / name)
+    # Where the style files are read (csl_styles) and what the cache key names (csl).
+    monkeypatch.setattr(csl_styles, "styles_folder", lambda: folder)
     monkeypatch.setattr(csl, "styles_folder", lambda: folder)
     return folder
 

@@ -148,6 +148,21 @@ def test_first_page_has_the_permanent_address_and_both_citations(built):
             assert _squeezed(cited) in first, (url, style, cited)
 
 
+def test_the_pdf_sets_in_italics_what_the_style_does(built):
+    """APA puts a report's title in italics, on the page and in the PDF's citation box."""
+    for url, path in _pages(built.site):
+        italic = built.html(url).css(".lessons-cite__apa i")
+        if not italic:
+            continue
+        title = _squeezed(italic[0].text())
+        with pdfplumber.open(path) as document:
+            chars = document.pages[0].chars
+        slanted = _squeezed("".join(c["text"] for c in chars if "Italic" in c["fontname"]))
+        assert title in slanted, (url, title, slanted[:200])
+        return
+    raise AssertionError("no page with an italic APA title")
+
+
 def test_every_page_is_numbered(built):
     for url, path in _pages(built.site):
         reader = pypdf.PdfReader(path)

@@ -21,8 +21,10 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import html
 import json
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Callable
@@ -36,17 +38,30 @@ from . import citations, csl
 from .pdf_tree import tree
 
 TEMPLATE = Path(__file__).with_name("pdf.typ")
-VERSION = "2"  # bump when this module changes what a PDF holds
+VERSION = "3"  # bump when this module changes what a PDF holds
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"}
 
 
-def cite_texts(cited: citations.Citable) -> list[tuple[str, str]]:
-    """(style, text) of the citations on the first page: the page's own references by the
-    official styles (csl.py), as they are copied. NTvG is left out: its reference list is
-    Vancouver's (the same style file but for the in-text number)."""
+def cite_texts(cited: citations.Citable) -> list[tuple[str, list[tuple[str, bool]]]]:
+    """(style, runs) of the citations on the first page: the page's own references by the
+    official styles (csl.py) as runs of (text, italic), so the PDF sets in italics what
+    the style does (APA's title). NTvG is left out: its reference list is Vancouver's (the
+    same style file but for the in-text number)."""
     entries = csl.references(citations.csl_json(cited))
-    return [(style.label, entries[style.key].text) for style in csl.STYLES
+    return [(style.label, _runs(entries[style.key].html)) for style in csl.STYLES
             if style.key in ("vancouver", "apa")]
+
+
+def _runs(reference_html: str) -> list[tuple[str, bool]]:
+    """'A. <i>Titel</i>. B' -> [('A. ', False), ('Titel', True), ('. B', False)]: the
+    engine's escaped HTML, whose only markup is <i> (csl._clean_html)."""
+    runs, italic = [], False
+    for part in re.split(r"(</?i>)", reference_html):
+        if part in ("<i>", "</i>"):
+            italic = part == "<i>"
+        elif part:
+            runs.append((html.unescape(part), italic))
+    return runs
 
 
 @dataclass
@@ -62,7 +77,7 @@ class Printable:
     authors: list[str] = field(default_factory=list)
     keywords: list[str] = field(default_factory=list)
     meta: list[tuple[str, str]] = field(default_factory=list)  # (label, value), in order
-    citations: list[tuple[str, str]] = field(default_factory=list)
+    citations: list[tuple[str, list[tuple[str, bool]]]] = field(default_factory=list)
     lessons: list[dict[str, str]] = field(default_factory=list)
     lessons_heading: str = "Lessen"
     # The published body (sanitized HTML). It is made into the template's tree only when

@@ -198,9 +198,11 @@ def _addresses(collection, root: Path | None = None) -> tuple[set[str], set[str]
 def _woo(site: dict, vocabs) -> bool:
     """Whether the build writes DiWoo sitemaps: the site's organisation has a TOOI
     address (plugin.py, _site_organisation)."""
-    key = vocabs.stakeholders.resolve(str(site.get("organisation") or ""))
-    return bool(site.get("woo_publisher_uri")
-                or (key and vocabs.stakeholders.terms[key].tooi))
+    from .issuer import site_organisation
+
+    return bool(site_organisation(vocabs.stakeholders, str(site.get("organisation") or ""),
+                                  "", str(site.get("woo_publisher_uri") or ""),
+                                  str(site.get("woo_publisher_name") or "")).tooi)
 
 
 def _site_options(root: Path) -> dict:

@@ -12,7 +12,6 @@ Events, in build order:
 
 from __future__ import annotations
 
-import dataclasses
 import html
 import os
 import shutil
@@ -32,7 +31,7 @@ from . import addresses, graph, permalinks, privacy, sanitize
 from .build.plan import Options, prepare, today
 from .collect import load_vocabularies
 from .config import LessonsConfig
-from .issuer import Organisation
+from .issuer import Organisation, site_organisation
 from .mkdocs_pages import WRITTEN, CorePages, guarded
 from .model.document import Document
 from .model.schema import Vocabularies
@@ -113,16 +112,12 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
             self._stop("lessons: organisation: name the organisation that runs the site, a "
                        f"key of {vocabulary} (e.g. `organisation: ministerie-vws` under "
                        "`plugins: - lessons:` in mkdocs.yml)")
-        if found:
-            own = Organisation.of(found, self.vocabs.stakeholders)
-        else:
-            # `publisher` by name; or, in a preview that warned, the site's name until
-            # mkdocs.yml names the organisation.
-            own = Organisation(self.config.publisher or config.site_name)
-        if self.config.woo_publisher_uri or self.config.woo_publisher_name:
-            own = dataclasses.replace(own, tooi=self.config.woo_publisher_uri or own.tooi,
-                                      name=self.config.woo_publisher_name or own.name)
-        return own
+        # `publisher` by name; or, in a preview that warned, the site's name until
+        # mkdocs.yml names the organisation.
+        return site_organisation(self.vocabs.stakeholders, key,
+                                 self.config.publisher or config.site_name,
+                                 self.config.woo_publisher_uri,
+                                 self.config.woo_publisher_name or "")
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         """Account for every file under docs_dir, read every document, publish only what

@@ -54,7 +54,7 @@ class Site:
 def _authors(doc: Document, vocabs: Vocabularies, site: Site) -> list[str]:
     """A feed entry's authors: the persons named, one each, else the organisation that
     issued it (one author, its name whole; never the website)."""
-    return list(doc.authors) or [issuer(doc, vocabs.stakeholders, site.organisation).name]
+    return list(doc.authors) or [_issuer(doc, vocabs, site).name]
 
 
 def json_text(data: Any) -> str:
@@ -203,8 +203,14 @@ def feeds(corpus: Corpus, vocabs: Vocabularies, site: Site) -> dict[str, str]:
     return out
 
 
-def _organisation(org: Organisation) -> dict[str, str | None]:
-    return {"key": org.key or None, "label": org.name, "tooi": org.tooi or None}
+def _issuer(doc: Document, vocabs: Vocabularies, site: Site) -> Organisation:
+    return issuer(doc, vocabs.stakeholders, site.organisation)
+
+
+def _issued_by(org: Organisation) -> dict[str, Any]:
+    """A document's "organisation" (its name) and "publisher" in the API."""
+    return {"organisation": org.name,
+            "publisher": {"key": org.key or None, "label": org.name, "tooi": org.tooi or None}}
 
 
 def _citation_block(cited: citations.Citable) -> dict[str, str]:
@@ -223,8 +229,7 @@ def api(corpus: Corpus, vocabs: Vocabularies, site: Site,
         "themes": _labels(d.themes, vocabs.themes),
         "stakeholders": _labels(d.stakeholders, vocabs.stakeholders),
         "authors": d.authors,
-        "organisation": issuer(d, vocabs.stakeholders, site.organisation).name,
-        "publisher": _organisation(issuer(d, vocabs.stakeholders, site.organisation)),
+        **_issued_by(_issuer(d, vocabs, site)),
         "lessons": [x.id for x in d.lessons],
         "pdf": site.absolute(urls.document_pdf(d.id)),
         "citation": _citation_block(cite(d, None)),
@@ -245,7 +250,7 @@ def api(corpus: Corpus, vocabs: Vocabularies, site: Site,
             "pdf": site.absolute(urls.lesson_pdf(x.id)),
             "citation": _citation_block(cite(doc, x)),
             "card_html": lesson_card(x, doc, url,
-                                     issuer(doc, vocabs.stakeholders, site.organisation).name,
+                                     _issuer(doc, vocabs, site).name,
                                      site.licence),
             "follow_up": followup_api.lesson_follow_up(
                 corpus.follow_up.of(x), corpus.follow_up.today, vocabs.stakeholders,

@@ -51,21 +51,29 @@ $(GNU_TIME):
 	$(SUDO) apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq time
 
-# axe-core (accessibility rules) from npm; npm itself from Debian when missing.
-AXE := node_modules/axe-core/axe.min.js
+# The npm packages: the site's design tokens and components (needed to build the site),
+# axe-core and the Nu HTML Checker (tests); npm itself from Debian when missing.
+NPM := node_modules/.package-lock.json
 # `npm ci` installs exactly package-lock.json and never rewrites it (npm install would).
-$(AXE): package.json package-lock.json
+$(NPM): package.json package-lock.json
 	command -v npm >/dev/null || { $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq npm; }
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
+# The Nu HTML Checker (vnu-jar) runs on Java; Debian's headless runtime when missing.
+JAVA := /usr/bin/java
+
+$(JAVA):
+	$(SUDO) apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq default-jre-headless
+
 ## Build the public site into site/ (fails on any problem in the content).
-site: $(STAMP)
+site: $(STAMP) $(NPM)
 	$(BIN)/mkdocs build --strict
 
 ## Preview on http://127.0.0.1:8000 while editing.
-serve: $(STAMP)
+serve: $(STAMP) $(NPM)
 	$(BIN)/lessons serve
 
 ## Check the content without building.
@@ -73,13 +81,13 @@ check: $(STAMP)
 	$(BIN)/lessons check
 
 ## Set up and run the whole test suite.
-test: $(STAMP) $(CHROMIUM) $(AXE) ocr $(DEJAVU)
+test: $(STAMP) $(CHROMIUM) $(NPM) $(JAVA) ocr $(DEJAVU)
 	$(BIN)/ruff check plugins tests bench
 	$(BIN)/python -m pytest
 
 ## Build speed and preview latency against Hugo + pagefind (1,000 and 5,000 documents,
 ## goals of issue 15 with PASS/MISS, bench/out/results.json); search against the theme's lunr.
-bench: $(STAMP) $(CHROMIUM) $(HUGO) $(GNU_TIME)
+bench: $(STAMP) $(NPM) $(CHROMIUM) $(HUGO) $(GNU_TIME)
 	$(BIN)/python bench/run.py --sizes 1000 5000
 	$(BIN)/python bench/search.py
 

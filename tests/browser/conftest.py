@@ -116,3 +116,9 @@ def page_without_js(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """Write the accessibility evaluation record of this run (tests/browser/evaluation.py)."""
+    from evaluation import write
+    write()

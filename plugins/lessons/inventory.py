@@ -27,7 +27,9 @@ from . import complexity, privacy
 from .model.document import Problem
 from .model.source import SourceError, decode, load_yaml, split
 
-VOCABULARY_FILES = ("themes.yml", "stakeholders.yml", "lifecycle.yml")
+# toegankelijkheid*: the accessibility statement's facts and its recorded checks.
+VOCABULARY_FILES = ("themes.yml", "stakeholders.yml", "lifecycle.yml", "toegankelijkheid.yml",
+                    "toegankelijkheidsonderzoek.json")
 MB = 1024 * 1024
 # Suffix -> largest size published: pictures for bodies, and the icon. No PDFs: a PDF
 # can carry scripts and personal data no check here can read; originals go to sources/.

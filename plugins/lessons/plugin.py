@@ -39,7 +39,7 @@ from .model.source import SourceError
 from .model.vocab import Vocabulary
 from .normalize.redactions import mark_up
 from .originals import Original, published_bytes
-from .outputs import csl, diwoo, exports, followup_feeds, pdf, urls
+from .outputs import csl, diwoo, exports, followup_feeds, pdf, statement, urls
 from .outputs.helpers import TemplateHelpers
 from .outputs.pages import PageSpec, home_context
 from .render_cache import RenderCache, fingerprint
@@ -73,6 +73,7 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
             self.vocabs = Vocabularies(Vocabulary("themes"), Vocabulary("stakeholders"))
         self.today = today(self.config.today)
         self.organisation = self._site_organisation(config)
+        self.statement = self._statement(config)
         self.cache = None
         self.base_dir = Path(config.config_file_path or ".").resolve().parent
         if self.config.cache:
@@ -118,6 +119,17 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
                                  self.config.publisher or config.site_name,
                                  self.config.woo_publisher_uri,
                                  self.config.woo_publisher_name or "")
+
+    def _statement(self, config: MkDocsConfig) -> dict | None:
+        """The accessibility statement's facts and recorded checks (outputs/statement.py);
+        a problem stops the build: the statement must not claim what they do not support."""
+        folder = self.docs_dir / self.config.vocabularies_dir
+        project = Path(os.path.abspath(config.config_file_path or ".")).parent
+        shown = folder.relative_to(project) if folder.is_relative_to(project) else folder
+        loaded, problems = statement.load(folder, str(shown))
+        if problems:
+            self._stop("lessons: " + "\n".join(str(p) for p in problems))
+        return loaded
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         """Account for every file under docs_dir, read every document, publish only what
@@ -232,6 +244,8 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
             page.meta = dict(self.page_meta.get(uri, {}))
             if page.is_homepage:
                 page.meta["template"] = "lessons-home.html"
+            elif uri == statement.PAGE and self.statement is not None:
+                page.meta["template"] = statement.TEMPLATE
         _escape_meta(page)
         if uri in self.documents or uri in self.generated:
             page.render = _rendered_later(page)  # type: ignore[method-assign]
@@ -494,6 +508,10 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
             context.update(self.generated[uri].context)
         elif page.is_homepage:
             context.update(home_context(self.corpus, self.vocabs))
+        elif uri == statement.PAGE and self.statement is not None:
+            context["statement"] = statement.context(
+                self.statement, self.organisation.name, config.site_name,
+                config.site_url or "")
         return context
 
 

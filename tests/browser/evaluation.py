@@ -1,17 +1,96 @@
 """The accessibility evaluation record: what the browser checks measured, per check, page
 type and width. The tests call `record()`; at the end of the session the record is written to
 `artifacts/toegankelijkheid/evaluatie.json` (a CI artifact), from which the accessibility
-statement's evaluation section is made."""
+statement's evaluation section is made (`lessons toegankelijkheid` copies a record into
+content/vocabularies/toegankelijkheidsonderzoek.json, which the build reads).
+
+Besides the outcomes the record says when it was made, with which tool versions, what each
+check tests and which WCAG 2.1 success criteria it covers: the statement names them."""
 
 from __future__ import annotations
 
+import datetime as dt
+import importlib.metadata
 import json
+import re
+import shutil
+import subprocess
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from helpers import ROOT
 
 RECORD = ROOT / "artifacts" / "toegankelijkheid" / "evaluatie.json"
+NODE_MODULES = ROOT / "node_modules"
+# The axe-core rule sets the tests run: WCAG 2.0 and 2.1, levels A and AA.
+AXE_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")
+
+
+@dataclass(frozen=True)
+class Check:
+    tools: tuple[str, ...]  # keys of tool_versions()
+    what: str               # in Dutch: what a visitor gains when it passes
+    criteria: tuple[str, ...] = ()  # WCAG success criteria, e.g. "1.4.10"; axe: computed
+
+
+# Every check a test may record. A check not named here is written without a description,
+# and `lessons toegankelijkheid` refuses such a record: describe a new check here first.
+CHECKS = {
+    "axe": Check(("axe-core", "chromium"),
+                 "Automatische toets met axe-core op de eisen van WCAG 2.1 niveau A en AA "
+                 "die een programma kan vaststellen (zoals tekstalternatieven, contrast, "
+                 "namen van knoppen en links, koppen en de taal van de pagina)."),
+    "axe-no-js": Check(("axe-core", "chromium"),
+                       "Dezelfde toets met axe-core, met JavaScript uitgeschakeld in de "
+                       "browser."),
+    "vnu": Check(("vnu-jar",),
+                 "Controle van de HTML-code met de W3C Nu HTML Checker: geldige, goed "
+                 "gevormde code die hulpmiddelen zoals schermlezers betrouwbaar kunnen lezen.",
+                 ("4.1.1",)),
+    "reflow": Check(("chromium",),
+                    "Geen horizontaal scrollen bij een schermbreedte van 320 CSS-pixels "
+                    "(vergroot tot 400%).", ("1.4.10",)),
+    "requests": Check(("chromium",),
+                      "Geen mislukte verzoeken: de pagina laadt al haar onderdelen en vraagt "
+                      "niets op bij andere websites."),
+}
+
+# Page types in Dutch, as the statement names them (the tests use English keys).
+PAGE_TYPES = {
+    "home": "Startpagina",
+    "meeting report": "Document: vergaderverslag",
+    "memo": "Document: memo",
+    "report": "Document: rapport",
+    "position paper": "Document: position paper",
+    "practice example": "Document: praktijkvoorbeeld",
+    "correspondence": "Document: correspondentie",
+    "lesson": "Les",
+    "lessons": "Overzicht van lessen",
+    "lesson card": "Insluitbare kaart van een les",
+    "theme": "Themapagina",
+    "themes": "Overzicht van thema's",
+    "stakeholder": "Organisatiepagina",
+    "stakeholders": "Overzicht van organisaties",
+    "kinds": "Overzicht van documentsoorten",
+    "kind": "Documentsoort",
+    "years": "Overzicht van jaren",
+    "year": "Jaarpagina",
+    "browse": "Bladeren",
+    "browse cell": "Bladeren: thema en soort",
+    "overview": "Netwerkdrukte",
+    "follow-up": "Opvolging",
+    "follow-up overview": "Opvolging",
+    "follow-up state": "Opvolging: lessen in één stand",
+    "lesson with timeline": "Les met tijdlijn en acties",
+    "lesson with response outstanding": "Les waarop een reactie uitstaat",
+    "organisation with follow-up": "Organisatiepagina met opvolging",
+    "document following up": "Document dat lessen opvolgt",
+    "search": "Zoeken",
+    "search results": "Zoekresultaten",
+    "about": "Over deze site",
+    "accessibility statement": "Toegankelijkheidsverklaring",
+    "not found": "Pagina niet gevonden (404)",
+}
 
 
 @dataclass
@@ -30,9 +109,81 @@ def record(check: str, page_type: str, width: int | None, problems: list[str]) -
     OUTCOMES.append(Outcome(check, page_type, width, list(problems)))
 
 
+def _package_version(name: str) -> str | None:
+    try:
+        return json.loads((NODE_MODULES / name / "package.json").read_text())["version"]
+    except (OSError, ValueError, KeyError):
+        return None
+
+
+def _chromium_version() -> str | None:
+    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    try:
+        out = subprocess.run([chromium, "--version"], capture_output=True, text=True,
+                             timeout=60).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    found = re.search(r"\d+(?:\.\d+)+", out)
+    return found.group(0) if found else None
+
+
+def tool_versions() -> dict[str, str]:
+    """The versions of the tools the checks ran with (the ones this machine has)."""
+    found = {"axe-core": _package_version("axe-core"),
+             "vnu-jar": _package_version("vnu-jar"),
+             "chromium": _chromium_version()}
+    try:
+        found["playwright"] = importlib.metadata.version("playwright")
+    except importlib.metadata.PackageNotFoundError:
+        pass
+    return {tool: version for tool, version in found.items() if version}
+
+
+_CRITERION_TAG = re.compile(r"wcag(\d)(\d)(\d{1,2})")
+
+
+def axe_criteria(tags: tuple[str, ...] = AXE_TAGS) -> tuple[str, ...]:
+    """The WCAG success criteria axe-core's rules for these tags test, from axe-core's own
+    rule list (its rules are tagged "wcag111" for 1.1.1, "wcag1410" for 1.4.10)."""
+    script = ("const axe = require('axe-core');"
+              f"console.log(JSON.stringify(axe.getRules({json.dumps(list(tags))})"
+              ".map(r => r.tags)))")
+    out = subprocess.run(["node", "-e", script], capture_output=True, text=True, check=True,
+                         cwd=ROOT, timeout=120).stdout
+    found = {".".join(m.groups()) for rule in json.loads(out) for tag in rule
+             if (m := _CRITERION_TAG.fullmatch(tag))}
+    return tuple(sorted(found, key=lambda c: tuple(int(p) for p in c.split("."))))
+
+
+def document(outcomes: list[Outcome], now: dt.datetime | None = None) -> dict:
+    """The record as written: when, with what, which checks (described) and the outcomes."""
+    used = sorted({o.check for o in outcomes})
+    checks = {}
+    for name in used:
+        check = CHECKS.get(name)
+        if check is None:
+            checks[name] = {"tools": [], "what": "", "criteria": []}
+            continue
+        criteria = check.criteria
+        if name.startswith("axe") and not criteria:
+            criteria = axe_criteria()
+        checks[name] = {"tools": list(check.tools), "what": check.what,
+                        "criteria": list(criteria)}
+    now = now or dt.datetime.now(dt.timezone.utc)
+    return {
+        "date": now.date().isoformat(),
+        "time": now.isoformat(timespec="seconds"),
+        "tools": tool_versions(),
+        "checks": checks,
+        "page_types": {o.page_type: PAGE_TYPES.get(o.page_type, o.page_type)
+                       for o in outcomes},
+        "outcomes": [asdict(o) for o in outcomes],
+    }
+
+
 def write(path: Path = RECORD) -> None:
     if not OUTCOMES:
         return
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps({"outcomes": [asdict(o) for o in OUTCOMES]}, indent=2,
-                               ensure_ascii=False) + "\n", encoding="utf-8")
+    path.write_text(json.dumps(document(OUTCOMES), indent=2, ensure_ascii=False) + "\n",
+                    encoding="utf-8")

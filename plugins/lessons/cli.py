@@ -262,6 +262,57 @@ def cmd_manifest(args) -> int:
     return EXIT_PROBLEMS if args.check and added else EXIT_OK
 
 
+def cmd_statement(args) -> int:
+    """Copy the record of the browser tests' accessibility checks into the content, where
+    the build reads it for the statement (/toegankelijkheid/); the statement's facts are
+    checked against it first, so a copy never leaves a site that does not build."""
+    import shutil
+
+    from .model import statement as facts
+    from .model.document import Problem
+    from .outputs import statement
+
+    root = _root()
+    source = Path(args.record) if args.record else root / statement.DEFAULT_RECORD
+    folder = root / "content" / "vocabularies"
+    target = folder / statement.RECORD_FILE
+    shown = _shown(source, root)
+    if not source.is_file():
+        print(f"error: {shown}: no record of the accessibility checks; run the browser tests "
+              f"first (`make test`, or `pytest tests/browser`), which write it", file=sys.stderr)
+        return EXIT_PROBLEMS
+    record, problems = statement.read_record(source, shown)
+    if record is not None and record.failing and not args.with_problems:
+        found = "; ".join(f"{c.name}: {', '.join(c.failing[:3])}" for c in record.failing)
+        problems.append(Problem(shown, 1, "outcomes", (
+            f"the checks found problems ({found}); fix them and run the tests again, or copy "
+            f"the record with --met-problemen and describe each failing check under "
+            f"'limitations:' in content/vocabularies/{facts.FILE}")))
+    if record is not None and not problems:
+        stated, problems = facts.load(folder / facts.FILE, _shown(folder / facts.FILE, root))
+        if stated is not None:
+            problems = statement.claims(stated, record, _shown(folder / facts.FILE, root))
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems or record is None:
+        print(f"{_shown(target, root)} not changed", file=sys.stderr)
+        return EXIT_PROBLEMS
+    shutil.copyfile(source, target)
+    print(f"{_shown(target, root)}: the checks of {record.date}")
+    for check in record.checks:
+        print(f"  {check.name}: {_count(check.page_types, 'page type')}, "
+              f"{_count(check.runs, 'run')}, {_count(check.problems, 'problem')}")
+    print(f"Review the statement (content/vocabularies/{facts.FILE}) and set 'revised:' to "
+          f"today's date; then build the site and commit both files.")
+    return EXIT_OK
+
+
+def _shown(path: Path, root: Path) -> str:
+    path = path.resolve()
+    return str(path.relative_to(root.resolve()) if path.is_relative_to(root.resolve())
+               else path)
+
+
 def cmd_follow_up(args) -> int:
     """Overdue actions and responses past their deadline, per organisation."""
     import json
@@ -476,6 +527,14 @@ def main(argv: list[str] | None = None) -> int:
                    help="peildatum (standaard: vandaag, of de today-optie van de site)")
     p.add_argument("--json", action="store_true", help="als JSON, voor een geplande taak")
     p.set_defaults(func=cmd_follow_up)
+    p = sub.add_parser("toegankelijkheid", aliases=["accessibility"],
+                       help="copy the record of the accessibility checks into the statement")
+    p.add_argument("--record", help="the record the browser tests wrote (default: "
+                                    "artifacts/toegankelijkheid/evaluatie.json)")
+    p.add_argument("--met-problemen", "--with-problems", dest="with_problems",
+                   action="store_true", help="copy a record whose checks found problems "
+                                             "(each must be a known limitation)")
+    p.set_defaults(func=cmd_statement)
     p = sub.add_parser("serve", help="preview on http://127.0.0.1:8000, rebuilt on every change")
     p.add_argument("-f", "--config-file", help="the mkdocs.yml to build (default: the "
                                                "project's, found from the working directory)")

@@ -28,29 +28,30 @@ AXE_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")
 
 @dataclass(frozen=True)
 class Check:
+    title: str              # in Dutch, short: the statement's heading for the check
     tools: tuple[str, ...]  # keys of tool_versions()
-    what: str               # in Dutch: what a visitor gains when it passes
+    what: str               # in Dutch: what it tests
     criteria: tuple[str, ...] = ()  # WCAG success criteria, e.g. "1.4.10"; axe: computed
 
 
 # Every check a test may record. A check not named here is written without a description,
 # and `lessons toegankelijkheid` refuses such a record: describe a new check here first.
 CHECKS = {
-    "axe": Check(("axe-core", "chromium"),
+    "axe": Check("WCAG-toets met axe-core", ("axe-core", "chromium"),
                  "Automatische toets met axe-core op de eisen van WCAG 2.1 niveau A en AA "
                  "die een programma kan vaststellen (zoals tekstalternatieven, contrast, "
                  "namen van knoppen en links, koppen en de taal van de pagina)."),
-    "axe-no-js": Check(("axe-core", "chromium"),
+    "axe-no-js": Check("WCAG-toets zonder JavaScript", ("axe-core", "chromium"),
                        "Dezelfde toets met axe-core, met JavaScript uitgeschakeld in de "
                        "browser."),
-    "vnu": Check(("vnu-jar",),
+    "vnu": Check("Geldige HTML", ("vnu-jar",),
                  "Controle van de HTML-code met de W3C Nu HTML Checker: geldige, goed "
                  "gevormde code die hulpmiddelen zoals schermlezers betrouwbaar kunnen lezen.",
                  ("4.1.1",)),
-    "reflow": Check(("chromium",),
+    "reflow": Check("Herschikken bij 320 pixels (reflow)", ("chromium",),
                     "Geen horizontaal scrollen bij een schermbreedte van 320 CSS-pixels "
                     "(vergroot tot 400%).", ("1.4.10",)),
-    "requests": Check(("chromium",),
+    "requests": Check("Geen mislukte verzoeken", ("chromium",),
                       "Geen mislukte verzoeken: de pagina laadt al haar onderdelen en vraagt "
                       "niets op bij andere websites."),
 }
@@ -162,14 +163,14 @@ def document(outcomes: list[Outcome], now: dt.datetime | None = None) -> dict:
     for name in used:
         check = CHECKS.get(name)
         if check is None:
-            checks[name] = {"tools": [], "what": "", "criteria": []}
+            checks[name] = {"title": name, "tools": [], "what": "", "criteria": []}
             continue
         criteria = check.criteria
         if name.startswith("axe") and not criteria:
             criteria = axe_criteria()
-        checks[name] = {"tools": list(check.tools), "what": check.what,
+        checks[name] = {"title": check.title, "tools": list(check.tools), "what": check.what,
                         "criteria": list(criteria)}
-    now = now or dt.datetime.now(dt.timezone.utc)
+    now = now or dt.datetime.now(dt.UTC)
     return {
         "date": now.date().isoformat(),
         "time": now.isoformat(timespec="seconds"),

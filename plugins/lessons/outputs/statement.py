@@ -22,6 +22,8 @@ from ..model.source import SourceError, decode, load_yaml
 from ..model.wcag import CRITERIA, label, order
 
 RECORD_FILE = "toegankelijkheidsonderzoek.json"
+# Where the browser tests write their record (tests/browser/evaluation.py), from the root.
+DEFAULT_RECORD = "artifacts/toegankelijkheid/evaluatie.json"
 PAGE = "toegankelijkheid.md"  # the page of the site's own that shows the statement
 TEMPLATE = "lessons-statement.html"
 TOOL_NAMES = {"axe-core": "axe-core", "vnu-jar": "W3C Nu HTML Checker (vnu-jar)",
@@ -30,14 +32,21 @@ MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augus
           "september", "oktober", "november", "december")
 
 
+def listed(items: list) -> str:
+    """'390, 1280 en 1366'."""
+    words = [str(item) for item in items]
+    return " en ".join([", ".join(words[:-1]), words[-1]] if len(words) > 1 else words)
+
+
 @dataclass
 class CheckResult:
     name: str
+    title: str
     what: str
     tools: list[str]  # "axe-core 4.11.0"
     criteria: list[str]  # "1.4.10 Reflow (AA)"
     page_types: int = 0
-    widths: list[int] = field(default_factory=list)
+    widths: str = ""  # "390, 1280 en 1366"
     runs: int = 0  # page type and width combinations checked
     problems: int = 0
     failing: list[str] = field(default_factory=list)  # "Les (390 px): 2 problemen"
@@ -47,7 +56,7 @@ class CheckResult:
 class Record:
     date: dt.date
     checks: list[CheckResult]
-    page_types: list[tuple[str, list[int]]]  # (Dutch name, widths)
+    page_types: list[tuple[str, str]]  # (Dutch name, its widths: "320 en 1280")
     covered: list[str]  # labels of the criteria some check covers
 
     @property
@@ -137,10 +146,10 @@ def parse_record(data: Any, lines: dict[str, int],
         criteria = sorted((c for c in about.get("criteria") or [] if c in CRITERIA),
                           key=order)
         result = CheckResult(
-            name, str(about["what"]).strip(),
+            name, str(about.get("title") or name).strip(), str(about["what"]).strip(),
             [f"{TOOL_NAMES.get(t, t)} {tools.get(t, '')}".strip() for t in used],
             [label(c) for c in criteria], page_types=len({p for p, _ in mine}),
-            widths=sorted({w for _, w in mine if w is not None}), runs=len(mine),
+            widths=listed(sorted({w for _, w in mine if w is not None})), runs=len(mine),
             problems=sum(len(bad) for bad in mine.values()))
         for (page, width), bad in sorted(mine.items(), key=lambda kv: (kv[0][0], kv[0][1] or 0)):
             if bad:
@@ -156,7 +165,7 @@ def parse_record(data: Any, lines: dict[str, int],
                       for c in r.get("criteria") or [] if c in CRITERIA}, key=order)
     if problems:
         return None, problems
-    return Record(date, results, [(p, sorted(w)) for p, w in sorted(pages.items())],
+    return Record(date, results, [(p, listed(sorted(w))) for p, w in sorted(pages.items())],
                   [label(c) for c in covered]), problems
 
 

@@ -114,6 +114,10 @@ def cmd_check(args) -> int:
         return EXIT_PROBLEMS
     if selection.whole:  # the whole corpus: also the addresses journals may have cited
         from . import permalinks
+        from .outputs import statement
+
+        # The accessibility statement's facts and recorded checks, as the build reads them.
+        result.problems += statement.load(project.vocabularies, projects.VOCABULARIES_DIR)[1]
 
         manifest = project.root / "published-urls.txt"
         published, redirected = _addresses(result, project.root)

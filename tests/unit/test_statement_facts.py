@@ -230,3 +230,13 @@ def test_the_command_copies_a_passing_record_and_refuses_a_failing_one(project, 
     assert main(["toegankelijkheid"]) == 0
     assert "axe: 1 page type, 1 run, 0 problems" in capsys.readouterr().out
     assert json.loads(target.read_text()) == record()
+
+
+def test_lessons_check_reports_the_statement_as_the_build_does(project, capsys):
+    (project / "content" / "documenten").mkdir()
+    facts = project / "content" / "vocabularies" / model.FILE
+    facts.write_text(facts.read_text().replace("status: C", "status: A"))
+    assert main(["check"]) == 1
+    out = capsys.readouterr().out
+    assert "content/vocabularies/toegankelijkheid.yml:10: status: status A (voldoet " \
+           "volledig) needs an evaluation by an expert" in out

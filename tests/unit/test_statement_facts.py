@@ -87,8 +87,9 @@ limitations:
         "toegankelijkheid.yml:1: status: 'Z' is no status of the model; use one of: A (voldoet "
         "volledig), B (voldoet gedeeltelijk), C (eerste maatregelen genomen), D (voldoet niet)",
         "toegankelijkheid.yml:2: date: '24-11-2026' is not a date; write it as 2026-11-24",
-        "toegankelijkheid.yml:5: contact.email: personal data: e-mail address "
-        "'j.jansen@example.nl' would be published; remove it",
+        "toegankelijkheid.yml:5: contact.email: 'j.jansen@example.nl' is a personal e-mail "
+        "address and would be published; give a mailbox of the organisation (redactie@, "
+        "info@, contact@ ...)",
         "toegankelijkheid.yml:7: limitations.0.description: is required; write it as plain "
         "text",
         "toegankelijkheid.yml:8: limitations.0.criteria.0: '9.9.9' is not a WCAG 2.1 A/AA success "

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .. import privacy
 from .document import Problem
 from .source import SourceError, decode, load_yaml
 from .wcag import CRITERIA
@@ -212,7 +213,14 @@ def parse(data: Any, lines: dict[str, int], path: str) -> tuple[Facts | None, li
 def _contact(read: _Reader, value: Any) -> Contact:
     data = read.mapping(value, "contact")
     read.known(data, CONTACT_FIELDS, "contact.")
-    email = read.text(data.get("email"), "contact.email")
+    email = data.get("email")
+    if isinstance(email, str) and privacy.scan(email):
+        # A person's address is personal data on every page; a role's mailbox is not.
+        read.problem("contact.email", f"'{email.strip()}' is a personal e-mail address and "
+                                      f"would be published; give a mailbox of the "
+                                      f"organisation (redactie@, info@, contact@ ...)")
+        email = ""
+    email = read.text(email, "contact.email")
     if email and not _EMAIL.fullmatch(email):
         read.problem("contact.email", f"'{email}' is not an e-mail address")
     url = read.text(data.get("url"), "contact.url")

@@ -68,7 +68,6 @@ function mount(root) {
       Number(entry.number.textContent.replace(/\D/g, ""))]))]));
 
   function addEntry(name, value) {
-    const fieldset = facets[names.indexOf(name)];
     const values = entries.get(name);
     const li = document.createElement("li");
     const box = document.createElement("input");
@@ -81,8 +80,7 @@ function mount(root) {
     number.className = "lessons-count";
     label.append(value, " ", number);
     li.append(box, label);
-    fieldset.querySelector("ul").append(li);
-    values.set(value, { li, box, number });
+    values.set(value, { li, box, number });  // put in its list by renderFacets
   }
 
   // The values ticked now, as pagefind takes them: { soort: { any: ["Memo", "Rapport"] } }.
@@ -128,21 +126,31 @@ function mount(root) {
     pages = Math.max(1, Number.parseInt(state.get("pagina") ?? "1", 10) || 1);
   }
 
-  // counts: { facet: { value: number } }. A value that would give no results is not
-  // offered, unless it is ticked (so it can be unticked).
+  // counts: { facet: { value: number } }. A value that would give no results is taken
+  // out of its list, unless it is ticked (so it can be unticked) or has the focus. The
+  // others stay where they are, in the build's order: a list that jumps loses the eye,
+  // and an element moved in the page loses the focus.
   function renderFacets(counts) {
     for (const [name, values] of entries) {
       for (const [value, count] of Object.entries(counts[name] ?? {})) {
         if (count > 0 && !values.has(value)) addEntry(name, value);
       }
+      const fieldset = facets[names.indexOf(name)];
+      const ul = fieldset.querySelector("ul");
+      let next = null;  // the listed entry after this one
       let listed = 0;
-      for (const [value, entry] of values) {
+      for (const [value, entry] of [...values].reverse()) {
         const count = counts[name]?.[value] ?? 0;
         entry.number.textContent = `(${count})`;
-        entry.li.hidden = count === 0 && !entry.box.checked;
-        if (!entry.li.hidden) listed += 1;
+        if (count > 0 || entry.box.checked || entry.li.contains(document.activeElement)) {
+          if (!entry.li.isConnected) ul.insertBefore(entry.li, next);
+          next = entry.li;
+          listed += 1;
+        } else {
+          entry.li.remove();
+        }
       }
-      facets[names.indexOf(name)].hidden = listed === 0;
+      fieldset.hidden = listed === 0;
     }
     facetBox.hidden = false;
   }

@@ -1,6 +1,10 @@
 // The search page: Dutch full-text search over the pagefind index, with facets.
-// State lives in the address (?q=...&thema=...), so a search can be shared and the
-// back button works. Values from the index are put in the page as text, never as HTML.
+// Within a facet the ticked values are alternatives (OR: "Memo" or "Rapport"); between
+// facets they narrow each other (AND: a memo about this theme). Each value shows how many
+// results ticking it would give, so the other values of a facet stay listed once one is
+// ticked. The state lives in the address (?q=...&soort=...&soort=...&pagina=2), so a
+// search can be shared, reloaded, and walked back and forth with the browser's buttons.
+// Values from the index are put in the page as text, never as HTML.
 
 const PAGE_SIZE = 10;
 // One copy of each pagefind for the whole visit: with instant navigation the search
@@ -37,70 +41,116 @@ function mount(root) {
   const list = root.querySelector(".lessons-search__list");
   const more = root.querySelector(".lessons-search__more");
   const facetBox = root.querySelector(".lessons-search__facets");
+  const chosenNote = root.querySelector(".lessons-search__chosen");  // in the fold's summary
   const facets = [...root.querySelectorAll("[data-facet]")];
-  // Beside the results on a wide screen; folded above them on a phone.
-  facetBox.open = matchMedia("(min-width: 60em)").matches;
+  const names = facets.map((fieldset) => fieldset.dataset.facet);
+  const path = location.pathname;  // the search page's own address, without the state
+  // Beside the results on a wide screen; folded above them on a phone. A phone turned
+  // to a wide screen unfolds them; the other way round they stay as the visitor left them.
+  const wide = matchMedia("(min-width: 60em)");
+  facetBox.open = wide.matches;
+  wide.addEventListener("change", () => { if (wide.matches) facetBox.open = true; });
   let pagefind;  // results: loads a filter index only for a facet the visitor chose
   let results = [];
   let shown = 0;
+  let pages = 1;  // pages of results on screen ("Meer resultaten" adds one)
   let generation = 0;
+
+  // One checkbox per value, made once and then only re-counted: re-rendering a list
+  // would take away the focus of the visitor who just ticked a value in it.
+  const entries = new Map(facets.map((fieldset) => [fieldset.dataset.facet, new Map(
+    [...fieldset.querySelectorAll("li")].map((li) => [li.querySelector("input").value, {
+      li, box: li.querySelector("input"), number: li.querySelector(".lessons-count"),
+    }]))]));
   // The totals the page was built with (lessons-search.html), shown without a query.
-  const totals = Object.fromEntries(facets.map((fieldset) => [fieldset.dataset.facet,
-    Object.fromEntries([...fieldset.querySelectorAll("li")].map((li) => [
-      li.querySelector("input").value,
-      Number(li.querySelector(".lessons-count").textContent.replace(/\D/g, "")),
-    ]))]));
+  const totals = Object.fromEntries([...entries].map(([name, values]) => [name,
+    Object.fromEntries([...values].map(([value, entry]) => [value,
+      Number(entry.number.textContent.replace(/\D/g, ""))]))]));
 
-  const params = () => new URLSearchParams(location.search);
+  function addEntry(name, value) {
+    const values = entries.get(name);
+    const li = document.createElement("li");
+    const box = document.createElement("input");
+    box.type = "checkbox";
+    box.id = `facet-${name}-${values.size}`;  // the build numbers its values from 0
+    box.value = value;
+    const label = document.createElement("label");
+    label.htmlFor = box.id;
+    const number = document.createElement("span");
+    number.className = "lessons-count";
+    label.append(value, " ", number);
+    li.append(box, label);
+    values.set(value, { li, box, number });  // put in its list by renderFacets
+  }
 
+  // The values ticked now, as pagefind takes them: { soort: { any: ["Memo", "Rapport"] } }.
   function chosen() {
     const filters = {};
-    for (const fieldset of facets) {
-      const name = fieldset.dataset.facet;
-      const values = [...fieldset.querySelectorAll("input:checked")].map((box) => box.value);
-      if (values.length) filters[name] = { any: values };
+    for (const [name, values] of entries) {
+      const ticked = [...values].filter(([, entry]) => entry.box.checked).map(([v]) => v);
+      if (ticked.length) filters[name] = { any: ticked };
     }
     return filters;
   }
 
-  function writeAddress(query, filters) {
+  function address() {
     const next = new URLSearchParams();
+    const query = input.value.trim();
     if (query) next.set("q", query);
-    for (const [name, { any }] of Object.entries(filters)) {
+    for (const [name, { any }] of Object.entries(chosen())) {
       for (const value of any) next.append(name, value);
     }
+    if (pages > 1) next.set("pagina", String(pages));
     const search = next.toString();
-    history.replaceState(null, "", search ? `?${search}` : location.pathname);
+    return search ? `${path}?${search}` : path;
   }
 
-  function renderFacets(counts, filters) {
-    for (const fieldset of facets) {
-      const name = fieldset.dataset.facet;
-      const selected = new Set(filters[name]?.any ?? []);
-      const entries = Object.entries(counts[name] ?? {})
-        .filter(([value, count]) => count > 0 || selected.has(value));
-      entries.sort(name === "jaar"
-        ? (a, b) => b[0].localeCompare(a[0])
-        : (a, b) => b[1] - a[1] || a[0].localeCompare(b[0], "nl"));
+  // A new entry in the browser's history for each facet ticked and each search sent;
+  // typing and more results change the entry the visitor is on.
+  function writeAddress(mode) {
+    const next = address();
+    if (next === location.pathname + location.search) return;
+    if (mode === "push") history.pushState(null, "", next);
+    else history.replaceState(history.state, "", next);
+  }
+
+  // Tick the boxes and fill the field as the address says (on load, back and forward).
+  function restore() {
+    const state = new URLSearchParams(location.search);
+    input.value = state.get("q") ?? "";
+    for (const [name, values] of entries) {
+      const wanted = new Set(state.getAll(name));
+      for (const value of wanted) if (!values.has(value)) addEntry(name, value);
+      for (const [value, entry] of values) entry.box.checked = wanted.has(value);
+    }
+    pages = Math.max(1, Number.parseInt(state.get("pagina") ?? "1", 10) || 1);
+  }
+
+  // counts: { facet: { value: number } }. A value that would give no results is taken
+  // out of its list, unless it is ticked (so it can be unticked) or has the focus. The
+  // others stay where they are, in the build's order: a list that jumps loses the eye,
+  // and an element moved in the page loses the focus.
+  function renderFacets(counts) {
+    for (const [name, values] of entries) {
+      for (const [value, count] of Object.entries(counts[name] ?? {})) {
+        if (count > 0 && !values.has(value)) addEntry(name, value);
+      }
+      const fieldset = facets[names.indexOf(name)];
       const ul = fieldset.querySelector("ul");
-      ul.replaceChildren(...entries.map(([value, count], i) => {
-        const li = document.createElement("li");
-        const box = document.createElement("input");
-        box.type = "checkbox";
-        box.id = `facet-${name}-${i}`;
-        box.value = value;
-        box.checked = selected.has(value);
-        const label = document.createElement("label");
-        label.htmlFor = box.id;
-        label.append(value, " ");
-        const number = document.createElement("span");
-        number.className = "lessons-count";
-        number.textContent = `(${count})`;
-        label.append(number);
-        li.append(box, label);
-        return li;
-      }));
-      fieldset.hidden = entries.length === 0;
+      let next = null;  // the listed entry after this one
+      let listed = 0;
+      for (const [value, entry] of [...values].reverse()) {
+        const count = counts[name]?.[value] ?? 0;
+        entry.number.textContent = `(${count})`;
+        if (count > 0 || entry.box.checked || entry.li.contains(document.activeElement)) {
+          if (!entry.li.isConnected) ul.insertBefore(entry.li, next);
+          next = entry.li;
+          listed += 1;
+        } else {
+          entry.li.remove();
+        }
+      }
+      fieldset.hidden = listed === 0;
     }
     facetBox.hidden = false;
   }
@@ -137,17 +187,22 @@ function mount(root) {
     return li;
   }
 
-  async function showMore(run) {
-    const slice = results.slice(shown, shown + PAGE_SIZE);
+  // Show `count` more results. focus: move the keyboard to the first of them (the
+  // "Meer resultaten" button the visitor pressed may disappear).
+  async function showMore(run, count, focus) {
+    const slice = results.slice(shown, shown + count);
     shown += slice.length;
     more.hidden = true;
     // Fetch all excerpts at once, but show each as soon as it and those above it are in:
     // the first result should not wait for the tenth.
     const pending = slice.map((result) => result.data());
+    let first = true;
     for (const data of pending) {
       const item = resultItem(await data);
       if (run !== generation) return;
       list.append(item);
+      if (focus && first) item.querySelector("a").focus();
+      first = false;
     }
     more.hidden = shown >= results.length;
   }
@@ -166,10 +221,30 @@ function mount(root) {
     return counter;
   }
 
-  async function countFacets(run, query, options, filters) {
+  // The counts of a facet are those of the search with every OTHER facet's choice: what
+  // ticking a value would give, whatever else of the same facet is ticked. One search
+  // counts all facets with nothing ticked; each facet with a ticked value needs its own.
+  async function countFacets(run, query, filters) {
     try {
-      const counted = await (await counts()).search(query || null, options);
-      if (run === generation && counted) renderFacets(counted.filters, filters);
+      const copy = await counts();
+      const countWith = async (others) => {
+        if (!query && !Object.keys(others).length) return copy.filters();  // everything
+        return (await copy.search(query || null, { filters: others }))?.filters;
+      };
+      const counted = {};
+      const open = names.filter((name) => !filters[name]);
+      const jobs = [[filters, open], ...names.filter((name) => filters[name]).map((name) => {
+        const others = { ...filters };
+        delete others[name];
+        return [others, [name]];
+      })];
+      for (const [others, named] of jobs) {
+        if (!named.length) continue;
+        const found = await countWith(others);
+        if (run !== generation || !found) return;
+        for (const name of named) counted[name] = found[name] ?? {};
+      }
+      renderFacets(counted);
     } catch (error) {
       counter = undefined;  // try again with the next search
       console.error(error);  // the results stand; only the counts are not refreshed
@@ -179,19 +254,21 @@ function mount(root) {
   }
 
   async function run() {
-    // Instant navigation may have replaced this page while a search was queued: the
-    // address now belongs to another page and must not be rewritten.
+    // Instant navigation may have replaced this page while a search was queued.
     if (!root.isConnected) return;
     const run = ++generation;
     const query = input.value.trim();
     const filters = chosen();
-    writeAddress(query, filters);
+    const wanted = pages * PAGE_SIZE;
+    // Folded on a phone, the filters still say that some narrow the results.
+    const ticks = Object.values(filters).reduce((sum, { any }) => sum + any.length, 0);
+    chosenNote.textContent = ticks ? ` (${ticks} gekozen)` : "";
     if (!query && !Object.keys(filters).length) {
       results = [];
       list.replaceChildren();
       more.hidden = true;
       status.textContent = "Typ een zoekterm of kies een soort, thema, organisatie, jaar of stand van opvolging.";
-      renderFacets(totals, filters);
+      renderFacets(totals);
       facetBox.removeAttribute("aria-busy");
       return;
     }
@@ -202,9 +279,10 @@ function mount(root) {
     results = search.results;
     shown = 0;
     list.replaceChildren();
+    // The polite live region: screen readers hear the count, focus stays where it is.
     status.textContent = describe(results.length, query);
-    await showMore(run);
-    if (run === generation) countFacets(run, query, options, filters);
+    await showMore(run, wanted, false);
+    if (run === generation) countFacets(run, query, filters);
   }
 
   // Search at once when the visitor types and no search is running; while one runs,
@@ -233,6 +311,8 @@ function mount(root) {
 
   function typed() {
     const query = input.value.trim();
+    pages = 1;
+    writeAddress("replace");
     clearTimeout(timer);
     if (query.length > 0 && query.length < 3) {
       pagefind.preload(query);
@@ -242,25 +322,53 @@ function mount(root) {
     }
   }
 
+  function ticked() {
+    pages = 1;
+    writeAddress("push");
+    searchNow();
+  }
+
+  function submitted(event) {
+    event.preventDefault();
+    pages = 1;
+    writeAddress("push");
+    searchNow();
+  }
+
+  function moreShown() {
+    pages += 1;
+    writeAddress("replace");
+    showMore(generation, PAGE_SIZE, true);
+  }
+
+  // Back and forward between states of this page (the document stays; with instant
+  // navigation the theme loads any other page itself).
+  function walked() {
+    if (!root.isConnected) {
+      window.removeEventListener("popstate", walked);
+      return;
+    }
+    if (location.pathname !== path) return;
+    restore();
+    searchNow();
+  }
+
   async function start() {
     status.textContent = "Zoeken wordt geladen…";
     loaded ??= loadCopy("pagefind/pagefind.js", { excerptLength: 30 }, (copy) => copy.init());
     pagefind = await loaded;
-    const state = params();
     // A visitor may have typed while the index was loading: keep their words.
-    input.value = input.value || (state.get("q") ?? "");
-    const initial = {};
-    for (const fieldset of facets) {
-      const values = state.getAll(fieldset.dataset.facet);
-      if (values.length) initial[fieldset.dataset.facet] = { any: values };
-    }
-    // Tick the facets chosen in the address before the first search reads them.
-    renderFacets(totals, initial);
-    if (Object.keys(initial).length) facetBox.open = true;  // show what narrows the results
-    form.addEventListener("submit", (event) => { event.preventDefault(); searchNow(); });
+    const typedBefore = input.value;
+    restore();
+    if (typedBefore) input.value = typedBefore;
+    if (Object.keys(chosen()).length) facetBox.open = true;  // show what narrows the results
+    renderFacets(totals);
+    form.addEventListener("submit", submitted);
     input.addEventListener("input", typed);
-    facetBox.addEventListener("change", searchNow);
-    more.addEventListener("click", () => showMore(generation));
+    facetBox.addEventListener("change", ticked);
+    more.addEventListener("click", moreShown);
+    window.addEventListener("popstate", walked);
+    if (typedBefore) writeAddress("replace");
     await searchNow();
   }
 

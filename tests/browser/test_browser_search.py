@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import re
+import shutil
+from urllib.parse import parse_qs, quote, urlsplit
 
+import pytest
 from playwright.sync_api import expect
+
+from helpers import ROOT
 
 
 def search(page, base_url, query):
@@ -125,6 +130,33 @@ def test_without_javascript_the_search_page_points_to_browsing(page_without_js, 
     expect(page_without_js.locator("noscript, .lessons-notice").first).to_be_attached()
 
 
+def test_without_javascript_the_notice_is_shown_and_leads_to_browsing(browser, base_url):
+    # Playwright's switch for JavaScript leaves the page parsed as if scripts ran, so
+    # <noscript> would not show: a browser with scripting off, as a visitor's.
+    no_js = browser.browser_type.launch(
+        executable_path=shutil.which("chromium") or "/usr/bin/chromium",
+        args=["--headless", "--no-sandbox", "--disable-gpu",
+              "--blink-settings=scriptEnabled=false"])
+    page = no_js.new_page(locale="nl-NL")
+    try:
+        page.goto(f"{base_url}zoeken/")
+        notice = page.locator(".lessons-notice")
+        expect(notice).to_be_visible()
+        expect(notice).to_contain_text("Zoeken werkt alleen met JavaScript")
+        expect(page.locator(".lessons-search__facets")).to_be_hidden()
+        # The page's own form is sent to the search page itself.
+        page.fill("#lessons-q", "financiering")
+        page.press("#lessons-q", "Enter")
+        expect(page).to_have_url(f"{base_url}zoeken/?q=financiering")
+        notice.get_by_role("link", name="bladeren").click()
+        expect(page.locator("h1")).to_have_text("Bladeren")
+        page.go_back()
+        notice.get_by_role("link", name="thema", exact=True).click()
+        expect(page.locator("h1")).to_have_text("Thema's")
+    finally:
+        no_js.close()
+
+
 def test_compound_query_finds_its_first_part(page, base_url):
     results = search(page, base_url, "samenwerkingsverbanden")
     expect(results.first).to_have_text("Regionale tafels over de aanpak")
@@ -186,6 +218,17 @@ def test_search_works_after_instant_navigation(page, instant_base_url):
     expect(page.locator(".lessons-search__result h2 a").first).to_have_text(
         "Evaluatie van de crisisstructuur")
     assert page.evaluate("window.__samePage === true")
+    # Facets ticked and walked back with the browser's button, still without a page load.
+    page.locator("#lessons-q").fill("financiering")
+    settle(page, "2 resultaten voor ‘financiering’")
+    page.locator("[data-facet=soort]").get_by_label("Position paper (1)").check()
+    settle(page, "1 resultaat voor ‘financiering’")
+    page.go_back()
+    settle(page, "2 resultaten voor ‘financiering’")
+    expect(page.locator("[data-facet=soort] input:checked")).to_have_count(0)
+    page.go_forward()
+    settle(page, "1 resultaat voor ‘financiering’")
+    assert page.evaluate("window.__samePage === true")
 
 
 def test_on_a_phone_the_facets_fold_above_the_results(browser, base_url):
@@ -203,3 +246,213 @@ def test_on_a_phone_the_facets_fold_above_the_results(browser, base_url):
     expect(theme.get_by_label("Preventie en gezondheidsbevordering", exact=False)).to_be_checked()
     expect(theme).to_be_visible()
     context.close()
+
+
+# Facets as visitors of shops and government sites know them: the values of one facet
+# are alternatives (OR), facets narrow each other (AND), and each value says how many
+# results ticking it gives.
+
+def settle(page, status):
+    """Wait until the search shows `status` and its facets are counted."""
+    expect(page.locator(".lessons-search__status")).to_have_text(status)
+    expect(page.locator(".lessons-search__facets")).not_to_have_attribute("aria-busy", "true")
+
+
+def listed(page, facet):
+    """The values a facet offers, as the visitor reads them: 'Memo (1)'."""
+    return [" ".join(text.split())
+            for text in page.locator(f"[data-facet={facet}] label").all_inner_texts()]
+
+
+def result_count(page, address):
+    page.goto(address)
+    status = page.locator(".lessons-search__status")
+    expect(status).to_have_text(re.compile(r"^\d+ resulta"))
+    return int(status.inner_text().split()[0])
+
+
+def test_ticking_a_kind_keeps_the_other_kinds_listed_with_counts(page, base_url):
+    page.goto(f"{base_url}zoeken/?q=financiering")
+    settle(page, "2 resultaten voor ‘financiering’")
+    assert listed(page, "soort") == ["Position paper (1)", "Praktijkvoorbeeld (1)"]
+    page.locator("[data-facet=soort]").get_by_label("Praktijkvoorbeeld (1)").check()
+    settle(page, "1 resultaat voor ‘financiering’")
+    assert listed(page, "soort") == ["Position paper (1)", "Praktijkvoorbeeld (1)"]
+    kinds = page.locator("[data-facet=soort]")
+    expect(kinds.get_by_label("Position paper (1)")).not_to_be_checked()
+    # The other facets count within the kind ticked.
+    assert listed(page, "jaar") == ["2023 (1)"]
+    assert listed(page, "thema") == ["Financiering en bekostiging (1)"]
+
+
+def test_two_values_of_one_facet_give_either_and_facets_narrow_each_other(page, base_url):
+    page.goto(f"{base_url}zoeken/")
+    kinds = page.locator("[data-facet=soort]")
+    kinds.get_by_label("Memo (1)").check()
+    settle(page, "1 resultaat")
+    kinds.get_by_label("Rapport (1)").check()
+    settle(page, "2 resultaten")
+    titles = page.locator(".lessons-search__result h2 a")
+    expect(titles).to_have_text(["De rol van de huisarts in de wijk",
+                                 "Evaluatie van de crisisstructuur"])
+    # ...and an organisation with them: a memo or a report, by the RIVM.
+    page.locator("[data-facet=organisatie]").get_by_label(
+        "Rijksinstituut voor Volksgezondheid en Milieu (1)").check()
+    settle(page, "1 resultaat")
+    expect(titles).to_have_text(["Evaluatie van de crisisstructuur"])
+    assert listed(page, "soort") == ["Correspondentie (1)", "Memo (0)", "Rapport (1)"]
+
+
+def test_counts_shown_are_the_results_ticking_gives(page, base_url):
+    search = f"{base_url}zoeken/?organisatie=Gemeenten"
+    page.goto(search)
+    settle(page, "4 resultaten")
+    shown = {facet: listed(page, facet)
+             for facet in ("soort", "thema", "organisatie", "jaar", "opvolging")}
+    # Every organisation stays listed, counted as if it alone were ticked.
+    assert shown["organisatie"] == ["Gemeenten (4)",
+                                    "Rijksinstituut voor Volksgezondheid en Milieu (2)",
+                                    "ZonMw (1)", "Zorgverzekeraars en zorgkantoren (1)"]
+    checked = 0
+    for facet, values in shown.items():
+        for text in values:
+            value, count = re.fullmatch(r"(.+) \((\d+)\)", text).groups()
+            if facet == "organisatie":
+                # Counted as if no other organisation were ticked: what it gives alone.
+                address = f"{base_url}zoeken/?organisatie={quote(value)}"
+            else:
+                address = f"{search}&{facet}={quote(value)}"
+            assert result_count(page, address) == int(count), (facet, value)
+            checked += 1
+    assert checked >= 10
+
+
+def test_focus_stays_on_the_ticked_checkbox_and_the_count_is_read_out(page, base_url):
+    page.goto(f"{base_url}zoeken/?q=financiering")
+    settle(page, "2 resultaten voor ‘financiering’")
+    status = page.locator(".lessons-search__status")
+    expect(status).to_have_attribute("role", "status")  # polite: read out, focus stays
+    box = page.locator("[data-facet=thema]").get_by_label(
+        "Preventie en gezondheidsbevordering (1)")
+    page.locator("#lessons-q").focus()
+    for _ in range(20):
+        page.keyboard.press("Tab")
+        if box.evaluate("el => el === document.activeElement"):
+            break
+    else:
+        pytest.fail("the theme's checkbox cannot be reached with Tab")
+    focused = "() => document.activeElement.labels?.[0]?.textContent.replace(/\\s+/g, ' ')"
+    page.keyboard.press("Space")
+    settle(page, "1 resultaat voor ‘financiering’")
+    # The lists were counted again (a kind without results left), the focus stayed.
+    assert listed(page, "soort") == ["Position paper (1)"]
+    assert page.evaluate(focused) == "Preventie en gezondheidsbevordering (1)"
+    page.keyboard.press("Space")
+    settle(page, "2 resultaten voor ‘financiering’")
+    assert listed(page, "soort") == ["Position paper (1)", "Praktijkvoorbeeld (1)"]
+    assert page.evaluate(focused) == "Preventie en gezondheidsbevordering (1)"
+    expect(box).not_to_be_checked()
+
+
+def test_the_search_round_trips_through_the_address(page, base_url):
+    page.goto(f"{base_url}zoeken/")
+    page.locator("#lessons-q").fill("financiering")
+    page.keyboard.press("Enter")
+    settle(page, "2 resultaten voor ‘financiering’")
+    kinds = page.locator("[data-facet=soort]")
+    kinds.get_by_label("Praktijkvoorbeeld (1)").check()
+    settle(page, "1 resultaat voor ‘financiering’")
+    kinds.get_by_label("Position paper (1)").check()
+    settle(page, "2 resultaten voor ‘financiering’")
+    state = parse_qs(urlsplit(page.url).query)
+    assert state == {"q": ["financiering"], "soort": ["Position paper", "Praktijkvoorbeeld"]}
+    # Reloaded (or shared): the same search, the same boxes ticked.
+    page.reload()
+    settle(page, "2 resultaten voor ‘financiering’")
+    expect(page.locator("#lessons-q")).to_have_value("financiering")
+    expect(kinds.get_by_label("Praktijkvoorbeeld (1)")).to_be_checked()
+    expect(kinds.get_by_label("Position paper (1)")).to_be_checked()
+    # Back: one box at a time, as it was ticked.
+    page.go_back()
+    settle(page, "1 resultaat voor ‘financiering’")
+    expect(kinds.get_by_label("Position paper (1)")).not_to_be_checked()
+    expect(kinds.get_by_label("Praktijkvoorbeeld (1)")).to_be_checked()
+    page.go_back()
+    settle(page, "2 resultaten voor ‘financiering’")
+    expect(kinds.locator("input:checked")).to_have_count(0)
+    assert parse_qs(urlsplit(page.url).query) == {"q": ["financiering"]}
+    page.go_forward()
+    settle(page, "1 resultaat voor ‘financiering’")
+    expect(kinds.get_by_label("Praktijkvoorbeeld (1)")).to_be_checked()
+    expect(page.locator(".lessons-search__result h2 a")).to_have_text(
+        ["Financiering van wijkteams"])
+
+
+def test_more_results_are_kept_in_the_address(page, paged_base_url):
+    page.goto(f"{paged_base_url}zoeken/?q=paginering")
+    results = page.locator(".lessons-search__result")
+    expect(results).to_have_count(10)
+    page.get_by_role("button", name="Meer resultaten").click()
+    expect(results).to_have_count(20)
+    # The keyboard goes on at the first new result, not back to the top of the page.
+    expect(results.nth(10).locator("a")).to_be_focused()
+    assert parse_qs(urlsplit(page.url).query) == {"q": ["paginering"], "pagina": ["2"]}
+    page.reload()
+    expect(results).to_have_count(20)
+    page.goto(f"{paged_base_url}zoeken/?q=paginering&pagina=3")
+    expect(results).to_have_count(23)
+    expect(page.get_by_role("button", name="Meer resultaten")).to_be_hidden()
+
+
+@pytest.mark.parametrize("width", [320, 390, 1366])
+def test_search_page_does_not_scroll_sideways(browser, base_url, width):
+    context = browser.new_context(locale="nl-NL", viewport={"width": width, "height": 800})
+    page = context.new_page()
+    page.goto(f"{base_url}zoeken/?q=samenwerking&thema=Domeinoverstijgende+samenwerking")
+    settle(page, "1 resultaat voor ‘samenwerking’")
+    # A facet ticked in the address unfolds the facets on a phone too.
+    expect(page.locator("[data-facet=thema]")).to_be_visible()
+    scroll = page.evaluate("document.documentElement.scrollWidth")
+    context.close()
+    assert scroll <= width
+
+
+@pytest.mark.parametrize("width", [390, 1366])
+def test_search_page_passes_axe_with_best_practices(browser, base_url, width):
+    context = browser.new_context(locale="nl-NL", viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(f"{base_url}zoeken/?q=financiering&soort=Position+paper")
+    settle(page, "1 resultaat voor ‘financiering’")
+    # Two search landmarks, the header's and this page's, told apart by their names.
+    expect(page.get_by_role("search")).to_have_count(2)
+    expect(page.get_by_role("search", name="Zoeken in documenten en lessen")).to_have_count(1)
+    names = page.get_by_role("search").evaluate_all("els => els.map(el => el.ariaLabel)")
+    assert len(set(names)) == 2, names
+    page.add_script_tag(path=str(ROOT / "node_modules" / "axe-core" / "axe.min.js"))
+    result = page.evaluate("""async () => await axe.run(document, {runOnly: {type: 'tag',
+        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}})""")
+    context.close()
+    problems = [f"{v['id']}: {v['help']} ({len(v['nodes'])}x, e.g. {v['nodes'][0]['html'][:120]})"
+                for v in result["violations"]]
+    assert not problems, "\n".join(problems)
+
+
+def test_focus_is_visible_on_field_button_facets_and_results(page, base_url):
+    page.goto(f"{base_url}zoeken/?q=financiering")
+    settle(page, "2 resultaten voor ‘financiering’")
+    ring = """() => { const s = getComputedStyle(document.activeElement);
+        return [document.activeElement.tagName, document.activeElement.type || '',
+                s.outlineStyle, parseFloat(s.outlineWidth)]; }"""
+    page.locator("#lessons-q").focus()
+    seen = {}
+    for _ in range(30):
+        tag, kind, style, width = page.evaluate(ring)
+        what = {"INPUT": kind, "BUTTON": "button", "A": "link", "SUMMARY": "summary"}.get(tag)
+        if what and what not in seen:
+            seen[what] = (style, width)
+        if "link" in seen:
+            break
+        page.keyboard.press("Tab")
+    assert set(seen) >= {"search", "button", "summary", "checkbox", "link"}, seen
+    for what, (style, width) in seen.items():
+        assert style == "solid" and width >= 2, (what, style, width)

@@ -252,10 +252,15 @@ def test_the_citation_block_is_in_the_table_of_contents_and_a_link_at_the_top(
     entry = toc.get_by_role("link", name=heading)
     expect(entry).to_have_attribute("href", "#citeer")
     expect(page.locator("#citeer")).to_have_text(re.compile(heading))
-    # Every entry of the table of contents leads to a heading of the page.
-    for href in toc.get_by_role("link").evaluate_all(
-            "links => links.map(a => a.getAttribute('href'))"):
+    # Every entry of the table of contents leads to a heading of the page, and every
+    # section of the page is in it.
+    hrefs = toc.get_by_role("link").evaluate_all(
+        "links => links.map(a => a.getAttribute('href'))")
+    for href in hrefs:
         expect(page.locator(f"main h2{href}, main h3{href}")).to_have_count(1)
+    sections = page.locator("main article h2[id]").evaluate_all(
+        "headings => headings.map(h => '#' + h.id)")
+    assert sections and set(sections) <= set(hrefs)
     context.close()
     # On a phone: a link above the text jumps to it.
     context, page = _at(browser, 320)

@@ -26,6 +26,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink
 
 from . import addresses, graph, permalinks, privacy, sanitize
 from .build.plan import Options, prepare, today
@@ -41,7 +42,7 @@ from .normalize.redactions import mark_up
 from .originals import Original, published_bytes
 from .outputs import csl, diwoo, exports, followup_feeds, pdf, statement, urls
 from .outputs.helpers import TemplateHelpers
-from .outputs.pages import PageSpec, home_context
+from .outputs.pages import PageSpec, document_sections, home_context, lesson_sections
 from .render_cache import RenderCache, fingerprint
 from .search.pagefind import PagefindIndex, SearchIndexError
 
@@ -504,8 +505,15 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
             context["backlinks"] = self.corpus.backlinks.get(doc.id, [])
             context["preview"] = not doc.is_public(self.today)
             context["original"] = self.originals.get(doc.id)
+            _add_sections(page, document_sections(
+                doc, bool(self.helpers.follows(doc)), bool(context["related"]),
+                bool(context["backlinks"])))
         elif uri in self.generated:
             context.update(self.generated[uri].context)
+            if "lesson" in context and "doc" in context:
+                _add_sections(page, lesson_sections(
+                    self.helpers.record(context["lesson"]) is not None,
+                    bool(context.get("related_lessons"))))
         elif page.is_homepage:
             context.update(home_context(self.corpus, self.vocabs))
         elif uri == statement.PAGE and self.statement is not None:
@@ -513,6 +521,14 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
                 self.statement, self.organisation.name, config.site_name,
                 config.site_url or "")
         return context
+
+
+def _add_sections(page: Page, sections: list[tuple[str, str]]) -> None:
+    """The page's own sections below its body (citing, lessons ...) in its table of
+    contents, after the body's headings: the theme lists only those."""
+    present = {item.id for item in page.toc.items}
+    page.toc.items.extend(AnchorLink(title, anchor, 2) for anchor, title in sections
+                          if anchor not in present)
 
 
 def _rendered_later(page: Page):

@@ -7,17 +7,11 @@ vocabularies, not by the number of documents.
 
 from __future__ import annotations
 
-from typing import Any
-
 from ..graph import Corpus
 from ..model.kinds import KINDS
 from ..model.schema import Vocabularies
-from . import urls
+from . import heatmap, urls
 from .pages import PageSpec
-
-CELL = 28  # px, heat-map cell
-LABEL_W = 300
-HEAD_H = 190
 
 
 def browse_pages(corpus: Corpus, vocabs: Vocabularies) -> list[PageSpec]:
@@ -48,12 +42,18 @@ def browse_pages(corpus: Corpus, vocabs: Vocabularies) -> list[PageSpec]:
     return pages
 
 
+LANDSCAPE_TITLE = "Welke organisaties werken aan welke thema's"
+
+
 def landscape_pages(corpus: Corpus, vocabs: Vocabularies) -> list[PageSpec]:
+    """The overview of organisations × themes (a picture and its table) and a page per
+    non-empty cell. A cell counts the documents that involve the organisation and have the
+    theme, and their lessons on that theme: together the material there is to read."""
     themes = [t for t in sorted(vocabs.themes, key=lambda t: t.label.lower())
               if corpus.themes.get(t.key)]
     holders = [s for s in sorted(vocabs.stakeholders, key=lambda s: s.label.lower())
                if corpus.stakeholders.get(s.key)]
-    pages, rows, peak = [], [], 1
+    pages, rows = [], []
     for holder in holders:
         docs = corpus.stakeholders[holder.key]
         cells = []
@@ -62,8 +62,7 @@ def landscape_pages(corpus: Corpus, vocabs: Vocabularies) -> list[PageSpec]:
             lessons = [x for d in members for x in d.lessons if term.key in x.themes]
             url = f"{urls.LANDSCAPE}/{holder.key}/{term.key}/" if members else ""
             cells.append({"term": term, "count": len(members), "lessons": len(lessons),
-                          "url": url})
-            peak = max(peak, len(members))
+                          "total": len(members) + len(lessons), "url": url})
             if members:
                 pages.append(PageSpec(
                     f"{urls.LANDSCAPE}/{holder.key}/{term.key}.md",
@@ -71,11 +70,19 @@ def landscape_pages(corpus: Corpus, vocabs: Vocabularies) -> list[PageSpec]:
                     f"Documenten waarin {holder.label} betrokken is bij het thema "
                     f"{term.label}.",
                     {"documents": members, "count": len(members), "by_year": True}))
-        rows.append({"term": holder, "cells": cells})
+        rows.append({"term": holder, "cells": cells,
+                     "short": heatmap.row_label(holder)[0]})
+    scale = heatmap.Scale.of(max((c["total"] for r in rows for c in r["cells"]), default=1))
+    for row in rows:
+        for cell in row["cells"]:
+            cell["level"] = scale.level(cell["total"])
     pages.insert(0, PageSpec(
-        f"{urls.LANDSCAPE}/index.md", "Netwerkdrukte in kaart", "lessons-landscape.html",
-        "Welke organisatie is bij welk thema betrokken: het aantal documenten en lessen.",
-        {"themes": themes, "rows": rows, "svg": heat_map(themes, rows, peak)}))
+        f"{urls.LANDSCAPE}/index.md", LANDSCAPE_TITLE, "lessons-landscape.html",
+        "Per organisatie en thema: hoeveel documenten en lessen er zijn. Zo ziet u waar "
+        "veel ervaring is vastgelegd, en waar weinig.",
+        {"heading": LANDSCAPE_TITLE, "themes": themes, "rows": rows,
+         "legend": scale.legend(),
+         "svg": heatmap.heat_map(themes, rows, scale, "kaart-uitleg")}))
     return pages
 
 
@@ -100,35 +107,3 @@ def emptied_pages(kept, vocabs: Vocabularies, built: set[str]) -> list[PageSpec]
             "Hier staan op dit moment geen documenten. Kies een thema, organisatie of jaar "
             "via het menu.", {"documents": [], "count": 0, "by_year": True}))
     return specs
-
-
-def heat_map(themes: list, rows: list[dict[str, Any]], peak: int) -> str:
-    """An SVG picture of the matrix: darker is more documents. Text is escaped."""
-    from markupsafe import escape
-
-    width = LABEL_W + CELL * len(themes) + 10
-    height = HEAD_H + CELL * len(rows) + 10
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-             f'width="{width}" height="{height}" role="img" aria-labelledby="kaart-titel">',
-             '<title id="kaart-titel">Heatmap: aantal documenten per organisatie en '
-             'thema (de tabel hieronder geeft dezelfde cijfers)</title>',
-             '<g font-family="sans-serif" font-size="12" fill="#1f2933">']
-    for column, term in enumerate(themes):
-        x = LABEL_W + column * CELL + CELL / 2
-        parts.append(f'<text transform="translate({x:.0f},{HEAD_H - 6}) rotate(-60)">'
-                     f'{escape(term.label[:30])}</text>')
-    for row_index, row in enumerate(rows):
-        y = HEAD_H + row_index * CELL
-        parts.append(f'<text x="{LABEL_W - 6}" y="{y + CELL * 0.65:.0f}" text-anchor="end">'
-                     f'{escape(row["term"].label[:44])}</text>')
-        for column, cell in enumerate(row["cells"]):
-            share = cell["count"] / peak
-            # From white to the site's dark blue (#154273), by share of the busiest cell.
-            red, green, blue = (round(255 - (255 - c) * share) for c in (0x15, 0x42, 0x73))
-            x = LABEL_W + column * CELL
-            parts.append(f'<rect x="{x}" y="{y}" width="{CELL - 2}" height="{CELL - 2}" '
-                         f'fill="rgb({red},{green},{blue})" stroke="#c9d1d9"><title>'
-                         f'{escape(row["term"].label)}, {escape(cell["term"].label)}: '
-                         f'{cell["count"]}</title></rect>')
-    parts.append("</g></svg>")
-    return "\n".join(parts)

@@ -50,14 +50,18 @@ def _term_pages(vocab: Vocabulary, index: dict[str, list[Document]], base: str,
     """`follow_up`: for organisations, the follow-up section of each page."""
     pages = [PageSpec(
         f"{base}/index.md", title, "lessons-terms.html", intro,
-        {"terms": [_term_entry(t, vocab, index) for t in _ordered(vocab)], "base": base},
+        {"terms": [entry for t in _ordered(vocab)
+                   if (entry := _term_entry(t, vocab, index, lesson_index or {}))["shown"]],
+         "base": base},
     )]
     for term in vocab:
         docs = _with_descendants(term, vocab, index)
         pages.append(PageSpec(
             f"{base}/{term.key}.md", term.label, "lessons-term.html", term.description,
             {"term": term, "parent": vocab.terms.get(term.parent or ""),
-             "children": vocab.children(term.key), "groups": group_by_kind(docs),
+             "children": [child for child in vocab.children(term.key)
+                          if _term_entry(child, vocab, index, lesson_index or {})["shown"]],
+             "groups": group_by_kind(docs),
              "count": len(docs), "base": base,
              "lesson_items": _with_descendants(term, vocab, lesson_index or {}),
              "follow_up": (organisation_follow_up(follow_up, set(vocab.below(term.key)))
@@ -115,9 +119,14 @@ def _with_descendants(term: Term, vocab: Vocabulary, index: dict[str, list]):
     return sorted(seen.values(), key=lambda item: order[id(item)])
 
 
-def _term_entry(term: Term, vocab: Vocabulary, index: dict[str, list[Document]]):
-    return {"term": term, "depth": len(vocab.ancestors(term.key)),
-            "count": len(_with_descendants(term, vocab, index))}
+def _term_entry(term: Term, vocab: Vocabulary, index: dict[str, list[Document]],
+                lesson_index: dict[str, list[Lesson]]) -> dict[str, Any]:
+    """A term as an index lists it. `shown`: only a term with documents or lessons is
+    linked; an empty one keeps its page (its address may have been published, and its
+    feeds answer) but no index leads a visitor to an empty page."""
+    count = len(_with_descendants(term, vocab, index))
+    return {"term": term, "depth": len(vocab.ancestors(term.key)), "count": count,
+            "shown": bool(count or _with_descendants(term, vocab, lesson_index))}
 
 
 def build_pages(corpus: Corpus, vocabs: Vocabularies,
@@ -199,3 +208,30 @@ def home_context(corpus: Corpus, vocabs: Vocabularies) -> dict[str, Any]:
         "outstanding": len(corpus.follow_up.outstanding()),
         "overdue": len(corpus.follow_up.overdue()),
     }
+
+
+# The headings of the "Citeer" section (partials/lessons-cite.html).
+CITE_DOCUMENT = "Citeer dit document"
+CITE_LESSON = "Citeer deze les"
+
+
+def document_sections(doc: Document, follows: bool, related: bool,
+                      backlinks: bool) -> list[tuple[str, str]]:
+    """(id, heading) of the sections a document page adds below its body
+    (lessons/document-content.html), in their order: for the table of contents, after the
+    body's own headings."""
+    return [entry for entry, shown in (
+        (("lessen", "Lessen"), bool(doc.lessons)),
+        (("volgt-op", "Volgt op"), follows),
+        (("citeer", CITE_DOCUMENT), True),
+        (("gerelateerd", "Gerelateerde documenten"), related),
+        (("verwijzingen", "Documenten die hiernaar verwijzen"), backlinks)) if shown]
+
+
+def lesson_sections(followed_up: bool, related: bool) -> list[tuple[str, str]]:
+    """(id, heading) of the sections of a lesson page (lessons/lesson-content.html)."""
+    return [entry for entry, shown in (
+        (("opvolging", "Opvolging"), followed_up),
+        (("citeer", CITE_LESSON), True),
+        (("insluiten", "Insluiten"), True),
+        (("verwante-lessen", "Verwante lessen"), related)) if shown]

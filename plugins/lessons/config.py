@@ -58,5 +58,6 @@ class LessonsConfig(Config):
     woo_publisher_name = opt.Optional(opt.Type(str))  # default: publisher
     # The look: basis and tokens (see HuisstijlConfig).
     huisstijl = opt.SubConfig(HuisstijlConfig)
-    # Where `npm ci` put the design tokens and components (relative to mkdocs.yml).
+    # Where `npm ci` put the design tokens and components, relative to mkdocs.yml (the
+    # default is also looked for in the folders above it, as Node does).
     node_modules = opt.Type(str, default="node_modules")

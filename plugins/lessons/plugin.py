@@ -125,7 +125,7 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
         where = f"{Path(config.config_file_path or 'mkdocs.yml').name}: plugins: lessons: "
         chosen = self.config.huisstijl
         basis, tokens = chosen.get("basis", "nl-design-system"), chosen.get("tokens") or {}
-        node_modules = self.base_dir / self.config.node_modules
+        node_modules = huisstijl.find_node_modules(self.base_dir, self.config.node_modules)
         try:
             design = huisstijl.read_tokens((node_modules / huisstijl.TOKENS_CSS).read_text(
                 encoding="utf-8")) if basis == "rijkshuisstijl" else {}

@@ -286,6 +286,22 @@ def stylesheet(look: Look, node_modules: Path) -> str:
             + components + "\n" + frame)
 
 
+def find_node_modules(project: Path, name: str = "node_modules") -> Path:
+    """Where the npm packages are: `name` beside mkdocs.yml or in a folder above it (as
+    Node looks), else in the checkout this package runs from (a site kept in a folder of
+    its own); `project`/`name` when none has them, so the error names that. A folder of
+    another name (the plugin's `node_modules` option) is the only place looked in."""
+    wanted = Path(COMPONENTS_CSS)
+    places = [project / name]
+    if name == "node_modules":
+        places += [*(folder / name for folder in project.parents),
+                   Path(__file__).resolve().parents[3] / name]
+    for place in places:
+        if (place / wanted).is_file():
+            return place
+    return project / name
+
+
 def _read(path: Path) -> str:
     if not path.is_file():
         raise FileNotFoundError(path)

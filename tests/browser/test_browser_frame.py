@@ -37,13 +37,22 @@ def test_no_request_on_a_page_fails(page, base_url, name):
     assert failed == []
 
 
-def test_the_skip_link_comes_first_and_lands_before_the_documents_title(page, base_url):
-    page.set_viewport_size({"width": 1366, "height": 800})
-    page.goto(base_url + PAGES["document"])
+@pytest.mark.parametrize("path", ["", "over/", PAGES["document"]])
+def test_the_skip_link_is_the_first_thing_a_keyboard_reaches(page, base_url, path):
+    """Pages with a table of contents (home, about) had the theme's own as well."""
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.goto(base_url + path)
     page.keyboard.press("Tab")
     skip = page.locator(":focus")
     expect(skip).to_have_text("Naar de inhoud")
     expect(skip).to_be_in_viewport()
+    assert page.locator("a:visible", has_text="Ga naar inhoud").count() == 0
+
+
+def test_the_skip_link_lands_before_the_documents_title(page, base_url):
+    page.set_viewport_size({"width": 1366, "height": 800})
+    page.goto(base_url + PAGES["document"])
+    page.keyboard.press("Tab")
     page.keyboard.press("Enter")
     expect(page.locator(":focus")).to_have_id("inhoud")
     # The next Tab goes into the document, not past its title and metadata.

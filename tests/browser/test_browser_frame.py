@@ -1,6 +1,7 @@
 """The frame of every page in a real browser: no request fails, the skip link and the
-menu work with a keyboard, focus is visible on the dark band and on white, and the home
-page has no WCAG 2.1 A/AA violations on a phone and a desktop."""
+menu work with a keyboard, focus is visible on the dark band and on white, and home,
+a document and a theme page (with breadcrumbs) have no WCAG 2.1 A/AA violations on a phone
+and a desktop."""
 
 from __future__ import annotations
 
@@ -107,6 +108,7 @@ def test_the_menu_opens_with_the_keyboard_on_a_phone(page, base_url):
     expect(page.locator("#__drawer")).to_be_checked()
     expect(button).to_have_attribute("aria-expanded", "true")
     expect(page.locator(".md-nav--primary")).to_be_in_viewport()
+    expect(page.locator(":focus")).to_have_text("Home")  # the menu's first link
     page.keyboard.press("Escape")
     expect(page.locator("#__drawer")).not_to_be_checked()
     expect(button).to_be_focused()
@@ -116,12 +118,13 @@ def test_the_menu_opens_with_the_keyboard_on_a_phone(page, base_url):
 
 
 @pytest.mark.parametrize("width", [390, 1366])
-def test_home_has_no_wcag_a_or_aa_violations(browser, base_url, width):
+@pytest.mark.parametrize("name", ["home", "document", "theme"])
+def test_the_frame_has_no_wcag_a_or_aa_violations(browser, base_url, name, width):
     if not AXE.exists():
         pytest.fail(f"{AXE} is missing: run `make test`, which installs axe-core from npm")
     context = browser.new_context(locale="nl-NL", viewport={"width": width, "height": 900})
     page = context.new_page()
-    page.goto(base_url)
+    page.goto(base_url + PAGES[name])
     page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
     result = page.evaluate("""async () => await axe.run(document, {runOnly: {type: 'tag',
         values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})""")

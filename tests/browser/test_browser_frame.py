@@ -97,9 +97,11 @@ def test_focus_is_visible_in_the_header_and_in_the_content(page, base_url):
 
 
 def test_the_menu_opens_with_the_keyboard_on_a_phone(page, base_url):
-    page.set_viewport_size({"width": 390, "height": 800})
+    page.set_viewport_size({"width": 1366, "height": 800})
     page.goto(base_url + PAGES["document"])
     button = page.get_by_role("button", name="Menu")
+    expect(button).to_be_hidden()  # the navigation stands beside the content
+    page.set_viewport_size({"width": 390, "height": 800})
     expect(button).to_be_visible()
     expect(button).to_have_attribute("aria-expanded", "false")
     button.focus()

@@ -6,6 +6,16 @@ from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 
 
+class HuisstijlConfig(Config):
+    """The site's look (outputs/huisstijl.py). `rijkshuisstijl` only for central government
+    (VWS, RIVM); any other organisation takes `nl-design-system` with its own tokens, e.g.
+    `tokens: {primary: '#00589c', font_family: 'Open Sans, Arial, sans-serif'}`. Tokens are
+    checked (a colour is a hex colour; contrast WCAG AA) when the build starts."""
+
+    basis = opt.Choice(("rijkshuisstijl", "nl-design-system"), default="nl-design-system")
+    tokens = opt.Type(dict, default={})
+
+
 class LessonsConfig(Config):
     enabled = opt.Type(bool, default=True)
     # Folders relative to docs_dir.
@@ -46,3 +56,8 @@ class LessonsConfig(Config):
     # them in robots.txt. Empty: none.
     woo_publisher_uri = opt.Type(str, default="")
     woo_publisher_name = opt.Optional(opt.Type(str))  # default: publisher
+    # The look: basis and tokens (see HuisstijlConfig).
+    huisstijl = opt.SubConfig(HuisstijlConfig)
+    # Where `npm ci` put the design tokens and components, relative to mkdocs.yml (the
+    # default is also looked for in the folders above it, as Node does).
+    node_modules = opt.Type(str, default="node_modules")

@@ -40,7 +40,7 @@ from .model.source import SourceError
 from .model.vocab import Vocabulary
 from .normalize.redactions import mark_up
 from .originals import Original, published_bytes
-from .outputs import csl, diwoo, exports, followup_feeds, pdf, statement, urls
+from .outputs import crumbs, csl, diwoo, exports, followup_feeds, huisstijl, pdf, statement, urls
 from .outputs.helpers import TemplateHelpers
 from .outputs.pages import PageSpec, document_sections, home_context, lesson_sections
 from .render_cache import RenderCache, fingerprint
@@ -77,6 +77,7 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
         self.statement = self._statement(config)
         self.cache = None
         self.base_dir = Path(config.config_file_path or ".").resolve().parent
+        self.huisstijl_css = self._huisstijl(config)
         if self.config.cache:
             self.cache = RenderCache(
                 self.base_dir / self.config.cache_dir / "render",
@@ -132,6 +133,26 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
             self._stop("lessons: " + "\n".join(str(p) for p in problems))
         return loaded
 
+    def _huisstijl(self, config: MkDocsConfig) -> str:
+        """The site's stylesheet from the `huisstijl` option (outputs/huisstijl.py)."""
+        where = f"{Path(config.config_file_path or 'mkdocs.yml').name}: plugins: lessons: "
+        chosen = self.config.huisstijl
+        basis, tokens = chosen.get("basis", "nl-design-system"), chosen.get("tokens") or {}
+        node_modules = huisstijl.find_node_modules(self.base_dir, self.config.node_modules)
+        try:
+            design = huisstijl.read_tokens((node_modules / huisstijl.TOKENS_CSS).read_text(
+                encoding="utf-8")) if basis == "rijkshuisstijl" else {}
+            look = huisstijl.choose(basis, tokens, design)
+            return huisstijl.stylesheet(look, node_modules)
+        except huisstijl.HuisstijlError as err:
+            self._stop(f"lessons: {where}huisstijl: {err}")
+        except FileNotFoundError as err:
+            raise PluginError(
+                f"lessons: {err.filename or err}: not found; the site's look needs the npm "
+                f"packages of package.json: run `npm ci` (or `make site`) beside mkdocs.yml"
+            ) from None
+        return huisstijl.stylesheet(huisstijl.choose("nl-design-system", {}), node_modules)
+
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         """Account for every file under docs_dir, read every document, publish only what
         is public and valid (the core's plan), give each its permanent URL."""
@@ -160,6 +181,7 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
         self.read: set[str] = set()  # pages whose Markdown MkDocs read (on_page_markdown)
         for uri in plan.generated:
             files.append(File.generated(config, uri, content=""))
+        files.append(File.generated(config, "assets/huisstijl.css", content=self.huisstijl_css))
         # The content folder's own pages and files (home, about, images): public addresses.
         self.own = [addresses.own_address(f.dest_uri) for f in files
                     if _inside(f.abs_src_path, self.docs_dir)
@@ -458,6 +480,14 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
             self.vocabs, self.corpus, config.site_url or "", self.organisation,
             config.site_name, self.config.licence, self._citation_cache())
         self.helpers = env.globals["lessons"]
+        # The frame of every page: the header's organisation, the footer's licence, the
+        # breadcrumbs' titles (site_src/partials/).
+        env.globals["huisstijl"] = {"organisation": self.organisation.name,
+                                    "licence": self.config.licence,
+                                    "licence_url": self.config.licence_url}
+        titles = {page.url: page.title for page in (f.page for f in files.documentation_pages())
+                  if page is not None and page.title}
+        env.globals["lessons_trail"] = lambda url: crumbs.trail(url, titles)
         self.site = exports.Site((config.site_url or "/").rstrip("/") + "/", config.site_name,
                                  self.organisation, self.config.licence,
                                  self.config.licence_url)

@@ -173,7 +173,7 @@ def test_an_organisation_feed_holds_what_it_is_addressed_by_or_owns_and_its_chil
 
 def test_every_page_announces_the_follow_up_feed(site):
     for page in ("", "lessen/les-open/", "documenten/memo-b/"):
-        links = site.html(page).css('head link[rel="alternate"]')
+        links = site.html(page).css('head link[rel~="alternate"]')
         assert "feeds/opvolging.xml" in {
             link.attributes["href"].replace("../", "") for link in links}, page
 
@@ -187,7 +187,7 @@ def test_theme_and_organisation_pages_lead_to_their_own_feeds(site):
         assert shown == wanted
         assert all((site.site / path).is_file() for path in shown)
         announced = [link.attributes["href"].replace("../../", "")
-                     for link in html.css("head link[rel=alternate]")]
+                     for link in html.css("head link[rel~=alternate]")]
         assert [p for p in wanted if p.endswith(".xml")] == announced[-len(feeds):]
     assert site.html("jaren/2023/").css_first(".lessons-feeds") is None
 

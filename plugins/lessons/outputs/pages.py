@@ -21,6 +21,7 @@ from ..search.facets import facet_totals
 from . import urls
 
 HOME_NEWEST = 10
+HOME_NEWEST_LESSONS = 5  # the newest lessons, each with its document and date
 
 
 @dataclass
@@ -199,6 +200,8 @@ def home_context(corpus: Corpus, vocabs: Vocabularies) -> dict[str, Any]:
     )
     return {
         "newest": corpus.documents[:HOME_NEWEST],
+        # corpus.lessons runs by document, newest first: the newest documents' lessons.
+        "newest_lessons": corpus.lessons[:HOME_NEWEST_LESSONS],
         "total": len(corpus.documents),
         "lesson_total": len(corpus.lessons),
         "kinds": [{"kind": k, "count": len(corpus.kinds.get(k.key, []))} for k in KINDS.values()],

@@ -78,7 +78,7 @@ PAGE_TYPES = {
     "year": "Jaarpagina",
     "browse": "Bladeren",
     "browse cell": "Bladeren: thema en soort",
-    "overview": "Netwerkdrukte",
+    "overview": "Organisaties en thema's",
     "follow-up": "Opvolging",
     "follow-up overview": "Opvolging",
     "follow-up state": "Opvolging: lessen in één stand",

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from page_types import AXE_WIDTHS, PAGE_TYPES, PageType
+from page_types import AXE_WIDTHS, PAGE_TYPES, PHONE_WIDTH, PageType
 from playwright.sync_api import Error as PlaywrightError
 
 from helpers import ROOT
@@ -85,7 +85,7 @@ class Visits:
 
     def _open(self, page_type: PageType, width: int):
         visit = Visit()
-        context = self.browser.new_context(locale="nl-NL",
+        context = self.browser.new_context(locale="nl-NL", is_mobile=width == PHONE_WIDTH,
                                            viewport={"width": width, "height": HEIGHT})
         page = context.new_page()
         _watch_requests(page, visit.failed_requests)

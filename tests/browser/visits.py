@@ -29,11 +29,38 @@ _STATIC_DOM = """() => {
     return '<!doctype html>\\n' + document.documentElement.outerHTML;
 }"""
 
+# What sticks out past the window's right edge where no box scrolls it into view: cut off
+# by an ancestor's `overflow: hidden` (an SVG's labels, a table's columns), or the cause of
+# sideways scrolling. Reported innermost, with its text. A box that scrolls sideways on its
+# own (a wide table in an `overflow-x: auto` region) may hold anything.
+_CUT_OFF = """(width) => {
+    const scrolls = (el) => {
+        for (let p = el.parentElement; p && p !== document.documentElement; p = p.parentElement) {
+            if (['auto', 'scroll'].includes(getComputedStyle(p).overflowX)) return true;
+        }
+        return false;
+    };
+    const sticksOut = (el) => {
+        const r = el.getBoundingClientRect();
+        return r.width > 0 && r.height > 0 && r.left < width && r.right > width + 1;
+    };
+    const found = [];
+    for (const el of document.body.querySelectorAll('*')) {
+        if (!sticksOut(el) || getComputedStyle(el).visibility === 'hidden' || scrolls(el)
+            || [...el.children].some(sticksOut)) continue;
+        const name = el.tagName.toLowerCase() + [...el.classList].map(c => '.' + c).join('');
+        const text = (el.textContent || '').trim().replace(/\\s+/g, ' ').slice(0, 40);
+        found.push(`${name} "${text}" reaches ${Math.round(el.getBoundingClientRect().right)} px`);
+    }
+    return found;
+}"""
+
 
 @dataclass
 class Visit:
     failed_requests: list[str] = field(default_factory=list)
     scroll_width: int = 0
+    cut_off: list[str] = field(default_factory=list)  # see _CUT_OFF
     axe: list[str] = field(default_factory=list)  # at AXE_WIDTHS only
     dom: str = ""
     error: str = ""  # why the page could not be visited
@@ -103,6 +130,7 @@ class Visits:
                 page.locator(page_type.ready).first.wait_for()
             page.wait_for_load_state("networkidle")
             visit.scroll_width = page.evaluate("document.documentElement.scrollWidth")
+            visit.cut_off = page.evaluate(_CUT_OFF, width)
             visit.dom = page.content()
             if width in AXE_WIDTHS:
                 SCREENSHOTS.mkdir(parents=True, exist_ok=True)

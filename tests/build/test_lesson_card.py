@@ -38,6 +38,8 @@ def test_the_card_page_is_a_whole_responsive_document_with_the_statement_as_head
     assert tree.css_first("meta[charset]").attributes["charset"] == "utf-8"
     assert "width=device-width" in tree.css_first("meta[name=viewport]").attributes["content"]
     assert tree.css_first("title").text() == f"Les: {STATEMENT} - Lessen uit de praktijk"
+    # The browser asks for no /favicon.ico, which the site has not.
+    assert tree.css_first("link[rel=icon]").attributes["href"] == "data:,"
     main = tree.css("main")
     assert len(main) == 1
     assert main[0].css_first("blockquote h1").text() == STATEMENT

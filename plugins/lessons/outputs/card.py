@@ -42,6 +42,8 @@ def card_page(lesson: Lesson, doc: Document, url: str, publisher: str, licence: 
     card = lesson_card(lesson, doc, url, publisher, licence, statement_tag="h1")
     return ('<!doctype html>\n<html lang="nl">\n<head>\n<meta charset="utf-8">\n'
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            # No icon: without this a browser asks for /favicon.ico, which is not there.
+            '<link rel="icon" href="data:,">\n'
             f'<title>Les: {escape(lesson.statement)} - {escape(site_name)}</title>\n'
             '</head>\n<body style="margin:0;padding:16px">\n<main>\n'
             f'{card}</main>\n</body>\n</html>\n')

@@ -5,7 +5,7 @@ Events, in build order:
   on_config   load the vocabularies
   on_files    read and validate every document, build the link graph, add generated pages
   on_page_*   hand MkDocs the normalized body and escaped metadata of each page
-  on_env      expose template helpers
+  on_env      expose template helpers, fix the theme's invalid markup
   on_post_page  hand each public document page to the search index (a second process)
   on_post_build write the search index
 """
@@ -28,7 +28,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 
-from . import addresses, graph, permalinks, privacy, sanitize
+from . import addresses, graph, permalinks, privacy, sanitize, theme_fixes
 from .build.plan import Options, prepare, today
 from .collect import load_vocabularies
 from .config import LessonsConfig
@@ -476,6 +476,7 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
     def on_env(self, env, config: MkDocsConfig, files: Files):
         """Templates call `lessons.*` for labels, URLs and Dates. Every page MkDocs has read
         is known now: the core renders its own pages on every core (mkdocs_pages.py)."""
+        theme_fixes.fix_theme(env)  # before any template is loaded
         env.globals["lessons"] = TemplateHelpers(
             self.vocabs, self.corpus, config.site_url or "", self.organisation,
             config.site_name, self.config.licence, self._citation_cache())

@@ -13,6 +13,8 @@ import threading
 from pathlib import Path
 
 import pytest
+from page_types import CORPUS, FOLLOW_UP
+from visits import AXE, Visits, clear_screenshots
 
 from helpers import FIXTURES, build_site, make_docs
 
@@ -58,13 +60,23 @@ def base_url(_site):
 
 
 @pytest.fixture(scope="session")
-def follow_up_base_url(tmp_path_factory):
+def _follow_up_site(tmp_path_factory):
     """A site whose lessons went through every follow-up state, with an overdue action and
     a response past its deadline, on a fixed day."""
-    server, _, url = _serve_and_build(tmp_path_factory, "follow-up-site",
-                                      corpus=FIXTURES / "follow-up", today="2024-06-01")
-    yield url
+    server, built, url = _serve_and_build(tmp_path_factory, "follow-up-site",
+                                          corpus=FIXTURES / "follow-up", today="2024-06-01")
+    yield built, url
     server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def follow_up_built_site(_follow_up_site):
+    return _follow_up_site[0]
+
+
+@pytest.fixture(scope="session")
+def follow_up_base_url(_follow_up_site):
+    return _follow_up_site[1]
 
 
 @pytest.fixture(scope="session")
@@ -100,6 +112,21 @@ def browser():
             executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu"])
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    if not AXE.exists():
+        pytest.fail(f"{AXE} is missing: run `make test`, which installs axe-core from npm")
+    return AXE.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def visits(browser, base_url, follow_up_base_url, axe_source):
+    """Each page type visited once per width (tests/browser/visits.py), its screenshots
+    written to artifacts/screenshots/."""
+    clear_screenshots()
+    return Visits(browser, {CORPUS: base_url, FOLLOW_UP: follow_up_base_url}, axe_source)
 
 
 @pytest.fixture

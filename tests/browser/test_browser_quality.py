@@ -1,5 +1,7 @@
-"""Accessibility (axe-core, WCAG 2.1 A/AA), privacy (no foreign requests), keyboard use
-and browsing without JavaScript, in a real browser."""
+"""Accessibility (axe-core, WCAG 2.1 A/AA and best practices, at 390 and 1366 px, with and
+without JavaScript), reflow at 320 px, failed requests and screenshots on every page type
+(page_types.py), each outcome kept in the evaluation record (evaluation.py); privacy (no
+foreign requests), keyboard use and browsing without JavaScript, in a real browser."""
 
 from __future__ import annotations
 
@@ -7,95 +9,69 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
+from evaluation import record
+from page_types import AXE_WIDTHS, BY_NAME, PAGE_TYPES, WIDTHS, WITHOUT_JAVASCRIPT
 from playwright.sync_api import expect
-
-from helpers import ROOT
-
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-PAGES = {
-    "home": "",
-    "meeting report": "documenten/regionale-tafels-2021/",
-    "memo": "documenten/rol-van-de-huisarts/",
-    "report": "documenten/crisisstructuur-evaluatie/",
-    "position paper": "documenten/bekostiging-preventie/",
-    "practice example": "documenten/financiering-wijkteams/",
-    "correspondence": "documenten/brief-over-testcapaciteit/",
-    "lesson": "lessen/huisarts-vroeg-betrekken/",
-    "lessons": "lessen/",
-    "theme": "themas/financiering/",
-    "stakeholder": "organisaties/gemeenten/",
-    "browse": "bladeren/",
-    "browse cell": "bladeren/financiering/praktijkvoorbeelden/",
-    "overview": "overzicht/",
-    "follow-up": "opvolging/",
-    "search results": "zoeken/?q=financiering",
-    "accessibility statement": "toegankelijkheid/",
-}
-
-# Pages of the follow-up site (tests/fixtures/follow-up): the overview with its chart and
-# tables, a state's listing, a lesson with a timeline and actions (one overdue), an
-# organisation with its follow-up section, a document that follows lessons up.
-FOLLOW_UP_PAGES = {
-    "follow-up overview": "opvolging/",
-    "follow-up state": "opvolging/geidentificeerd/",
-    "lesson with timeline": "lessen/les-in-uitvoering/",
-    "lesson with response outstanding": "lessen/les-geidentificeerd/",
-    "organisation with follow-up": "organisaties/ministerie-vws/",
-    "document following up": "documenten/memo-2023/",
-}
-WIDTHS = {"phone": 390, "desktop": 1366}
+from visits import SCREENSHOTS
 
 
-@pytest.fixture(scope="module")
-def axe_source() -> str:
-    if not AXE.exists():
-        pytest.fail(f"{AXE} is missing: run `make test`, which installs axe-core from npm")
-    return AXE.read_text(encoding="utf-8")
+@pytest.mark.parametrize("width", AXE_WIDTHS)
+@pytest.mark.parametrize("name", list(BY_NAME))
+def test_no_axe_violations(visits, name, width):
+    """axe-core with WCAG 2.1 A/AA and its best-practice rules, at a phone's and a laptop's
+    width, on every page type (page_types.py)."""
+    problems = visits(BY_NAME[name], width).axe
+    record("axe", name, width, problems)
+    assert not problems, f"{visits.url(BY_NAME[name])} at {width} px:\n" + "\n".join(problems)
 
 
-@pytest.mark.parametrize("name", list(PAGES))
-def test_no_wcag_a_or_aa_violations(page, base_url, axe_source, name):
-    page.goto(base_url + PAGES[name])
-    if name == "search results":
-        expect(page.locator(".lessons-search__result").first).to_be_visible()
-    page.add_script_tag(content=axe_source)
-    result = page.evaluate("""async () => await axe.run(document, {runOnly: {type: 'tag',
-        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})""")
-    problems = [f"{v['id']}: {v['help']} ({len(v['nodes'])}x, e.g. {v['nodes'][0]['html'][:120]})"
-                for v in result["violations"]]
-    assert not problems, "\n".join(problems)
+@pytest.mark.parametrize("name", WITHOUT_JAVASCRIPT)
+def test_no_axe_violations_without_javascript(visits, name):
+    """The page frame as a browser without JavaScript shows it."""
+    width = AXE_WIDTHS[-1]
+    problems = visits.without_javascript(BY_NAME[name], width).axe
+    record("axe-no-js", name, width, problems)
+    assert not problems, (f"{visits.url(BY_NAME[name])} without JavaScript at {width} px:\n"
+                          + "\n".join(problems))
 
 
-def axe_problems(page, axe_source) -> list[str]:
-    page.add_script_tag(content=axe_source)
-    result = page.evaluate("""async () => await axe.run(document, {runOnly: {type: 'tag',
-        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})""")
-    return [f"{v['id']}: {v['help']} ({len(v['nodes'])}x, e.g. {v['nodes'][0]['html'][:120]})"
-            for v in result["violations"]]
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("name", list(BY_NAME))
+def test_no_sideways_scrolling_and_nothing_cut_off(visits, name, width):
+    """WCAG 2.1 1.4.10 (reflow): at 320 CSS pixels no page scrolls sideways, the document's
+    metadata box (long words, theme chips) and the search form included; nor on a phone,
+    where a page without a viewport meta is laid out 980 pixels wide. Nothing is cut off at
+    the right edge either (the landscape's labels). Data tables and the network graph may
+    scroll inside their own box, as the criterion allows."""
+    visit = visits(BY_NAME[name], width)
+    problems = ([f"the page is {visit.scroll_width} px wide in a window of {width} px"]
+                if visit.scroll_width > width else []) + visit.cut_off
+    record("reflow", name, width, problems)
+    assert not problems, (f"{visits.url(BY_NAME[name])} at {width} px:\n"
+                          + "\n".join(problems))
 
 
-@pytest.mark.parametrize("width", list(WIDTHS))
-@pytest.mark.parametrize("name", list(FOLLOW_UP_PAGES))
-def test_follow_up_pages_have_no_wcag_a_or_aa_violations(browser, follow_up_base_url,
-                                                         axe_source, name, width):
-    context = browser.new_context(locale="nl-NL",
-                                  viewport={"width": WIDTHS[width], "height": 900})
-    page = context.new_page()
-    page.goto(follow_up_base_url + FOLLOW_UP_PAGES[name])
-    problems = axe_problems(page, axe_source)
-    context.close()
-    assert not problems, "\n".join(problems)
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("name", list(BY_NAME))
+def test_no_request_fails(visits, name, width):
+    """No page asks for anything that is not there (a 404 for the theme's language sitemap,
+    a missing font or icon), at any width."""
+    problems = visits(BY_NAME[name], width).failed_requests
+    if name in WITHOUT_JAVASCRIPT and width == AXE_WIDTHS[-1]:
+        problems = problems + visits.without_javascript(BY_NAME[name], width).failed_requests
+    record("requests", name, width, problems)
+    assert not problems, f"{visits.url(BY_NAME[name])} at {width} px:\n" + "\n".join(problems)
 
 
-@pytest.mark.parametrize("name", list(FOLLOW_UP_PAGES))
-def test_follow_up_pages_reflow_at_320_pixels(browser, follow_up_base_url, name):
-    """The figures' tables may scroll inside their own box (WCAG 1.4.10); the page not."""
-    context = browser.new_context(locale="nl-NL", viewport={"width": 320, "height": 800})
-    page = context.new_page()
-    page.goto(follow_up_base_url + FOLLOW_UP_PAGES[name])
-    width = page.evaluate("document.documentElement.scrollWidth")
-    context.close()
-    assert width <= 320
+def test_every_page_type_has_a_screenshot_at_both_widths(visits):
+    """Kept as a CI artifact (artifacts/screenshots/), to see each page as a visitor does."""
+    missing = []
+    for page_type in PAGE_TYPES:
+        for width in AXE_WIDTHS:
+            visits(page_type, width)
+            if not (SCREENSHOTS / f"{page_type.name}-{width}.png").is_file():
+                missing.append(f"{page_type.name}-{width}.png")
+    assert missing == []
 
 
 def test_the_follow_up_chart_is_an_image_with_a_name_and_the_table_its_twin(
@@ -166,19 +142,6 @@ def test_lesson_permalink_opens(page, base_url):
     expect(page).to_have_url(
         f"{base_url}documenten/rol-van-de-huisarts/#les-huisarts-vroeg-betrekken")
     expect(page.locator("#les-huisarts-vroeg-betrekken")).to_be_in_viewport()
-
-
-@pytest.mark.parametrize("name", [n for n in PAGES if n != "search results"])
-def test_pages_reflow_at_320_pixels_without_sideways_scrolling(browser, base_url, name):
-    """WCAG 2.1 1.4.10 (reflow): at 320 CSS pixels the page needs no horizontal scrolling,
-    the document's metadata box (long words, theme chips) included. Data tables and the
-    network graph may scroll inside their own box, as the criterion allows."""
-    context = browser.new_context(locale="nl-NL", viewport={"width": 320, "height": 800})
-    page = context.new_page()
-    page.goto(base_url + PAGES[name])
-    width = page.evaluate("document.documentElement.scrollWidth")
-    context.close()
-    assert width <= 320
 
 
 def test_the_follow_up_facet_alone_finds_the_lessons_in_that_state(page, follow_up_base_url):

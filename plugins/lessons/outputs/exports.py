@@ -19,7 +19,7 @@ from ..issuer import Organisation, issuer
 from ..model.document import Document, Lesson
 from ..model.schema import Vocabularies
 from . import citations, csl, followup_api, urls
-from .card import lesson_card
+from .card import card_page, lesson_card
 
 FEED_SIZE = 100
 # 1.1: "date" is a year, a month or a day, as precise as known.
@@ -291,10 +291,8 @@ def document_downloads(doc: Document,
         base = urls.lesson(lesson.id)
         cited = cite(doc, lesson)
         _cite_files(out, base, cited)
-        card = lesson_card(lesson, doc, site.absolute(base), cited.publisher, site.licence)
-        out[f"{base}kaart.html"] = ('<!doctype html>\n<html lang="nl">\n<head><meta '
-                                    'charset="utf-8"><title>Les</title></head>\n<body>\n'
-                                    + card + "</body>\n</html>\n")
+        out[f"{base}kaart.html"] = card_page(lesson, doc, site.absolute(base),
+                                             cited.publisher, site.licence, site.name)
     return out
 
 

@@ -18,6 +18,8 @@ import subprocess
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+import page_types
+
 from helpers import ROOT
 
 RECORD = ROOT / "artifacts" / "toegankelijkheid" / "evaluatie.json"
@@ -56,41 +58,13 @@ CHECKS = {
                       "niets op bij andere websites."),
 }
 
-# Page types in Dutch, as the statement names them (the tests use English keys).
+# Page types in Dutch, as the statement names them (the tests use English keys): the
+# browser checks' list (page_types.py) and the Nu HTML Checker's runs over whole sites.
 PAGE_TYPES = {
-    "home": "Startpagina",
-    "meeting report": "Document: vergaderverslag",
-    "memo": "Document: memo",
-    "report": "Document: rapport",
-    "position paper": "Document: position paper",
-    "practice example": "Document: praktijkvoorbeeld",
-    "correspondence": "Document: correspondentie",
-    "lesson": "Les",
-    "lessons": "Overzicht van lessen",
-    "lesson card": "Insluitbare kaart van een les",
-    "theme": "Themapagina",
-    "themes": "Overzicht van thema's",
-    "stakeholder": "Organisatiepagina",
-    "stakeholders": "Overzicht van organisaties",
-    "kinds": "Overzicht van documentsoorten",
-    "kind": "Documentsoort",
-    "years": "Overzicht van jaren",
-    "year": "Jaarpagina",
-    "browse": "Bladeren",
-    "browse cell": "Bladeren: thema en soort",
-    "overview": "Organisaties en thema's",
-    "follow-up": "Opvolging",
-    "follow-up overview": "Opvolging",
-    "follow-up state": "Opvolging: lessen in één stand",
-    "lesson with timeline": "Les met tijdlijn en acties",
-    "lesson with response outstanding": "Les waarop een reactie uitstaat",
-    "organisation with follow-up": "Organisatiepagina met opvolging",
-    "document following up": "Document dat lessen opvolgt",
-    "search": "Zoeken",
-    "search results": "Zoekresultaten",
-    "about": "Over deze site",
-    "accessibility statement": "Toegankelijkheidsverklaring",
-    "not found": "Pagina niet gevonden (404)",
+    **{t.name: t.label for t in page_types.PAGE_TYPES},
+    "all-pages-project": "Alle pagina's van deze site",
+    "all-pages-corpus": "Alle pagina's van de testsite met elke documentsoort",
+    "all-pages-follow-up": "Alle pagina's van de testsite met opvolging",
 }
 
 
@@ -188,45 +162,3 @@ def write(path: Path = RECORD) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(document(OUTCOMES), indent=2, ensure_ascii=False) + "\n",
                     encoding="utf-8")
-
-
-# A bridge until every check calls `record()` itself: loaded as a pytest plugin
-# (`pytest tests/browser -p evaluation`, with tests/ and tests/browser/ on PYTHONPATH), it
-# records the outcome of these existing tests of test_browser_quality.py from their reports.
-# Drop a row when its test records for itself, or it is recorded twice.
-BRIDGED = {
-    "test_no_wcag_a_or_aa_violations": "axe",
-    "test_follow_up_pages_have_no_wcag_a_or_aa_violations": "axe",
-    "test_pages_reflow_at_320_pixels_without_sideways_scrolling": "reflow",
-    "test_follow_up_pages_reflow_at_320_pixels": "reflow",
-}
-BRIDGED_WIDTHS = {"phone": 390, "desktop": 1366}
-DEFAULT_WIDTH = 1280  # Playwright's viewport when a test sets none
-
-
-def _bridged_problems(check: str, message: str) -> list[str]:
-    if check == "reflow":
-        found = re.search(r"assert (\d+) <= 320", message)
-        return [f"de pagina is {found.group(1) if found else 'te'} pixels breed bij een "
-                f"venster van 320 pixels"]
-    return [line for line in message.splitlines() if line and not line.startswith("assert")]
-
-
-try:
-    import pytest
-except ImportError:  # pragma: no cover - imported outside pytest
-    pytest = None
-
-if pytest is not None:
-    @pytest.hookimpl(hookwrapper=True)
-    def pytest_runtest_makereport(item, call):
-        report = (yield).get_result()
-        check = BRIDGED.get(getattr(item, "originalname", item.name))
-        if report.when != "call" or check is None or not hasattr(item, "callspec"):
-            return
-        params = item.callspec.params
-        width = 320 if check == "reflow" else BRIDGED_WIDTHS.get(params.get("width"),
-                                                                 DEFAULT_WIDTH)
-        problems = (_bridged_problems(check, str(call.excinfo.value))
-                    if report.failed and call.excinfo else [])
-        record(check, params["name"], width, problems)

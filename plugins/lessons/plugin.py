@@ -41,6 +41,7 @@ from .model.vocab import Vocabulary
 from .normalize.redactions import mark_up
 from .originals import Original, published_bytes
 from .outputs import crumbs, csl, diwoo, exports, followup_feeds, huisstijl, pdf, statement, urls
+from .outputs.card import NEUTRAL as NEUTRAL_CARD
 from .outputs.helpers import TemplateHelpers
 from .outputs.pages import PageSpec, document_sections, home_context, lesson_sections
 from .render_cache import RenderCache, fingerprint
@@ -77,6 +78,7 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
         self.statement = self._statement(config)
         self.cache = None
         self.base_dir = Path(config.config_file_path or ".").resolve().parent
+        self.card_style = NEUTRAL_CARD  # until the huisstijl gives its colours
         self.huisstijl_css = self._huisstijl(config)
         if self.config.cache:
             self.cache = RenderCache(
@@ -143,6 +145,7 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
             design = huisstijl.read_tokens((node_modules / huisstijl.TOKENS_CSS).read_text(
                 encoding="utf-8")) if basis == "rijkshuisstijl" else {}
             look = huisstijl.choose(basis, tokens, design)
+            self.card_style = huisstijl.card_style(look, design)
             return huisstijl.stylesheet(look, node_modules)
         except huisstijl.HuisstijlError as err:
             self._stop(f"lessons: {where}huisstijl: {err}")
@@ -481,9 +484,12 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
             self.vocabs, self.corpus, config.site_url or "", self.organisation,
             config.site_name, self.config.licence, self._citation_cache())
         self.helpers = env.globals["lessons"]
+        self.helpers.card_style = self.card_style
         # The frame of every page: the header's organisation, the footer's licence, the
         # breadcrumbs' titles (site_src/partials/).
         env.globals["huisstijl"] = {"organisation": self.organisation.name,
+                                    "basis": self.config.huisstijl.get("basis",
+                                                                       "nl-design-system"),
                                     "licence": self.config.licence,
                                     "licence_url": self.config.licence_url}
         titles = {page.url: page.title for page in (f.page for f in files.documentation_pages())
@@ -491,7 +497,7 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
         env.globals["lessons_trail"] = lambda url: crumbs.trail(url, titles)
         self.site = exports.Site((config.site_url or "/").rstrip("/") + "/", config.site_name,
                                  self.organisation, self.config.licence,
-                                 self.config.licence_url)
+                                 self.config.licence_url, self.card_style)
         # Every reference in one engine run, before the page workers fork (csl.py).
         started = time.perf_counter()
         try:

@@ -177,6 +177,26 @@ def test_an_organisations_own_tokens_make_its_look_without_the_rijkshuisstijl(gg
     html = ggd.html("")
     assert html.css_first(".lessons-org__name").text(strip=True) == "GGD Voorbeeldregio"
     assert html.css_first("title").text() == f"{SITE} - GGD Voorbeeldregio"
+    # The vertical band beside the name is part of the Rijksoverheid's logo: not here.
+    assert html.css_first(".lessons-org__lint") is None
+
+
+def test_a_ggd_site_shows_no_vws_blue_anywhere_and_its_lesson_cards_take_its_colours(ggd):
+    """The embeddable card has inline styles (no var()): the site's colours resolved."""
+    shown = [p for p in ggd.site.rglob("*") if p.suffix in (".html", ".css", ".json", ".js")
+             and "pagefind" not in p.parts]
+    # A follow-up state's own colour (lifecycle.yml, the editors' data) may be any colour.
+    state = re.compile(r'--lessons-state-color: #[0-9a-f]{6}|fill="#[0-9a-f]{6}" data-state')
+    assert [p.relative_to(ggd.site).as_posix() for p in shown
+            if "#154273" in state.sub("", p.read_text(encoding="utf-8"))] == []
+    card = next(ggd.site.glob("lessen/*/kaart.html")).read_text(encoding="utf-8")
+    assert "border-left:4px solid #00589c;background:#f3f6f9" in card
+
+
+def test_the_rijkshuisstijl_site_has_its_band_and_its_cards_in_lintblauw(site):
+    assert site.html("").css_first(".lessons-org__lint") is not None
+    card = next(site.site.glob("lessen/*/kaart.html")).read_text(encoding="utf-8")
+    assert "border-left:4px solid #154273" in card
 
 
 @pytest.mark.parametrize(("tokens", "field", "words"), [
@@ -191,6 +211,16 @@ def test_an_organisations_own_tokens_make_its_look_without_the_rijkshuisstijl(gg
     ({"link": "#6b9bd1"}, "tokens: link", "links on white: #6b9bd1 on #ffffff has a "
      "contrast of 2.9:1"),
     ({"focus": "#dddddd"}, "tokens: focus", "least 3:1"),
+    # On white 4.9:1, but on the panel behind a document's details 4.4:1.
+    ({"link": "#1a73c8"}, "tokens: link / surface", "links on the panels (a document's "
+     "details): #1a73c8 on #f3f6f9 has a contrast of 4.4:1; WCAG asks at least 4.5:1"),
+    ({"surface": "#bbbbbb", "link": "#062a52"}, "tokens: text_subtle / surface", "secondary text on the panels"),
+    # A coloured organisation bar: the black focus outline no longer shows on it.
+    ({"bar": "#00589c", "bar_text": "#ffffff"}, "tokens: focus / bar",
+     "the focus outline on the organisation's bar"),
+    # Counts in the landscape's darkest cell, the primary colour at 55% over white.
+    ({"primary": "#000000"}, "tokens: text / primary", "counts in the landscape's darkest "
+     "cells (primary at 55%): #1a1a1a on #737373"),
 ])
 def test_tokens_are_checked(tokens, field, words):
     with pytest.raises(huisstijl.HuisstijlError) as caught:

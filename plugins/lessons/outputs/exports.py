@@ -19,7 +19,7 @@ from ..issuer import Organisation, issuer
 from ..model.document import Document, Lesson
 from ..model.schema import Vocabularies
 from . import citations, csl, followup_api, urls
-from .card import card_page, lesson_card
+from .card import NEUTRAL, CardStyle, card_page, lesson_card
 
 FEED_SIZE = 100
 # 1.1: "date" is a year, a month or a day, as precise as known.
@@ -42,6 +42,7 @@ class Site:
     organisation: Organisation  # that runs the site; the issuer of what names none
     licence: str
     licence_url: str
+    card_style: CardStyle = NEUTRAL  # the lesson card's colours, from the huisstijl
 
     def absolute(self, path: str) -> str:
         return self.url + path.lstrip("/")
@@ -251,7 +252,7 @@ def api(corpus: Corpus, vocabs: Vocabularies, site: Site,
             "citation": _citation_block(cite(doc, x)),
             "card_html": lesson_card(x, doc, url,
                                      _issuer(doc, vocabs, site).name,
-                                     site.licence),
+                                     site.licence, style=site.card_style),
             "follow_up": followup_api.lesson_follow_up(
                 corpus.follow_up.of(x), corpus.follow_up.today, vocabs.stakeholders,
                 site.absolute),
@@ -292,7 +293,8 @@ def document_downloads(doc: Document,
         cited = cite(doc, lesson)
         _cite_files(out, base, cited)
         out[f"{base}kaart.html"] = card_page(lesson, doc, site.absolute(base),
-                                             cited.publisher, site.licence, site.name)
+                                             cited.publisher, site.licence, site.name,
+                                             site.card_style)
     return out
 
 

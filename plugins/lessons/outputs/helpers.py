@@ -16,7 +16,7 @@ from ..model.lifecycle import State
 from ..model.schema import Vocabularies
 from ..normalize.dates import PartialDate, format_nl
 from . import citations, csl, followup_pages, headmeta, urls
-from .card import lesson_card
+from .card import NEUTRAL, lesson_card
 
 
 class TemplateHelpers:
@@ -31,12 +31,15 @@ class TemplateHelpers:
         self._organisation = organisation or Organisation(site_name)
         self._site_name = site_name
         self.licence = licence
+        self.card_style = NEUTRAL  # the lesson card's colours (the plugin sets the site's)
         self._cited: dict[tuple[int, int], tuple] = {}
 
     def with_corpus(self, corpus: Corpus) -> TemplateHelpers:
         """The same helpers over another graph (a preview after an edit)."""
-        return TemplateHelpers(self._vocabs, corpus, self._site_url, self._organisation,
-                               self._site_name, self.licence, self._citation_cache)
+        helpers = TemplateHelpers(self._vocabs, corpus, self._site_url, self._organisation,
+                                  self._site_name, self.licence, self._citation_cache)
+        helpers.card_style = self.card_style
+        return helpers
 
     def issuer(self, doc: Document) -> Organisation:
         """The organisation that issued the document (issuer.py)."""
@@ -80,7 +83,7 @@ class TemplateHelpers:
 
     def card(self, lesson: Lesson, doc: Document) -> str:
         return lesson_card(lesson, doc, self.absolute(urls.lesson(lesson.id)),
-                           self.issuer(doc).name, self.licence)
+                           self.issuer(doc).name, self.licence, style=self.card_style)
 
     def prepare_citations(self) -> csl.Formatter:
         """Format the reference of every document and lesson in one engine run (csl.py),

@@ -28,6 +28,8 @@ from pathlib import Path
 
 import tinycss2
 
+from .card import NEUTRAL, CardStyle
+
 BASES = ("rijkshuisstijl", "nl-design-system")
 TOKENS_CSS = "@rijkshuisstijl-community/design-tokens/dist/index.css"
 COMPONENTS_CSS = "@rijkshuisstijl-community/components-css/dist/index.css"
@@ -55,6 +57,7 @@ TOKENS: dict[str, Token] = {
     "link_hover": Token(COLOUR, "links under the pointer"),
     "text": Token(COLOUR, "body text"),
     "text_subtle": Token(COLOUR, "secondary text (dates, breadcrumb separators)"),
+    "surface": Token(COLOUR, "panels behind text (a document's details, notices, states)"),
     "bar": Token(COLOUR, "the organisation's bar above the header band"),
     "bar_text": Token(COLOUR, "the organisation's name in that bar"),
     "footer_background": Token(COLOUR, "the footer"),
@@ -65,16 +68,26 @@ TOKENS: dict[str, Token] = {
 }
 
 WHITE = "#ffffff"
+# The landscape's darkest cell: the primary colour at 55% over white (lessons.css
+# .lessons-heat-4), with its count in the text colour on it.
+HEAT_DARKEST = ("primary", 0.55)
 # (foreground, background, least ratio, why): WCAG 1.4.3 text 4.5:1, 1.4.11 outlines 3:1.
+# Every background a token is drawn on is here: a new one in the CSS needs its pair.
 PAIRS = (
     ("primary_text", "primary", 4.5, "text on the header band"),
     ("link", WHITE, 4.5, "links on white"),
     ("link_hover", WHITE, 4.5, "links under the pointer on white"),
     ("text", WHITE, 4.5, "text on white"),
     ("text_subtle", WHITE, 4.5, "secondary text on white"),
-    ("bar_text", "bar", 4.5, "the organisation's name on its bar"),
+    ("link", "surface", 4.5, "links on the panels (a document's details)"),
+    ("text", "surface", 4.5, "text on the panels"),
+    ("text_subtle", "surface", 4.5, "secondary text on the panels"),
+    ("text", HEAT_DARKEST, 4.5, "counts in the landscape's darkest cells (primary at 55%)"),
+    ("bar_text", "bar", 4.5, "the organisation's name on its bar (and the skip link)"),
     ("footer_text", "footer_background", 4.5, "footer text on the footer"),
     ("focus", WHITE, 3.0, "the focus outline on white"),
+    ("focus", "surface", 3.0, "the focus outline on the panels"),
+    ("focus", "bar", 3.0, "the focus outline on the organisation's bar"),
     ("focus_inverse", "primary", 3.0, "the focus outline on the header band"),
     ("focus_inverse", "footer_background", 3.0, "the focus outline on the footer"),
 )
@@ -88,6 +101,7 @@ BASIS_TOKENS: dict[str, dict[str, str]] = {
         "link_hover": "var(--utrecht-link-hover-color)",
         "text": "var(--rhc-color-foreground-default)",
         "text_subtle": "var(--rhc-color-foreground-subtle)",
+        "surface": "var(--rhc-color-cool-grey-100)",
         "bar": "var(--rhc-color-wit)",
         "bar_text": "var(--rhc-color-lintblauw-500)",
         "footer_background": "var(--utrecht-page-footer-background-color)",
@@ -103,6 +117,7 @@ BASIS_TOKENS: dict[str, dict[str, str]] = {
         "link_hover": "#083b6e",
         "text": "#1a1a1a",
         "text_subtle": "#4a5560",
+        "surface": "#f3f6f9",
         "bar": "#ffffff",
         "bar_text": "#2d3a45",
         "footer_background": "#2d3a45",
@@ -198,14 +213,20 @@ def _checked(name: str, value: object) -> str:
 def _check_contrast(values: Mapping[str, str], design_tokens: Mapping[str, str]) -> None:
     for front, back, least, what in PAIRS:
         fg = _resolve(values.get(front, front), values, design_tokens)
-        bg = _resolve(values.get(back, back), values, design_tokens)
+        if isinstance(back, tuple):  # a token's colour mixed with white
+            under, share = back
+            base = _resolve(values.get(under, under), values, design_tokens)
+            bg = _mix(base, share) if base else None
+            back = under
+        else:
+            bg = _resolve(values.get(back, back), values, design_tokens)
         if fg is None or bg is None:
             continue  # a design token we cannot resolve: the basis's own, checked upstream
         found = contrast(fg, bg)
         if found < least:
             blame = front if back == WHITE or front not in TOKENS else f"{front} / {back}"
             raise HuisstijlError(
-                f"tokens: {blame}", f"{what}: {fg} on {bg} has a contrast of {found:.1f}:1; "
+                f"tokens: {blame}", f"{what}: {fg} on {bg} has a contrast of {_down(found)}:1; "
                 f"WCAG asks at least {least:g}:1: choose a darker or lighter colour")
 
 
@@ -221,6 +242,32 @@ def _resolve(value: str, values: Mapping[str, str],
     return None
 
 
+def card_style(look: Look, design_tokens: Mapping[str, str] | None = None) -> CardStyle:
+    """The lesson card's colours in hex (its styles are inline: no var() there)."""
+    def hex_of(name: str, fallback: str) -> str:
+        value = look.values.get(name, "")
+        return _resolve(value, look.values, design_tokens or {}) or fallback
+    return CardStyle(hex_of("primary", NEUTRAL.accent), hex_of("surface", NEUTRAL.surface),
+                     hex_of("text", NEUTRAL.text))
+
+
+def _down(ratio: float) -> str:
+    """Rounded down: 4.46:1 reads 4.4:1, never the 4.5:1 it falls short of."""
+    return f"{int(ratio * 10) / 10:.1f}"
+
+
+def _mix(colour: str, share: float) -> str:
+    """`colour` at `share` over white, as CSS color-mix(in srgb, colour share%, #fff)."""
+    digits = _expand(colour)
+    channels = [int(digits[i:i + 2], 16) for i in (0, 2, 4)]
+    return "#" + "".join(f"{round(c * share + 255 * (1 - share)):02x}" for c in channels)
+
+
+def _expand(colour: str) -> str:
+    digits = colour.lstrip("#")
+    return "".join(c * 2 for c in digits) if len(digits) == 3 else digits
+
+
 def contrast(one: str, other: str) -> float:
     """WCAG 2.1 contrast ratio of two hex colours."""
     high, low = sorted((_luminance(one), _luminance(other)), reverse=True)
@@ -228,9 +275,7 @@ def contrast(one: str, other: str) -> float:
 
 
 def _luminance(colour: str) -> float:
-    digits = colour.lstrip("#")
-    if len(digits) == 3:
-        digits = "".join(c * 2 for c in digits)
+    digits = _expand(colour)
     channels = [int(digits[i:i + 2], 16) / 255 for i in (0, 2, 4)]
     linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
     return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]

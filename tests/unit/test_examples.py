@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import textwrap
 
 import pytest
 
@@ -15,12 +16,17 @@ from lessons.model.kinds import KINDS
 from lessons.model.schema import FIELDS
 from lessons.model.source import load_yaml, parse
 from lessons.model.vocab import parse_vocabulary
+from lessons.outputs import huisstijl
 
 VOCABS = load_vocabularies(ROOT / "content" / "vocabularies")
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 BLOCKS = re.findall(r"^```(\w+)\n(.*?)^```", README, re.S | re.M)
 DOCUMENTS = [text for lang, text in BLOCKS if lang == "markdown" and text.startswith("---")]
-YAML = [text for lang, text in BLOCKS if lang == "yaml"]
+# mkdocs.yml's plugin options (indented as under `plugins: - lessons:`) are checked as the
+# plugin checks them; the other YAML blocks are front-matter or vocabulary entries.
+OPTIONS = [textwrap.dedent(text) for lang, text in BLOCKS
+           if lang == "yaml" and text.startswith("      huisstijl:")]
+YAML = [text for lang, text in BLOCKS if lang == "yaml" and not text.startswith("      ")]
 
 
 def _problems(text: str) -> list[Problem]:
@@ -28,7 +34,20 @@ def _problems(text: str) -> list[Problem]:
 
 
 def test_the_readme_has_examples_to_check():
-    assert len(DOCUMENTS) >= 1 and len(YAML) >= 2
+    assert len(DOCUMENTS) >= 1 and len(YAML) >= 2 and len(OPTIONS) >= 2
+
+
+@pytest.mark.parametrize("text", OPTIONS, ids=lambda t: t.splitlines()[1].strip()[:30])
+def test_readme_huisstijl_examples_are_accepted(text):
+    """A GGD that copies the README's look gets a site, not a contrast error."""
+    data, _ = load_yaml(text)
+    chosen = data["huisstijl"]
+    design = {}
+    if chosen["basis"] == "rijkshuisstijl":
+        found = huisstijl.find_node_modules(ROOT)
+        design = huisstijl.read_tokens((found / huisstijl.TOKENS_CSS).read_text("utf-8"))
+    look = huisstijl.choose(chosen["basis"], chosen.get("tokens"), design)
+    assert look.basis == chosen["basis"]
 
 
 @pytest.mark.parametrize("text", DOCUMENTS, ids=lambda t: t.splitlines()[1][:30])

@@ -119,6 +119,24 @@ def test_the_menu_opens_with_the_keyboard_on_a_phone(page, base_url):
     expect(page.locator("#__drawer")).to_be_checked()
 
 
+@pytest.mark.parametrize("javascript", [True, False])
+def test_a_closed_menu_on_a_phone_takes_no_keyboard_focus(browser, base_url, javascript):
+    """Tab never lands on a link out of sight in the closed menu (WCAG 2.4.3, 2.4.7)."""
+    context = browser.new_context(locale="nl-NL", java_script_enabled=javascript,
+                                  viewport={"width": 390, "height": 800})
+    page = context.new_page()
+    page.goto(base_url + "themas/")
+    stops = []
+    for _ in range(15):
+        page.keyboard.press("Tab")
+        stops.append(page.evaluate("""() => { const e = document.activeElement;
+            const r = e.getBoundingClientRect();
+            return [(e.textContent || e.name || '').trim().slice(0, 30), r.right > 0]; }"""))
+    context.close()
+    assert [text for text, seen in stops if not seen] == []
+    assert any(text.startswith("Crisisorganisatie") for text, _ in stops)  # the content
+
+
 @pytest.mark.parametrize("width", [390, 1366])
 @pytest.mark.parametrize("name", ["home", "document", "theme"])
 def test_the_frame_has_no_wcag_a_or_aa_violations(browser, base_url, name, width):

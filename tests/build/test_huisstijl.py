@@ -214,7 +214,8 @@ def test_the_rijkshuisstijl_site_has_its_band_and_its_cards_in_lintblauw(site):
     # On white 4.9:1, but on the panel behind a document's details 4.4:1.
     ({"link": "#1a73c8"}, "tokens: link / surface", "links on the panels (a document's "
      "details): #1a73c8 on #f3f6f9 has a contrast of 4.4:1; WCAG asks at least 4.5:1"),
-    ({"surface": "#bbbbbb", "link": "#062a52"}, "tokens: text_subtle / surface", "secondary text on the panels"),
+    ({"surface": "#bbbbbb", "link": "#062a52"}, "tokens: text_subtle / surface",
+     "secondary text on the panels"),
     # A coloured organisation bar: the black focus outline no longer shows on it.
     ({"bar": "#00589c", "bar_text": "#ffffff"}, "tokens: focus / bar",
      "the focus outline on the organisation's bar"),

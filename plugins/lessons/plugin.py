@@ -28,7 +28,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 
-from . import addresses, graph, permalinks, privacy, sanitize, theme_fixes
+from . import addresses, graph, permalinks, privacy, sanitize, tables, theme_fixes
 from .build.plan import Options, prepare, today
 from .collect import load_vocabularies
 from .config import LessonsConfig
@@ -296,7 +296,7 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
         cleaned, problems = sanitize.publish(path, rendered, source, first_line, allowed)
         for problem in problems:
             log.warning(str(problem))
-        return cleaned
+        return tables.scrollable(cleaned)
 
     def page_files(self, uri: str) -> dict[str, str]:
         """The files that go with a page (site path to text): a document's citation

@@ -38,7 +38,7 @@ def _text(node) -> str:
 
 
 def test_the_statement_has_the_sections_of_the_model(statement):
-    assert [_text(h).rstrip("¶ ") for h in statement.css("h1, h2")] == [
+    assert [_text(h).rstrip("¶ ") for h in statement.css("article h1, article h2")] == [
         "Toegankelijkheidsverklaring", "Nalevingsstatus", "Onderbouwing: het onderzoek",
         "Bekende beperkingen", "Maatregelen om de toegankelijkheid te borgen",
         "Feedback en contactgegevens", "Handhavingsprocedure",
@@ -76,7 +76,12 @@ def test_the_checks_come_from_the_record_with_their_tools_and_versions(statement
     assert "axe-core 4.11.0" in text  # the version package-lock.json installs
     assert "1.4.10 Reflow (AA)" in text
     assert "van de 50 succescriteria van WCAG 2.1 niveau A en AA" in text
-    assert "Toegankelijkheidsverklaring (320 en 1280 pixels)" in text  # a page type checked
+    # A page type checked, with the widths the record lists for it.
+    label = RECORD["page_types"]["accessibility"]
+    widths = sorted({o["width"] for o in RECORD["outcomes"]
+                     if o["page_type"] == "accessibility" and o["width"]})
+    shown = ", ".join(map(str, widths[:-1])) + " en " + str(widths[-1])
+    assert f"{label} ({shown} pixels)" in text
 
 
 def test_the_statement_says_where_to_report_a_problem_and_complain(statement):

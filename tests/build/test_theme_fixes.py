@@ -99,11 +99,11 @@ def test_no_page_has_autocomplete_on_the_themes_toggles(site, url):
 
 def test_the_contents_title_labels_the_toc_toggle_only_where_the_toggle_is(site):
     # A document is not in the navigation: no __toc toggle, so its contents' title is no
-    # label. The accessibility statement is, and its title still opens the contents on a
+    # label. The about page is, and its title still opens the contents on a
     # phone.
     document = site.html("documenten/crisisstructuur-evaluatie/")
     assert document.css("#__toc") == []
     assert document.css_first(".md-nav--secondary .md-nav__title").tag == "div"
-    listed = site.html("toegankelijkheid/")
+    listed = site.html("over/")
     assert listed.css("input#__toc")
     assert listed.css_first(".md-nav--secondary .md-nav__title").attributes["for"] == "__toc"

@@ -54,15 +54,16 @@ CHECKS = {
                     "Geen horizontaal scrollen bij een schermbreedte van 320 CSS-pixels "
                     "(vergroot tot 400%).", ("1.4.10",)),
     "requests": Check("Geen mislukte verzoeken", ("chromium",),
-                      "Geen mislukte verzoeken: de pagina laadt al haar onderdelen en vraagt "
-                      "niets op bij andere websites."),
+                      "Geen mislukte verzoeken: de pagina laadt al haar onderdelen, en vraagt "
+                      "niets op bij andere websites (elk verzoek aan een andere host telt als "
+                      "probleem)."),
 }
 
 # Page types in Dutch, as the statement names them (the tests use English keys): the
 # browser checks' list (page_types.py) and the Nu HTML Checker's runs over whole sites.
 PAGE_TYPES = {
     **{t.name: t.label for t in page_types.PAGE_TYPES},
-    "all-pages-project": "Alle pagina's van deze site",
+    "all-pages-project": "Alle pagina's van de projectsite (gebouwd uit de map content/)",
     "all-pages-corpus": "Alle pagina's van de testsite met elke documentsoort",
     "all-pages-follow-up": "Alle pagina's van de testsite met opvolging",
 }

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from page_types import AXE_WIDTHS, PAGE_TYPES, PHONE_WIDTH, PageType
@@ -175,9 +176,18 @@ class Visits:
 
 
 def _watch_requests(page, failed: list[str]) -> None:
+    """A request that fails, and any request to another host: the test sites are served
+    on 127.0.0.1, and the site may load nothing from elsewhere (no tracking, no fonts)."""
+    page.on("request", lambda r: failed.append(f"another host: {r.method} {r.url}")
+            if _elsewhere(r.url) else None)
     page.on("response", lambda r: failed.append(f"{r.status} {r.request.method} {r.url}")
             if r.status >= 400 else None)
     page.on("requestfailed", lambda r: failed.append(f"{r.failure} {r.method} {r.url}"))
+
+
+def _elsewhere(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https", "ws", "wss") and parts.hostname != "127.0.0.1"
 
 
 def axe_violations(page, axe_source: str) -> list[str]:

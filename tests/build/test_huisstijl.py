@@ -202,6 +202,8 @@ def test_the_rijkshuisstijl_site_has_its_band_and_its_cards_in_lintblauw(site):
 @pytest.mark.parametrize(("tokens", "field", "words"), [
     ({"primary": "red;} body {display:none"}, "tokens: primary", "is not a colour"),
     ({"primary": "#12345"}, "tokens: primary", "is not a colour"),
+    ({"primary": None}, "tokens: primary", "in YAML a # starts a comment, so put the value "
+     "in quotes"),
     ({"link": "url(https://example.org/x.png)"}, "tokens: link", "is not a colour"),
     ({"font_family": "Arial; } * {color: red"}, "tokens: font_family", "is not a font name"),
     ({"primery": "#00589c"}, "tokens: primery", "unknown token"),

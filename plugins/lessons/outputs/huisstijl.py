@@ -191,6 +191,9 @@ def _checked(name: str, value: object) -> str:
     field = f"tokens: {name}"
     if token is None:
         raise HuisstijlError(field, f"unknown token; the tokens are {', '.join(TOKENS)}")
+    if value is None:  # `primary: #00589c` unquoted: YAML reads a comment, no value
+        raise HuisstijlError(field, "no value; in YAML a # starts a comment, so put the "
+                             "value in quotes, e.g. '#154273'")
     if token.kind == COLOUR:
         if not isinstance(value, str) or not _HEX.fullmatch(value.strip()):
             raise HuisstijlError(field, f"{value!r} is not a colour; write a hex colour in "

@@ -129,6 +129,30 @@ def visits(browser, base_url, follow_up_base_url, axe_source):
     return Visits(browser, {CORPUS: base_url, FOLLOW_UP: follow_up_base_url}, axe_source)
 
 
+# A GGD's own look on the NL Design System basis (the README's example, with a font of its
+# own): what the checks see on the project's Rijkshuisstijl, they must see here too.
+OWN_LOOK = {"basis": "nl-design-system",
+            "tokens": {"primary": "#00589c", "bar_text": "#00589c",
+                       "footer_background": "#00589c", "link": "#0b5d1e",
+                       "font_family": "Georgia, serif"}}
+
+
+@pytest.fixture(scope="session")
+def own_look_visits(tmp_path_factory, browser, axe_source):
+    """Both fixture sites in a GGD's own look, each page type visited once per width."""
+    servers, urls = [], {}
+    for site, corpus in ((CORPUS, FIXTURES / "search-corpus"), (FOLLOW_UP, FIXTURES / "follow-up")):
+        server, _, url = _serve_and_build(
+            tmp_path_factory, f"own-look-{site}", corpus=corpus, organisation="",
+            publisher="GGD Voorbeeldregio", huisstijl=OWN_LOOK,
+            **({"today": "2024-06-01"} if site == FOLLOW_UP else {}))
+        servers.append(server)
+        urls[site] = url
+    yield Visits(browser, urls, axe_source, shots="-eigen-huisstijl")
+    for server in servers:
+        server.shutdown()
+
+
 @pytest.fixture
 def page(browser):
     context = browser.new_context(locale="nl-NL")

@@ -43,6 +43,10 @@ CHECKS = {
                  "Automatische toets met axe-core op de eisen van WCAG 2.1 niveau A en AA "
                  "die een programma kan vaststellen (zoals tekstalternatieven, contrast, "
                  "namen van knoppen en links, koppen en de taal van de pagina)."),
+    "axe-own-look": Check("WCAG-toets in een eigen huisstijl", ("axe-core", "chromium"),
+                          "Dezelfde toets met axe-core op dezelfde soorten pagina's in de "
+                          "huisstijl van een andere organisatie (een GGD met eigen kleuren "
+                          "en lettertype op de basis van NL Design System)."),
     "axe-no-js": Check("WCAG-toets zonder JavaScript", ("axe-core", "chromium"),
                        "Dezelfde toets met axe-core, met JavaScript uitgeschakeld in de "
                        "browser."),

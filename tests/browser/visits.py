@@ -70,8 +70,10 @@ class Visit:
 class Visits:
     """The visits of one test session, each made once, on first use."""
 
-    def __init__(self, browser, urls: dict[str, str], axe_source: str):
+    def __init__(self, browser, urls: dict[str, str], axe_source: str, shots: str = ""):
+        """`shots`: added to the screenshots' names (another look of the same pages)."""
         self.browser, self.urls, self.axe_source = browser, urls, axe_source
+        self.shots = shots
         self.done: dict[tuple[str, int], Visit] = {}
         self.done_without_js: dict[tuple[str, int], Visit] = {}
 
@@ -135,7 +137,7 @@ class Visits:
             visit.dom = page.content()
             if width in AXE_WIDTHS:
                 SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-                page.screenshot(path=SCREENSHOTS / f"{page_type.name}-{width}.png",
+                page.screenshot(path=SCREENSHOTS / f"{page_type.name}{self.shots}-{width}.png",
                                 full_page=True)
                 visit.axe = axe_violations(page, self.axe_source)
         except PlaywrightError as err:  # this page type's checks fail, not the others'

@@ -167,6 +167,11 @@ _FIXES = (
      "content/vocabularies/stakeholders.yml"),
     (r"overzicht/.*", "for an organisation x theme cell: restore the keys, or add the old "
      "key to 'redirect_from' of the term in content/vocabularies/"),
+    (r"sitemaps/.*", "for the DiWoo sitemaps (the Woo-index harvests them): they are written "
+     "only while the site's organisation (plugin option 'organisation' in mkdocs.yml) has a "
+     "'tooi:' address in content/vocabularies/stakeholders.yml; give it its TOOI address, "
+     "or, if this site no longer publishes for the Woo-index, remove these lines from the "
+     "address list after telling the Woo-index"),
     (r".*", "for anything else: restore the page or file that published it"),
 )
 

@@ -267,3 +267,20 @@ def test_a_listing_both_emptied_and_renamed_redirects_to_its_new_empty_address(
     new = built.html("bladeren/gegevensdeling/gespreksverslagen/")
     assert new.css_first("h1").text() == "Gespreksverslagen over Gegevensuitwisseling"
     assert new.css_first(".lessons-count-line").text() == "0 documenten"
+
+
+def test_a_site_organisation_without_a_tooi_address_says_why_its_diwoo_sitemaps_go(
+        tmp_path, monkeypatch):
+    """The DiWoo sitemaps exist while the site's organisation has a TOOI address; an
+    editor who moves the site to another organisation learns why they would disappear."""
+    root = project(tmp_path, ROOT / "content")  # VWS, with its TOOI address
+    published = record_manifest(root, monkeypatch)
+    assert any(line.startswith("/sitemaps/") for line in published)
+    edit(root / "mkdocs.yml", "organisation: ministerie-vws", "organisation: rivm")
+    built = build(root, tmp_path)
+    assert built.failed
+    message = "\n".join(built.messages)
+    assert "would disappear: /sitemaps/" in message
+    assert ("For the DiWoo sitemaps (the Woo-index harvests them): they are written only "
+            "while the site's organisation") in message
+    assert "'tooi:' address in content/vocabularies/stakeholders.yml" in message

@@ -42,3 +42,16 @@ def test_a_long_organisation_name_shows_its_abbreviation_with_the_full_name_as_t
     assert "2 documenten, 3 lessen" in svg
     assert 'role="img" aria-labelledby="uitleg"' in svg
     assert 'font-weight="700">5</text>' in svg
+
+
+def test_one_organisation_involved_in_everything_does_not_wash_out_the_others():
+    """A ministry with many times the others' counts: the others still differ in shade,
+    and the highest count alone has the darkest."""
+    counts = [1] * 20 + [2] * 10 + [3] * 5 + [5, 6, 8] + [120]
+    scale = heatmap.Scale.of_values(counts)
+    assert len({scale.level(v) for v in (1, 3, 8)}) >= 2
+    assert scale.level(120) == heatmap.LEVELS and scale.level(8) < heatmap.LEVELS
+    # Few different counts: each its own shade, the highest the darkest.
+    few = heatmap.Scale.of_values([1, 1, 2, 4])
+    assert [few.level(v) for v in (1, 2, 4)] == [1, 3, 4]
+    assert [e["label"] for e in few.legend()] == ["1", "2", "3–4"]

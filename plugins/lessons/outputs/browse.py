@@ -72,7 +72,7 @@ def landscape_pages(corpus: Corpus, vocabs: Vocabularies) -> list[PageSpec]:
                     {"documents": members, "count": len(members), "by_year": True}))
         rows.append({"term": holder, "cells": cells,
                      "short": heatmap.row_label(holder)[0]})
-    scale = heatmap.Scale.of(max((c["total"] for r in rows for c in r["cells"]), default=1))
+    scale = heatmap.Scale.of_values(c["total"] for r in rows for c in r["cells"])
     for row in rows:
         for cell in row["cells"]:
             cell["level"] = scale.level(cell["total"])

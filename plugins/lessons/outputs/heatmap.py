@@ -10,7 +10,7 @@ labels need, so nothing is clipped: on a narrow screen it scrolls inside its own
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from markupsafe import escape
@@ -37,6 +37,29 @@ class Scale:
     @classmethod
     def of(cls, peak: int) -> Scale:
         return cls(tuple(math.ceil(max(peak, 1) * k / LEVELS) for k in range(1, LEVELS + 1)))
+
+    @classmethod
+    def of_values(cls, values: Iterable[int]) -> Scale:
+        """Bounds from the counts themselves. Few different counts: a shade each, spread
+        over the scale. More: a logarithmic scale (bounds at peak^(1/4), peak^(1/2), ...),
+        so one organisation involved in everything (a ministry with many times the
+        others' counts) darkens its own cells while the others still differ. The highest
+        count always has the darkest shade."""
+        found = sorted({v for v in values if v > 0})
+        if not found:
+            return cls.of(1)
+        peak = found[-1]
+        if len(found) <= LEVELS:
+            lower = found[:-1]
+            bounds = [lower[j * len(lower) // (LEVELS - 1)] for j in range(LEVELS - 1)] \
+                if lower else []
+            return cls(tuple(bounds) + (peak,))
+        bounds = []
+        for k in range(1, LEVELS):
+            bound = math.ceil(peak ** (k / LEVELS))
+            if bound < peak and (not bounds or bound > bounds[-1]):
+                bounds.append(bound)
+        return cls(tuple(bounds) + (peak,))
 
     def level(self, value: int) -> int:
         if value <= 0:

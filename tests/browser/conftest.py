@@ -122,10 +122,15 @@ def axe_source() -> str:
 
 
 @pytest.fixture(scope="session")
-def visits(browser, base_url, follow_up_base_url, axe_source):
+def _screenshots():
+    """artifacts/screenshots/ emptied once per session, before any visit writes to it."""
+    clear_screenshots()
+
+
+@pytest.fixture(scope="session")
+def visits(browser, base_url, follow_up_base_url, axe_source, _screenshots):
     """Each page type visited once per width (tests/browser/visits.py), its screenshots
     written to artifacts/screenshots/."""
-    clear_screenshots()
     return Visits(browser, {CORPUS: base_url, FOLLOW_UP: follow_up_base_url}, axe_source)
 
 
@@ -138,7 +143,7 @@ OWN_LOOK = {"basis": "nl-design-system",
 
 
 @pytest.fixture(scope="session")
-def own_look_visits(tmp_path_factory, browser, axe_source):
+def own_look_visits(tmp_path_factory, browser, axe_source, _screenshots):
     """Both fixture sites in a GGD's own look, each page type visited once per width."""
     servers, urls = [], {}
     for site, corpus in ((CORPUS, FIXTURES / "search-corpus"), (FOLLOW_UP, FIXTURES / "follow-up")):

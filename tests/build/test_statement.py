@@ -109,8 +109,9 @@ def _docs(tmp_path, facts: str | None = None, record: dict | None = None):
 
 def _failing_record() -> dict:
     record = json.loads(json.dumps(RECORD))
-    record["outcomes"][0]["problems"] = ["color-contrast: Elements must meet minimum color "
-                                         "contrast ratio thresholds (2x)"]
+    first_axe = next(o for o in record["outcomes"] if o["check"] == "axe")
+    first_axe["problems"] = ["color-contrast: Elements must meet minimum color contrast ratio "
+                             "thresholds (2x)"]
     return record
 
 

@@ -178,6 +178,10 @@ def test_a_record_counts_per_check_and_names_criteria_in_dutch():
 
 
 def _evaluation_module():
+    # It imports its neighbours (page_types), as the browser tests' conftest has them.
+    browser_tests = str(ROOT / "tests" / "browser")
+    if browser_tests not in sys.path:
+        sys.path.insert(0, browser_tests)
     spec = importlib.util.spec_from_file_location(
         "evaluation", ROOT / "tests" / "browser" / "evaluation.py")
     module = importlib.util.module_from_spec(spec)

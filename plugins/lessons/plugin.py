@@ -146,7 +146,7 @@ class LessonsPlugin(BasePlugin[LessonsConfig]):
                 encoding="utf-8")) if basis == "rijkshuisstijl" else {}
             look = huisstijl.choose(basis, tokens, design)
             self.card_style = huisstijl.card_style(look, design)
-            return huisstijl.stylesheet(look, node_modules)
+            return huisstijl.stylesheet(look, node_modules, design)
         except huisstijl.HuisstijlError as err:
             self._stop(f"lessons: {where}huisstijl: {err}")
         except FileNotFoundError as err:

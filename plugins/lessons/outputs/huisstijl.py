@@ -310,15 +310,18 @@ def used_components(css: str, components: Iterable[str] = COMPONENTS) -> str:
     return "\n".join(kept)
 
 
-def stylesheet(look: Look, node_modules: Path) -> str:
-    """The site's stylesheet (assets/huisstijl.css). Raises FileNotFoundError naming the
-    npm package's file when node_modules lacks it."""
+def stylesheet(look: Look, node_modules: Path,
+               design_tokens: Mapping[str, str] | None = None) -> str:
+    """The site's stylesheet (assets/huisstijl.css). `design_tokens`: the Rijkshuisstijl's,
+    when the caller has read them already (read_tokens). Raises FileNotFoundError naming
+    the npm package's file when node_modules lacks it."""
     components = used_components(_read(node_modules / COMPONENTS_CSS))
     frame = FRAME_CSS.read_text(encoding="utf-8")
     own = {f"--huisstijl-{name.replace('_', '-')}": value
            for name, value in look.values.items()}
     if look.basis == "rijkshuisstijl":
-        design = read_tokens(_read(node_modules / TOKENS_CSS))
+        design = dict(design_tokens) if design_tokens is not None \
+            else read_tokens(_read(node_modules / TOKENS_CSS))
     else:
         design = {}
         own.update(COMPONENT_TOKENS)
